@@ -1,0 +1,48 @@
+# newsgraph: the two quickstart commands are `make build` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CONSTRAINTS := requirements/constraints.txt
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
+
+.PHONY: build test lint schema dataset validate lock clean
+
+$(VENV)/.base: pyproject.toml $(CONSTRAINTS)
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) pip
+	$(PIP) -e .
+	@touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(PIP) -e '.[test]'
+	@touch $@
+
+## build: venv + install (pinned) + build the bundled dataset + validate it
+build: $(VENV)/.base
+	$(BIN)/newsgraph build
+	$(BIN)/newsgraph validate dataset
+	$(BIN)/newsgraph info --dataset dataset
+
+## test: venv with test dependencies + ruff + mypy + the whole test suite (what CI runs)
+test: $(VENV)/.test lint
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check newsgraph tests
+	$(BIN)/mypy
+
+## schema: regenerate schema/ from the models
+schema: $(VENV)/.base
+	$(BIN)/python -m newsgraph.schema_export schema
+
+## lock: re-pin every dependency (then review the diff of requirements/constraints.txt)
+lock:
+	rm -rf /tmp/newsgraph-lock && $(PYTHON) -m venv /tmp/newsgraph-lock
+	/tmp/newsgraph-lock/bin/python -m pip install --quiet --upgrade pip
+	/tmp/newsgraph-lock/bin/python -m pip install --quiet -e '.[test]' hatchling
+	{ echo "# Pinned versions for reproducible builds (pip constraints file)."; \
+	  echo "# Regenerate with: make lock"; \
+	  /tmp/newsgraph-lock/bin/python -m pip freeze --all --exclude-editable; } > $(CONSTRAINTS)
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

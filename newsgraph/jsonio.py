@@ -1,0 +1,16 @@
+"""Canonical JSON text: one way to write JSON everywhere, so outputs are byte-identical."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def dumps_pretty(obj: Any) -> str:
+    """Indented JSON for documents people read and diff (schemas, datapackage.json)."""
+    return json.dumps(obj, indent=2, ensure_ascii=False) + "\n"
+
+
+def dumps_line(obj: Any) -> str:
+    """Compact one-line JSON for JSON Lines rows (no trailing newline)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,99 @@
+"""Articles (one row per source file) and their segments (title, byline, body, boilerplate...).
+
+An article keeps everything a citation needs and the verbatim text; nothing is deleted from a
+source: boilerplate is a segment with a reason, so every character stays accountable.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from newsgraph.models.base import (
+    ArticleId,
+    Date,
+    DatePrecision,
+    Mention,
+    Method,
+    NonEmptyStr,
+    Record,
+    SegmentId,
+    METHOD_FIELD,
+)
+
+SourceFormat = Literal["text", "markdown", "html"]
+#: How a piece of article metadata was established.
+MetadataBasis = Literal["dateline", "byline", "url", "recipe", "inferred", "none"]
+SegmentKind = Literal[
+    "title", "byline", "dateline", "subheading", "body", "caption", "credit", "boilerplate"
+]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+
+
+class Article(Record):
+    """One source article: its verbatim text, hash and what is known to cite it."""
+
+    article_id: ArticleId = Field(
+        description="Id derived from the SHA-256 of the source bytes ('art_' + 16 hex digits)."
+    )
+    source_file: NonEmptyStr = Field(
+        description="The input file's name (no folders), e.g. '000_e5a66e069e38f3c4.txt'."
+    )
+    sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
+    bytes: int = Field(ge=0, description="Size of the raw source file in bytes.")
+    source_format: SourceFormat = Field(
+        description="'text' and 'markdown' keep the source as written; for 'html' the text is "
+        "the extracted plain text while sha256 and bytes describe the raw file."
+    )
+    title: str | None = Field(description="The headline as written in the source, if any.")
+    publisher: str | None = Field(
+        description="Who published this copy of the article, if known; null otherwise."
+    )
+    original_publisher: str | None = Field(
+        description="Who first published the text when this copy reposts it, if known."
+    )
+    publisher_basis: MetadataBasis = Field(
+        description="How publisher/original_publisher were established ('none' if unknown)."
+    )
+    agencies: list[NonEmptyStr] = Field(
+        description="News agencies the article credits (e.g. Reuters, Xinhua), in source order."
+    )
+    authors: list[NonEmptyStr] = Field(description="Named authors credited in a byline.")
+    published: Date | None = Field(
+        description="Publication date when the source or its metadata states it; never guessed."
+    )
+    published_precision: DatePrecision = Field(
+        description="Precision of 'published' ('unknown' when it is null)."
+    )
+    published_basis: MetadataBasis = Field(
+        description="How 'published' was established: a dateline or byline in the text, the "
+        "URL, the recipe's metadata, or 'none'."
+    )
+    url: str | None = Field(description="Where the article was published, if known.")
+    language: Language = Field(description="Language of the text as a BCP 47 tag, e.g. 'en'.")
+    metadata_note: str | None = Field(
+        description="Free-text note on how the metadata was established or why it is unknown."
+    )
+    text: str | None = Field(
+        description="The full source text, verbatim (source bytes decoded as UTF-8, a BOM "
+        "dropped, line endings untouched); null in a package built with --omit-text."
+    )
+    n_chars: int = Field(ge=0, description="Length of the text in Unicode code points.")
+    method: Method = METHOD_FIELD
+
+
+class ArticleSegment(Mention):
+    """A contiguous region of an article with its role: title, byline, body, boilerplate...
+
+    Segments tile the non-blank lines of the text; extraction only looks at body, title and
+    subheading segments, and a name found only in boilerplate is not an actor.
+    """
+
+    segment_id: SegmentId = Field(description="Id derived from article, kind and offsets.")
+    kind: SegmentKind = Field(description="The segment's role in the page.")
+    reason: str | None = Field(
+        description="Why a boilerplate/caption/credit segment was set aside (e.g. "
+        "'advertisement', 'comment form', 'duplicated caption')."
+    )
