@@ -1,0 +1,65 @@
+"""Atomic replacement of an output folder.
+
+A build writes into a temporary folder beside the target, then swaps it in with Linux
+``renameat2(RENAME_EXCHANGE)``, which exchanges two paths in one step: a SIGKILL at any moment
+leaves either the old folder or the new one, never a mix. Where the call is unavailable, the
+fallback renames the old folder to ``<target>.old`` first, and ``recover`` (run at the start of
+every build) puts it back if a crash hit the window between the two renames.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically; False if the system cannot."""
+    renameat2 = getattr(_libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def _old(target: Path) -> Path:
+    return target.with_name(target.name + ".old")
+
+
+def recover(target: Path) -> None:
+    """Finish or undo an interrupted swap, and drop leftovers of killed builds."""
+    old = _old(target)
+    if old.exists() and not target.exists():
+        old.rename(target)
+    elif old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+    for leftover in target.parent.glob(f".{target.name}.tmp-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def staging_dir(target: Path) -> Path:
+    """A fresh temporary folder beside ``target`` (same filesystem, so renames are atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+
+
+def replace_dir(staged: Path, target: Path) -> None:
+    """Put ``staged`` at ``target`` atomically and remove the previous contents."""
+    if not target.exists():
+        staged.rename(target)
+        return
+    if _exchange(staged, target):
+        shutil.rmtree(staged)
+        return
+    old = _old(target)
+    target.rename(old)
+    staged.rename(target)
+    shutil.rmtree(old)

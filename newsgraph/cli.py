@@ -1,0 +1,160 @@
+"""The ``newsgraph`` command line (click).
+
+Every error a user can cause prints one line, ``newsgraph: error: FILE:LINE: what; what to
+do``, and exits with the code DESIGN.md gives (2 bad input or usage, 1 invalid data); a
+traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.sources import DEFAULT_MAX_BYTES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"newsgraph: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn newsgraph errors (and OS errors) into one-line messages with the right exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except NewsgraphError as error:
+            if debug:
+                raise
+            _fail(str(error), error.exit_code)
+        except OSError as error:
+            if debug:
+                raise
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{error.strerror or error}; check the path and permissions", 2)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="newsgraph")
+def main(debug: bool) -> None:
+    """newsgraph: a versioned schema and dataset of news coverage with exact provenance."""
+
+
+@main.command()
+@click.argument("src", required=False, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), help="Output package folder "
+              "(required with SRC).")
+@click.option("--no-curated", is_flag=True, help="Ignore curated annotations: rules only.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for per-article extraction.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+              show_default=True, help="Reject sources larger than this.")
+@click.option("--omit-text", is_flag=True, help="Publish without the article texts.")
+@handle_errors
+def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, max_bytes: int,
+          omit_text: bool) -> None:
+    """Build a data package from SRC (a recipe folder or a folder of articles).
+
+    Without SRC, in a checkout: builds builders/s400_turkey_2019/ into dataset/.
+    """
+    from newsgraph.build import BuildOptions
+    from newsgraph.build import build as run_build
+
+    options = BuildOptions(use_curated=not no_curated, workers=workers, max_bytes=max_bytes,
+                           omit_text=omit_text)
+    result = run_build(src, out, options)
+    counts = ", ".join(f"{n} {t}" for t, n in result.rows.items() if t in
+                       ("articles", "actors", "quotes", "claims", "events"))
+    click.echo(f"built {result.out}: {counts}")
+
+
+@main.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@handle_errors
+def validate(directory: Path | None) -> None:
+    """Check a built package (default: the bundled one): files, hashes, schema, keys, spans."""
+    from newsgraph.paths import bundled_dataset
+    from newsgraph.validate import validate_package
+
+    root = directory or bundled_dataset()
+    report = validate_package(root)
+    if not report.ok:
+        for problem in report.problems[:20]:
+            click.echo(f"newsgraph: invalid: {root}/{problem}", err=True)
+        sys.exit(1)
+    click.echo(f"valid: {root} ({sum(report.rows.values())} rows in {len(report.rows)} tables)")
+
+
+@main.command()
+@click.option("--dataset", "dataset_dir", type=click.Path(path_type=Path),
+              help="Package folder (default: the bundled dataset).")
+@handle_errors
+def info(dataset_dir: Path | None) -> None:
+    """Print the dataset's versions, tables with row counts, and sources."""
+    from newsgraph.paths import bundled_dataset
+    from newsgraph.validate import read_descriptor
+
+    root = dataset_dir or bundled_dataset()
+    descriptor = read_descriptor(root)
+    versions = descriptor.get("newsgraph", {})
+    click.echo(f"{descriptor.get('title')} ({root})")
+    for key in ("dataset_version", "schema_version", "package_version"):
+        click.echo(f"  {key.replace('_', ' ')}: {versions.get(key)}")
+    click.echo("  tables:")
+    for resource in descriptor["resources"]:
+        if resource.get("type") == "table":
+            path = root / resource["path"]
+            with path.open(encoding="utf-8") as handle:
+                rows = sum(1 for _ in handle)
+            click.echo(f"    {resource['name']:<20} {rows:>6} rows")
+    click.echo("  sources:")
+    for source in descriptor.get("sources", []):
+        who = source.get("publisher") or source.get("original_publisher") or "publisher unknown"
+        click.echo(f"    {source.get('file')}: {who}, {source.get('published') or 'date unknown'}")
+
+
+@main.command()
+@click.argument("query")
+@click.option("--dataset", "dataset_dir", type=click.Path(path_type=Path),
+              help="Package folder (default: the bundled dataset).")
+@click.option("--json", "as_json", is_flag=True, help="Print rows as JSON Lines.")
+@handle_errors
+def sql(query: str, dataset_dir: Path | None, as_json: bool) -> None:
+    """Run a SQL QUERY (DuckDB) over the dataset's tables and views and print the result."""
+    from newsgraph.loaders import connect
+
+    con = connect(dataset_dir)
+    try:
+        result = con.sql(query)
+    except Exception as error:  # noqa: BLE001 - duckdb raises many error types
+        _fail(f"query failed: {str(error).splitlines()[0]}", 2)
+        return
+    if result is None:
+        return
+    if as_json:
+        columns = result.columns
+        for row in result.fetchall():
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str,
+                                  ensure_ascii=False))
+    else:
+        click.echo(str(result))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,132 @@
+"""Curated annotations: what rules cannot decide, anchored to the text by exact quotation.
+
+Files in a recipe's ``curated/`` folder:
+
+* ``actors.yml``: canonical actors (name, kind, aliases, description) and verified Wikidata
+  ids with their evidence; it extends the built-in gazetteer.
+* ``quotes.yml``: per-article decisions on quotations: set or correct the speaker, type, cue
+  or intermediary of a quote, add one the rules missed, or mark quotation marks as not a quote.
+
+An anchor is the exact text (``anchor``), optionally with ``prefix``/``suffix`` to make it
+unique. The build fails with the file and line when an anchor is missing or ambiguous.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from newsgraph.errors import InputError
+from newsgraph.models.actor import WikidataVerification
+from newsgraph.models.base import ActorKind, QuoteType
+from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, QuoteDraft, Span
+from newsgraph.yamlio import line_of, load_yaml, validate_yaml
+
+CURATED = "curated"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CuratedActor(_Strict):
+    name: str
+    kind: ActorKind
+    aliases: list[str] = Field(default_factory=list)
+    description: str | None = None
+    wikidata_id: str | None = Field(None, pattern=r"^Q[1-9][0-9]*$")
+    wikidata_verification: WikidataVerification | None = None
+    wikidata_evidence: str | None = None
+
+
+class ActorsFile(_Strict):
+    actors: list[CuratedActor]
+
+
+class CuratedQuote(_Strict):
+    article: str
+    anchor: str = Field(min_length=1)
+    prefix: str = ""
+    suffix: str = ""
+    decision: Literal["quote", "not_a_quote"] = "quote"
+    reason: str | None = None
+    speaker: str | None = None
+    speaker_text: str | None = None
+    quote_type: QuoteType | None = None
+    cue: str | None = None
+    intermediary: str | None = None
+    intermediary_text: str | None = None
+
+
+class QuotesFile(_Strict):
+    quotes: list[CuratedQuote]
+
+
+def load_actors(folder: Path) -> list[ActorDraft]:
+    """Curated actors as gazetteer entries (empty if the recipe has none)."""
+    path = folder / "actors.yml"
+    if not path.exists():
+        return []
+    parsed = validate_yaml(ActorsFile, load_yaml(path), path)
+    return [ActorDraft(name=a.name, kind=a.kind, aliases=set(a.aliases),
+                       description=a.description, wikidata_id=a.wikidata_id,
+                       wikidata_verification=a.wikidata_verification,
+                       wikidata_evidence=a.wikidata_evidence, method=CURATED)
+            for a in parsed.actors]
+
+
+def resolve_anchor(text: str, anchor: str, prefix: str, suffix: str, *, file: Path,
+                   line: int | None, article: str) -> Span:
+    """The unique span of ``anchor`` (between ``prefix`` and ``suffix``) in ``text``."""
+    needle = prefix + anchor + suffix
+    first = text.find(needle)
+    if first < 0:
+        raise InputError(f"anchor {anchor[:60]!r} not found in {article}; quote the article "
+                         "text exactly", file=file, line=line)
+    if text.find(needle, first + 1) >= 0:
+        raise InputError(f"anchor {anchor[:60]!r} matches {text.count(needle)} times in "
+                         f"{article}; add a prefix or suffix to make it unique",
+                         file=file, line=line)
+    start = first + len(prefix)
+    return Span(start, start + len(anchor), anchor)
+
+
+def apply_quotes(folder: Path, drafts: dict[str, ArticleDraft]) -> None:
+    """Apply ``quotes.yml`` decisions to the rule output of each article (in place)."""
+    path = folder / "quotes.yml"
+    if not path.exists():
+        return
+    raw = load_yaml(path)
+    parsed = validate_yaml(QuotesFile, raw, path)
+    for item, node in zip(parsed.quotes, raw.get("quotes", []), strict=True):
+        line = line_of(node)
+        draft = drafts.get(item.article)
+        if draft is None:
+            raise InputError(f"article {item.article!r} is not a source of this recipe",
+                             file=path, line=line)
+        span = resolve_anchor(draft.source.text, item.anchor, item.prefix, item.suffix,
+                              file=path, line=line, article=item.article)
+        existing = [q for q in draft.quotes if q.span.start < span.end and span.start < q.span.end]
+        for q in existing:
+            draft.quotes.remove(q)
+        draft.not_quotes = [(s, r) for s, r in draft.not_quotes
+                            if not (s.start < span.end and span.start < s.end)]
+        if item.decision == "not_a_quote":
+            draft.not_quotes.append((span, item.reason or "not a quote (curated)"))
+            continue
+        if item.speaker is not None and item.speaker not in draft.actors:
+            raise InputError(f"speaker {item.speaker!r} is not an actor found in {item.article}; "
+                             "add it to actors.yml", file=path, line=line)
+        if item.intermediary is not None and item.intermediary not in draft.actors:
+            raise InputError(f"intermediary {item.intermediary!r} is not an actor found in "
+                             f"{item.article}; add it to actors.yml", file=path, line=line)
+        base = existing[0] if existing else None
+        draft.quotes.append(QuoteDraft(
+            span, item.quote_type or (base.quote_type if base else "direct"),
+            item.cue or (base.cue if base else None), item.speaker,
+            item.speaker_text or (base.speaker_text if base else None),
+            item.intermediary, item.intermediary_text or item.intermediary,
+            CURATED, 1.0))
+        draft.quotes.sort(key=lambda q: q.span.start)

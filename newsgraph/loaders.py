@@ -1,0 +1,130 @@
+"""Load the dataset into pandas, Arrow or DuckDB.
+
+``dataset_dir=None`` means the bundled dataset (the checkout's ``dataset/`` or the copy inside
+the installed wheel). Heavy libraries are imported here, on first use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgraph.errors import DatasetError, UnknownTableError
+from newsgraph.paths import bundled_dataset
+from newsgraph.tables import TABLE_NAMES, parquet_path
+from newsgraph.validate import read_descriptor, safe_resource_path
+from newsgraph.writer import sha256_file
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
+    import pyarrow as pa
+
+VIEWS_SQL = """
+CREATE VIEW quotes_with_sources AS
+SELECT s.name AS speaker, q.text, qm.quote_type, i.name AS intermediary, qm.cue,
+       qm.speaker_text, a.article_id, a.source_file, a.title, a.publisher,
+       a.original_publisher, a.published, qm.char_start, qm.char_end, q.quote_id,
+       qm.method, qm.confidence
+FROM quote_mentions qm
+JOIN quotes q USING (quote_id)
+JOIN articles a USING (article_id)
+LEFT JOIN actors s ON s.actor_id = q.speaker_id
+LEFT JOIN actors i ON i.actor_id = qm.intermediary_id;
+
+CREATE VIEW independent_sources AS
+-- articles joined by text reuse count as one source: the smallest id of each group
+SELECT a.article_id,
+       least(a.article_id, coalesce(min(r.related_article_id), a.article_id)) AS source_group
+FROM articles a LEFT JOIN article_relations r ON r.article_id = a.article_id
+GROUP BY a.article_id;
+
+CREATE VIEW events_timeline AS
+SELECT e.event_id, e.event_type, e.label, e.date_start, e.date_end, e.date_precision,
+       e.date_basis, e.status, count(DISTINCT m.article_id) AS n_articles,
+       count(DISTINCT g.source_group) AS n_independent_sources
+FROM events e
+JOIN event_mentions m USING (event_id)
+JOIN independent_sources g ON g.article_id = m.article_id
+GROUP BY ALL
+ORDER BY e.date_start NULLS LAST, e.event_id;
+
+CREATE VIEW claims_with_sources AS
+SELECT coalesce(c.name, cl.claimant_text) AS claimant, cl.text, cl.modality, cl.polarity,
+       count(DISTINCT m.article_id) AS n_articles,
+       count(DISTINCT g.source_group) AS n_independent_sources, cl.claim_id
+FROM claims cl
+JOIN claim_mentions m USING (claim_id)
+JOIN independent_sources g ON g.article_id = m.article_id
+LEFT JOIN actors c ON c.actor_id = cl.claimant_id
+GROUP BY ALL;
+"""
+
+
+def _root(dataset_dir: str | Path | None) -> Path:
+    root = Path(dataset_dir) if dataset_dir is not None else bundled_dataset()
+    read_descriptor(root)
+    return root
+
+
+def _parquet(root: Path, table: str, verify: bool) -> Path:
+    if table not in TABLE_NAMES:
+        raise UnknownTableError(f"unknown table {table!r}; known tables: "
+                                f"{', '.join(TABLE_NAMES)}")
+    rel = parquet_path(table)
+    path = safe_resource_path(root, rel)
+    if not path.exists() and path.with_suffix("").is_dir():
+        return path.with_suffix("")  # a folder of parts (Dask builds)
+    if verify:
+        declared = {r["path"]: r for r in read_descriptor(root)["resources"]}.get(rel)
+        if declared is None or f"sha256:{sha256_file(path)}" != declared.get("hash") \
+                or path.stat().st_size != declared.get("bytes"):
+            raise DatasetError("sha256 or size does not match datapackage.json; the file was "
+                               "changed or corrupted, rebuild or reinstall", file=path)
+    return path
+
+
+def load_arrow(table: str, *, columns: list[str] | None = None,
+               dataset_dir: str | Path | None = None, verify: bool = False) -> pa.Table:
+    """One table as a ``pyarrow.Table`` (columns as in the data dictionary)."""
+    import pyarrow.parquet as pq
+
+    path = _parquet(_root(dataset_dir), table, verify)
+    try:
+        return pq.read_table(path, columns=columns)
+    except (OSError, ValueError) as error:
+        raise DatasetError(f"cannot read table ({str(error).splitlines()[0]})",
+                           file=path) from None
+
+
+def load(table: str, *, columns: list[str] | None = None,
+         dataset_dir: str | Path | None = None, verify: bool = False) -> pd.DataFrame:
+    """One table as a pandas DataFrame with pyarrow dtypes (nullable ints, lists, dates).
+
+    ``newsgraph.load("quotes")`` gives one row per quote: ``quote_id``, ``text``,
+    ``speaker_id``, ``speaker_text``, ``quote_type``, ``method``. See ``tables()`` for names
+    and ``docs/data-dictionary.md`` for every column.
+    """
+    import pandas as pd
+
+    return load_arrow(table, columns=columns, dataset_dir=dataset_dir,
+                      verify=verify).to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def connect(dataset_dir: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with one view per table plus the convenience views.
+
+    Views use absolute paths, so the connection works from any working directory:
+    ``quotes_with_sources``, ``events_timeline``, ``claims_with_sources``.
+    """
+    import duckdb
+
+    root = _root(dataset_dir)
+    con = duckdb.connect()
+    for table in TABLE_NAMES:
+        path = _parquet(root, table, verify=False)
+        pattern = str(path / "*.parquet") if path.is_dir() else str(path)
+        literal = pattern.replace("'", "''")
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{literal}')")
+    con.execute(VIEWS_SQL)
+    return con

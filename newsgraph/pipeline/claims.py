@@ -1,0 +1,83 @@
+"""Claims: propositions reported as an actor's, from quotes and from reported speech.
+
+A direct quote carries a claim in the speaker's words (``reporting='direct'``, the quote as
+evidence). A sentence "X said (that) P" without quotation marks carries the claim P
+(``reporting='indirect'``). Modality comes from the cue and the proposition's auxiliaries;
+polarity from negation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft, Span
+
+RULE_QUOTE = "rule:claims.from_quote@1"
+RULE_INDIRECT = "rule:claims.reported_speech@1"
+
+_INDIRECT = re.compile(
+    r"\b(?P<cue>said|says|warned|claimed|insisted|denied|argued|stressed|noted|hoped|hopes|"
+    r"urged|vowed|added)\s+(?:on \w+day\s+|last week\s+)?(?:that\s+)?(?P<prop>[^\"“”]{12,})$")
+_NEGATION = re.compile(r"\b(not|no|never|n't|cannot|nor|without)\b", re.I)
+_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+def modality(cue: str | None, proposition: str) -> str:
+    """assertion, denial, prediction, intention, hope, demand, warning or evaluation."""
+    cue = (cue or "").lower()
+    if cue in ("warned",):
+        return "warning"
+    if cue in ("denied", "rejected"):
+        return "denial"
+    if cue in ("urged", "demanded", "asked"):
+        return "demand"
+    if cue.startswith("hope") or re.search(r"\bwe hope\b|\bhopes?\b", proposition, re.I):
+        return "hope"
+    if re.search(r"\b(should|must|need to|needs to|needed to)\b", proposition, re.I):
+        return "demand"
+    if re.search(r"\b(plan|plans|intend|aim|will carry out|we will)\b", proposition, re.I):
+        return "intention"
+    if re.search(r"\b(will|would|expected|going to|could)\b", proposition, re.I):
+        return "prediction"
+    if re.search(r"\b(concerning|wrong|confident|outraged|vital|successful)\b", proposition, re.I):
+        return "evaluation"
+    return "assertion"
+
+
+def polarity(proposition: str) -> str:
+    return "negative" if _NEGATION.search(proposition) else "positive"
+
+
+def find_claims(draft: ArticleDraft) -> None:
+    """Fill ``draft.claims`` from the article's quotes and reported-speech sentences."""
+    text = draft.source.text
+    for index, quote in enumerate(draft.quotes):
+        if quote.quote_type != "direct" or len(quote.span.text.split()) < 4:
+            continue
+        prop = quote.span.text.strip().rstrip(",")
+        draft.claims.append(ClaimDraft(
+            quote.span, prop, quote.speaker, None if quote.speaker else quote.speaker_text,
+            modality(quote.cue, prop), polarity(prop), "direct", quote.cue, quote.intermediary,
+            index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
+    speakers = sorted(draft.actor_mentions, key=lambda m: m.span.start)
+    for seg in draft.segments:
+        if seg.kind != "body":
+            continue
+        for sentence in _SENTENCES.finditer(text, seg.char_start, seg.char_end):
+            chunk = sentence.group()
+            if any(mark in chunk for mark in "\"“”"):
+                continue
+            m = _INDIRECT.search(chunk)
+            if m is None:
+                continue
+            cue_at = sentence.start() + m.start()
+            subject = [s for s in speakers if sentence.start() <= s.span.start < cue_at
+                       and draft.actors[s.actor].kind != "media"]
+            if not subject:
+                continue
+            prop_start = sentence.start() + m.start("prop")
+            prop = m.group("prop").rstrip(" .")
+            span = Span(prop_start, prop_start + len(prop), prop)
+            draft.claims.append(ClaimDraft(
+                span, prop, subject[0].actor, None, modality(m.group("cue"), prop),
+                polarity(prop), "indirect", m.group("cue"), None, None, RULE_INDIRECT, 0.6))

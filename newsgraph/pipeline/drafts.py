@@ -1,0 +1,126 @@
+"""Draft records: what per-article extraction produces, before ids are assigned.
+
+Drafts refer to actors by canonical name; ``assemble`` links them across articles, derives the
+content ids and turns them into validated table rows. Keeping ids out of extraction lets the
+cross-article stage merge "Erdogan" into "Recep Tayyip Erdogan" without rewriting ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from newsgraph.pipeline.dates import TimeExpr
+from newsgraph.pipeline.segment import Segment
+from newsgraph.sources import Source
+
+
+@dataclass
+class ActorDraft:
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    description: str | None = None
+    wikidata_id: str | None = None
+    wikidata_verification: str | None = None
+    wikidata_evidence: str | None = None
+    method: str = "rule:actors.gazetteer@1"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ActorMentionDraft:
+    actor: str
+    span: Span
+    form: str
+    method: str
+    confidence: float
+
+
+@dataclass
+class RoleDraft:
+    actor: str
+    role: str
+    organization: str | None
+    span: Span
+    method: str
+
+
+@dataclass
+class QuoteDraft:
+    span: Span
+    quote_type: str
+    cue: str | None
+    speaker: str | None
+    speaker_text: str | None
+    intermediary: str | None
+    intermediary_text: str | None
+    method: str
+    confidence: float
+
+
+@dataclass
+class ClaimDraft:
+    span: Span
+    proposition: str
+    claimant: str | None
+    claimant_text: str | None
+    modality: str
+    polarity: str
+    reporting: str
+    cue: str | None
+    intermediary: str | None
+    quote_index: int | None
+    method: str
+    confidence: float
+
+
+@dataclass
+class EventDraft:
+    key: str
+    event_type: str
+    label: str
+    status: str
+    date: TimeExpr | None
+    location: str | None
+    participants: list[tuple[str, str]]
+    spans: list[Span]
+    method: str
+    confidence: float
+
+
+@dataclass
+class ArticleMeta:
+    title: str | None = None
+    publisher: str | None = None
+    original_publisher: str | None = None
+    publisher_basis: str = "none"
+    agencies: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    published_precision: str = "unknown"
+    published_basis: str = "none"
+    url: str | None = None
+    language: str = "en"
+    note: str | None = None
+    method: str = "rule:metadata.header@1"
+
+
+@dataclass
+class ArticleDraft:
+    source: Source
+    meta: ArticleMeta
+    segments: list[Segment]
+    actors: dict[str, ActorDraft] = field(default_factory=dict)
+    actor_mentions: list[ActorMentionDraft] = field(default_factory=list)
+    roles: list[RoleDraft] = field(default_factory=list)
+    quotes: list[QuoteDraft] = field(default_factory=list)
+    not_quotes: list[tuple[Span, str]] = field(default_factory=list)
+    claims: list[ClaimDraft] = field(default_factory=list)
+    events: list[EventDraft] = field(default_factory=list)

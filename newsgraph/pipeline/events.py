@@ -1,0 +1,90 @@
+"""Events from trigger words, with dates resolved against the publication date.
+
+A body sentence with a trigger ("signed", "deliveries", "test", "summit", "sanctions", ...)
+becomes an event of the mapped type; its date is the temporal expression in that sentence
+nearest the trigger, its status follows the sentence's modality, its participants are the
+actors the sentence names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsgraph.pipeline.dates import TimeExpr, find_dates
+from newsgraph.pipeline.drafts import ArticleDraft, EventDraft, Span
+
+RULE = "rule:events.triggers@1"
+
+TRIGGERS: list[tuple[str, str]] = [
+    ("contract_signing", r"sign(?:ed|s|ing)?\b(?! up)|seal(?:ed)? a deal|deal (?:was|is) signed"),
+    ("arms_delivery", r"deliver(?:y|ies|ed)|received the first batch|receiving parts"),
+    ("weapons_test", r"test(?:s|ed|ing)?\b|trial run"),
+    ("deployment", r"deploy(?:ed|ment)?|fully operational|activated?"),
+    ("meeting", r"summit|meeting|met with|talks with|meet\b"),
+    ("visit", r"\bvisit(?:ed|s)?\b"),
+    ("sanction", r"sanction(?:s|ed)?|embargo"),
+    ("suspension", r"suspend(?:ed|s)?|removed \w+ from|kick \w+ off"),
+    ("demand", r"deadline|demand(?:ed|s)?"),
+    ("appeal", r"urg(?:ed|ing)|letter"),
+    ("coup_attempt", r"coup"),
+    ("military_operation", r"offensive|operation in|military operation"),
+    ("negotiation", r"negotiat\w+|discuss(?:ing|ed)"),
+]
+_TRIGGER = [(t, re.compile(rf"\b(?:{p})", re.I)) for t, p in TRIGGERS]
+_STATUS = [
+    ("hypothetical", re.compile(r"\b(could|would|might|may|possible|if)\b", re.I)),
+    ("expected", re.compile(r"\b(will|expected|hopes?|set to|aim|to be|next)\b", re.I)),
+    ("planned", re.compile(r"\b(plans?|planned|scheduled)\b", re.I)),
+    ("ongoing", re.compile(r"\b(ongoing|continues|is working|are working)\b", re.I)),
+]
+_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
+
+
+def _status(sentence: str) -> str:
+    for status, regex in _STATUS:
+        if regex.search(sentence):
+            return status
+    return "occurred"
+
+
+def _nearest(dates: list[TimeExpr], at: int) -> TimeExpr | None:
+    return min(dates, key=lambda d: abs(d.char_start - at), default=None)
+
+
+def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
+    """Fill ``draft.events`` with one event per triggered body sentence."""
+    text = draft.source.text
+    for seg in draft.segments:
+        if seg.kind != "body":
+            continue
+        for sentence in _SENTENCES.finditer(text, seg.char_start, seg.char_end):
+            chunk = sentence.group()
+            stripped = chunk.strip()
+            if len(stripped.split()) < 4:
+                continue
+            hit = next(((t, m) for t, rx in _TRIGGER if (m := rx.search(chunk))), None)
+            if hit is None:
+                continue
+            event_type, match = hit
+            lead = len(chunk) - len(chunk.lstrip())
+            start = sentence.start() + lead
+            span = Span(start, start + len(stripped), stripped)
+            dates = find_dates(chunk, published, offset=sentence.start())
+            date = _nearest(dates, sentence.start() + match.start())
+            names = [m for m in draft.actor_mentions
+                     if span.start <= m.span.start < span.end
+                     and draft.actors[m.actor].kind != "media"]
+            participants: list[tuple[str, str]] = []
+            for i, m in enumerate(names):
+                role = "agent" if i == 0 else "participant"
+                if all(m.actor != p for p, _ in participants):
+                    participants.append((m.actor, role))
+            if date is not None and date.date_start is not None:
+                key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
+                      ",".join(sorted(p for p, _ in participants))
+            else:
+                key = f"{event_type}|{draft.source.sha256}|{span.start}"
+            label = stripped if len(stripped) <= 160 else stripped[:157].rstrip() + "..."
+            draft.events.append(EventDraft(key, event_type, label, _status(chunk), date, None,
+                                           participants, [span], RULE, 0.5))

@@ -1,0 +1,80 @@
+"""Text reuse between articles: which articles repeat each other's sentences.
+
+Each body sentence is cut into word 5-gram shingles (after normalising case, quote marks and
+"U.S."-style dots); an inverted index from shingle to articles finds candidate pairs, so the
+cost grows with the number of shared shingles, not with the square of the number of articles.
+A sentence counts as shared with another article when at least half its shingles occur there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from newsgraph.ids import normalise_key
+from newsgraph.pipeline.drafts import ArticleDraft
+
+RULE = "rule:reuse.shingles@1"
+SHINGLE = 5
+SHARED_SHARE = 0.5
+MIN_SHARED_SENTENCES = 1
+
+_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
+_DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\.)|(?<=\b[a-z])\.(?=\s|$)")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """``article`` shares ``shared`` of its ``total`` body sentences with ``other``."""
+
+    article: str
+    other: str
+    shared: int
+    total: int
+
+
+def _shingles(sentence: str) -> set[str]:
+    words = _WORD.findall(_DOTTED.sub(r"\1", normalise_key(sentence)))
+    if len(words) < SHINGLE:
+        return {" ".join(words)} if len(words) >= 3 else set()
+    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _sentences(draft: ArticleDraft) -> list[set[str]]:
+    text = draft.source.text
+    found = []
+    for seg in draft.segments:
+        if seg.kind == "body":
+            for m in _SENTENCES.finditer(text, seg.char_start, seg.char_end):
+                shingles = _shingles(m.group())
+                if shingles:
+                    found.append(shingles)
+    return found
+
+
+def find_reuse(drafts: list[ArticleDraft]) -> list[Reuse]:
+    """Every ordered pair of articles with shared sentences, sorted by file names."""
+    per_article = {d.source.file_name: _sentences(d) for d in drafts}
+    index: dict[str, set[str]] = defaultdict(set)
+    for name, sentences in per_article.items():
+        for shingles in sentences:
+            for s in shingles:
+                index[s].add(name)
+    found = []
+    for name, sentences in sorted(per_article.items()):
+        shared: dict[str, int] = defaultdict(int)
+        for shingles in sentences:
+            hits: dict[str, int] = defaultdict(int)
+            for s in shingles:
+                for other in index[s]:
+                    if other != name:
+                        hits[other] += 1
+            for other, n in hits.items():
+                if n >= SHARED_SHARE * len(shingles):
+                    shared[other] += 1
+        for other, n in sorted(shared.items()):
+            if n >= MIN_SHARED_SENTENCES:
+                found.append(Reuse(name, other, n, len(sentences)))
+    return found

@@ -1,0 +1,143 @@
+"""Reading source articles: discovery, size limits, decoding and HTML text extraction.
+
+``articles.text`` is ``source_bytes.decode("utf-8-sig")`` with line endings untouched, so every
+offset in the package counts code points of exactly that string; the SHA-256 is of the raw
+bytes. HTML is reduced to its visible text with the standard library parser (no remote
+resource is ever fetched).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Literal
+
+from newsgraph.errors import InputError
+
+SourceFormat = Literal["text", "markdown", "html"]
+SUFFIX_FORMATS: dict[str, SourceFormat] = {
+    ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+}
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input article: its file name, raw bytes' hash and size, and decoded text."""
+
+    file_name: str
+    sha256: str
+    size: int
+    source_format: SourceFormat
+    text: str
+
+
+def discover(folder: Path) -> list[Path]:
+    """Article files directly in ``folder`` (not recursive), sorted by name.
+
+    A symlink that resolves outside the folder is refused: a source folder must not be a way
+    to read arbitrary files.
+    """
+    if not folder.is_dir():
+        raise InputError("not a folder; give a folder of *.txt, *.md or *.html articles",
+                         file=folder)
+    root = folder.resolve()
+    found = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.suffix.lower() not in SUFFIX_FORMATS or path.name.startswith("."):
+            continue
+        if path.is_symlink() and root not in path.resolve().parents:
+            raise InputError("symlink points outside the source folder; copy the file in instead",
+                             file=path)
+        if path.is_file():
+            found.append(path)
+    if not found:
+        raise InputError("no articles found (*.txt, *.md, *.html); check the folder", file=folder)
+    return found
+
+
+def _first_bad_line(raw: bytes, error: UnicodeDecodeError) -> int:
+    return raw.count(b"\n", 0, error.start) + 1
+
+
+def decode(raw: bytes, path: Path) -> str:
+    """Decode source bytes as UTF-8 (BOM dropped), refusing empty, binary and invalid input."""
+    if not raw.strip():
+        raise InputError("source is empty; remove it or add the article text", file=path)
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise InputError("source looks binary (NUL byte); give a text, Markdown or HTML file",
+                         file=path, line=line)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"invalid UTF-8 at byte {error.start}; re-save the file as UTF-8",
+                         file=path, line=_first_bad_line(raw, error)) from None
+
+
+class _TextExtractor(HTMLParser):
+    """Collects visible text; block elements become line breaks; scripts and styles dropped."""
+
+    BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
+                        "title", "article", "section", "header", "footer", "blockquote",
+                        "figcaption", "ul", "ol", "table", "hr"})
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.HIDDEN:
+            self.hidden += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.hidden:
+            self.parts.append(" ".join(data.split()) if data.strip() else "")
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML page: one paragraph per block element, whitespace collapsed."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    title = " ".join("".join(parser.title).split())
+    paragraphs = [p.strip() for p in "".join(parser.parts).split("\n\n")]
+    body = [p for p in paragraphs if p]
+    if title and (not body or body[0] != title):
+        body.insert(0, title)
+    return "\n\n".join(body) + "\n"
+
+
+def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one article file into a ``Source``, enforcing the size limit before reading."""
+    size = os.stat(path).st_size
+    if size > max_bytes:
+        raise InputError(f"source is {size} bytes, over the {max_bytes}-byte limit; "
+                         "split it or raise --max-bytes", file=path)
+    raw = path.read_bytes()
+    text = decode(raw, path)
+    fmt = SUFFIX_FORMATS[path.suffix.lower()]
+    if fmt == "html":
+        text = html_to_text(text)
+    return Source(path.name, hashlib.sha256(raw).hexdigest(), len(raw), fmt, text)
