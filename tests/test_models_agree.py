@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import ValidationError
@@ -32,6 +32,8 @@ from tests.strategies import column_strategy, field_schemas, row_strategy, text_
 
 SETTINGS = settings(max_examples=100, deadline=None)
 MUTATION_SETTINGS = settings(max_examples=50, deadline=None)
+# The known disagreements fail on their first example; shrinking it would only cost time.
+XFAIL_SETTINGS = settings(max_examples=50, deadline=None, phases=[Phase.generate])
 TABLE_PARAMS = pytest.mark.parametrize("spec", TABLES, ids=[t.name for t in TABLES])
 
 Row = dict[str, Any]
@@ -309,7 +311,7 @@ def _agree(spec: TableSpec, row: Row) -> None:
     "pattern '$' : Python re (jsonschema) matches before a final newline, pydantic's Rust regex "
     "does not; 'art_0123456789abcdef\\n' passes JSON Schema and fails pydantic"))
 @pytest.mark.parametrize(("spec", "columns"), _cases_for(lambda c: "pattern" in c))
-@MUTATION_SETTINGS
+@XFAIL_SETTINGS
 @given(data=st.data())
 def test_agree_on_trailing_newline_in_pattern(spec: TableSpec, columns: tuple[str, ...],
                                               data: st.DataObject) -> None:
@@ -322,7 +324,7 @@ def test_agree_on_trailing_newline_in_pattern(spec: TableSpec, columns: tuple[st
     "integral floats: JSON Schema 'integer' accepts 1.0 (draft 2020-12), strict pydantic int "
     "rejects it"))
 @pytest.mark.parametrize(("spec", "columns"), _cases_for(lambda c: c.get("type") == "integer"))
-@MUTATION_SETTINGS
+@XFAIL_SETTINGS
 @given(data=st.data())
 def test_agree_on_integral_float_for_int(spec: TableSpec, columns: tuple[str, ...],
                                          data: st.DataObject) -> None:
@@ -336,7 +338,7 @@ def test_agree_on_integral_float_for_int(spec: TableSpec, columns: tuple[str, ..
     "numeric date strings: strict pydantic JSON reads '0' or '86400' as a Unix timestamp "
     "(1970-01-01, 1970-01-02); JSON Schema format 'date' rejects them"))
 @pytest.mark.parametrize(("spec", "columns"), _cases_for(lambda c: c.get("format") == "date"))
-@MUTATION_SETTINGS
+@XFAIL_SETTINGS
 @given(data=st.data())
 def test_agree_on_numeric_date_string(spec: TableSpec, columns: tuple[str, ...],
                                       data: st.DataObject) -> None:

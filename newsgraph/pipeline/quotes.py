@@ -241,7 +241,8 @@ def _classify(text: str, p_start: int, p_end: int, pairs: list[Pair], index: int
         if n_words <= 4 or embedded:
             return "scare quote"
         attribution = _Attribution(None, None, None, None, None, RULE_UNATTRIBUTED, 0.5)
-    quote_type = "partial" if embedded or (inner[:1].islower() and not starts_sentence) else "direct"
+    fragment = inner[:1].islower() and not starts_sentence and not after_verb
+    quote_type = "partial" if embedded or fragment else "direct"
     return QuoteDraft(Span(pair.start, pair.end, inner), quote_type, attribution.cue,
                       attribution.speaker, attribution.speaker_text, attribution.intermediary,
                       attribution.intermediary_text, attribution.method, attribution.confidence)

@@ -1,0 +1,32 @@
+"""Shared fixtures: the repo paths and a runner for the real CLI in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+RECIPE = REPO / "builders" / "s400_turkey_2019"
+DATASET = REPO / "dataset"
+GOLD = REPO / "tests" / "gold" / "seeds"
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``newsgraph ARGS`` as a user would, capturing output."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "newsgraph.cli", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd or REPO, env=env,
+                          check=False)
+
+
+@pytest.fixture(scope="session")
+def built_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled recipe rebuilt into a temporary folder (once per session)."""
+    out = tmp_path_factory.mktemp("rebuild") / "dataset"
+    result = run_cli("build", RECIPE, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out

@@ -1,0 +1,149 @@
+"""Bad input stops the build with one line naming the file, exit 2, no traceback, and the
+previous output untouched; awkward but valid input builds normally."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RECIPE, run_cli
+
+SEED = (RECIPE / "sources" / "001_744b32cb9cf5273c.txt").read_bytes()
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.fixture()
+def previous(tmp_path: Path) -> Path:
+    """An output folder holding a valid earlier build."""
+    src = tmp_path / "good"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SEED)
+    out = tmp_path / "out"
+    assert run_cli("build", src, "--out", out).returncode == 0
+    return out
+
+
+def _assert_clean_failure(result, name: str, code: int = 2) -> None:  # type: ignore[no-untyped-def]
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("newsgraph: error: ")
+    assert name in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expect"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n", "empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("latin1.txt", "Caf\u00e9 said \"hello there my friend\".\n".encode("latin-1"), "UTF-8"),
+    ],
+)
+def test_bad_sources_fail_cleanly(previous: Path, tmp_path: Path, name: str, content: bytes,
+                                  expect: str) -> None:
+    src = tmp_path / "bad"
+    src.mkdir()
+    (src / "ok.txt").write_bytes(SEED)
+    (src / name).write_bytes(content)
+    before = _snapshot(previous)
+    result = run_cli("build", src, "--out", previous)
+    _assert_clean_failure(result, name)
+    assert expect in result.stderr
+    assert _snapshot(previous) == before
+
+
+def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "bad.txt").write_bytes(b"line one\nline two\nbad \xff byte\n")
+    result = run_cli("build", src, "--out", tmp_path / "out")
+    _assert_clean_failure(result, "bad.txt:3")
+
+
+def test_source_over_size_limit(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "big.txt").write_bytes(SEED * 10)
+    result = run_cli("build", src, "--out", tmp_path / "out", "--max-bytes", "1000")
+    _assert_clean_failure(result, "big.txt")
+    assert "limit" in result.stderr
+
+
+def test_folder_without_articles(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    result = run_cli("build", tmp_path / "src", "--out", tmp_path / "out")
+    _assert_clean_failure(result, "src")
+
+
+def test_src_without_out_is_usage_error(tmp_path: Path) -> None:
+    result = run_cli("build", tmp_path)
+    _assert_clean_failure(result, "--out")
+
+
+def _recipe_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "recipe"
+    shutil.copytree(RECIPE, copy)
+    return copy
+
+
+def _append_quote(recipe: Path, body: str) -> int:
+    path = recipe / "curated" / "quotes.yml"
+    text = path.read_text(encoding="utf-8") if path.exists() else "quotes:\n"
+    line = text.count("\n") + 1
+    path.write_text(text + body, encoding="utf-8")
+    return line
+
+
+@pytest.mark.parametrize(
+    ("entry", "expect"),
+    [
+        ('  - {article: 001_744b32cb9cf5273c.txt, anchor: "words nobody wrote"}\n', "not found"),
+        ('  - {article: 001_744b32cb9cf5273c.txt, anchor: "S-400"}\n', "matches"),
+        ('  - {article: 001_744b32cb9cf5273c.txt, anchor: "Mikheev", quote_type: shouted}\n',
+         "quote_type"),
+    ],
+)
+def test_bad_curated_anchor_names_file_and_line(tmp_path: Path, entry: str, expect: str) -> None:
+    recipe = _recipe_copy(tmp_path)
+    line = _append_quote(recipe, entry)
+    out = tmp_path / "out"
+    result = run_cli("build", recipe, "--out", out)
+    _assert_clean_failure(result, f"quotes.yml:{line}")
+    assert expect in result.stderr
+    assert not out.exists()
+
+
+def test_yaml_tags_that_construct_objects_are_refused(tmp_path: Path) -> None:
+    recipe = _recipe_copy(tmp_path)
+    (recipe / "curated" / "quotes.yml").write_text(
+        "quotes: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
+    result = run_cli("build", recipe, "--out", tmp_path / "out")
+    _assert_clean_failure(result, "quotes.yml:1")
+    assert "pwned" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("bom.txt", b"\xef\xbb\xbf" + SEED),
+        ("crlf.txt", SEED.replace(b"\n", b"\r\n")),
+        ("lone cr.txt", SEED.replace(b"\n", b"\r")),
+        ("unbalanced.txt", b'He said "this never closes.\n\nAnother paragraph here with words.\n'),
+        ("\u00e7ay \u00fcr\u00fcn\u00fc.md", SEED),
+    ],
+)
+def test_awkward_but_valid_input_builds(tmp_path: Path, name: str, content: bytes) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / name).write_bytes(content)
+    out = tmp_path / "out"
+    result = run_cli("build", src, "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert run_cli("validate", out).returncode == 0

@@ -1,0 +1,34 @@
+"""`frictionless validate` (a real client) accepts every package we write, and catches tampering."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DATASET
+
+FRICTIONLESS = [sys.executable, "-m", "frictionless"]
+
+
+def _validate(descriptor: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*FRICTIONLESS, "validate", str(descriptor)], capture_output=True,
+                          text=True, check=False)
+
+
+def test_frictionless_validates_bundled_dataset() -> None:
+    result = _validate(DATASET / "datapackage.json")
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_frictionless_catches_a_wrong_hash(tmp_path: Path) -> None:
+    copy = tmp_path / "dataset"
+    shutil.copytree(DATASET, copy)
+    target = copy / "json" / "quotes.jsonl"
+    data = bytearray(target.read_bytes())
+    data[data.index(b"We")] = ord("w")
+    target.write_bytes(bytes(data))
+    result = _validate(copy / "datapackage.json")
+    assert result.returncode != 0
+    assert "hash" in result.stdout.lower()

@@ -1,0 +1,51 @@
+"""schema/ holds exactly what the models generate; older published versions stay compatible."""
+
+from __future__ import annotations
+
+import json
+
+from newsgraph.schema_export import schema_files
+from newsgraph.tables import TABLES
+from newsgraph.versions import SCHEMA_VERSION
+from tests.conftest import REPO
+
+SCHEMA = REPO / "schema"
+
+
+def test_schema_files_are_up_to_date() -> None:
+    for rel, text in schema_files().items():
+        path = SCHEMA / rel
+        assert path.exists(), f"{rel} is missing; run `make schema` and commit schema/"
+        assert path.read_text(encoding="utf-8") == text, \
+            f"{rel} is out of date; run `make schema` and commit schema/"
+
+
+def test_every_table_has_json_and_table_schema() -> None:
+    for spec in TABLES:
+        js = json.loads((SCHEMA / SCHEMA_VERSION / "json" / f"{spec.name}.schema.json").read_text())
+        assert js["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert SCHEMA_VERSION in js["$id"]
+        ts = json.loads((SCHEMA / SCHEMA_VERSION / "table" / f"{spec.name}.table.json").read_text())
+        assert ts["primaryKey"] == list(spec.primary_key)
+
+
+def test_changelog_names_current_version() -> None:
+    assert f"## {SCHEMA_VERSION}" in (SCHEMA / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_current_schema_is_backward_compatible_with_published_versions() -> None:
+    """Every published version's tables and fields still exist, with the same type, and no
+    field became required that was optional (docs/schema-versioning.md)."""
+    current = {rel: json.loads(text) for rel, text in schema_files().items()}
+    for version_dir in sorted(p for p in SCHEMA.iterdir() if p.is_dir()):
+        major = version_dir.name.split(".")[0]
+        if major != SCHEMA_VERSION.split(".")[0]:
+            continue  # a new major version may break; that is what the major bump says
+        for old_path in sorted((version_dir / "json").glob("*.schema.json")):
+            old = json.loads(old_path.read_text())
+            new = current[f"{SCHEMA_VERSION}/json/{old_path.name}"]
+            for field, prop in old["properties"].items():
+                assert field in new["properties"], f"{old_path.name}: {field} was removed"
+                strip = lambda p: {k: v for k, v in p.items() if k not in ("description", "title")}  # noqa: E731
+                assert strip(new["properties"][field]) == strip(prop), \
+                    f"{old_path.name}: {field} changed type or constraints"
