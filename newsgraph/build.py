@@ -18,6 +18,7 @@ from typing import Any
 from newsgraph import atomic, curated
 from newsgraph.errors import DatasetError, InputError, UsageError
 from newsgraph.models.base import Record
+from newsgraph.paths import bundled_recipe, repo_root
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, builtin_gazetteer, find_actors
 from newsgraph.pipeline.assemble import assemble
 from newsgraph.pipeline.claims import find_claims
@@ -27,7 +28,6 @@ from newsgraph.pipeline.metadata import apply_recipe, read_metadata
 from newsgraph.pipeline.quotes import find_quotes
 from newsgraph.pipeline.reuse import find_reuse
 from newsgraph.pipeline.segment import segment
-from newsgraph.paths import bundled_recipe, repo_root
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
 from newsgraph.sources import DEFAULT_MAX_BYTES, discover, read_source
 from newsgraph.validate import validate_package

@@ -142,7 +142,7 @@ def sql(query: str, dataset_dir: Path | None, as_json: bool) -> None:
     con = connect(dataset_dir)
     try:
         result = con.sql(query)
-    except Exception as error:  # noqa: BLE001 - duckdb raises many error types
+    except Exception as error:
         _fail(f"query failed: {str(error).splitlines()[0]}", 2)
         return
     if result is None:

@@ -107,8 +107,9 @@ def load(table: str, *, columns: list[str] | None = None,
     """
     import pandas as pd
 
-    return load_arrow(table, columns=columns, dataset_dir=dataset_dir,
-                      verify=verify).to_pandas(types_mapper=pd.ArrowDtype)
+    frame: pd.DataFrame = load_arrow(table, columns=columns, dataset_dir=dataset_dir,
+                                     verify=verify).to_pandas(types_mapper=pd.ArrowDtype)
+    return frame
 
 
 def connect(dataset_dir: str | Path | None = None) -> duckdb.DuckDBPyConnection:

@@ -140,7 +140,7 @@ def check_rows(root: Path, report: Report) -> dict[str, list[dict[str, Any]]]:
         if parquet.exists():
             try:
                 table = pq.read_table(parquet)
-            except Exception as exc:  # noqa: BLE001 - any reader failure means a bad file
+            except Exception as exc:
                 report.add(f"{parquet_path(spec.name)}: unreadable Parquet ({type(exc).__name__})")
                 continue
             if table.num_rows != len(rows):

@@ -40,7 +40,7 @@ def load_yaml(path: Path) -> Any:
         raise InputError(f"cannot read YAML ({error.__class__.__name__}); check the file",
                          file=path) from None
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

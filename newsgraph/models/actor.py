@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from newsgraph.models.base import (
+    METHOD_FIELD,
     ActorId,
     ActorKind,
     ActorMentionId,
@@ -16,7 +17,6 @@ from newsgraph.models.base import (
     Method,
     NonEmptyStr,
     Record,
-    METHOD_FIELD,
 )
 
 WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]

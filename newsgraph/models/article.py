@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from newsgraph.models.base import (
+    METHOD_FIELD,
     ArticleId,
     Date,
     DatePrecision,
@@ -19,7 +20,6 @@ from newsgraph.models.base import (
     NonEmptyStr,
     Record,
     SegmentId,
-    METHOD_FIELD,
 )
 
 SourceFormat = Literal["text", "markdown", "html"]

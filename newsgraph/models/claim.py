@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from newsgraph.models.base import (
+    METHOD_FIELD,
     ActorId,
     ClaimId,
     ClaimMentionId,
@@ -16,7 +17,6 @@ from newsgraph.models.base import (
     NonEmptyStr,
     QuoteId,
     Record,
-    METHOD_FIELD,
 )
 
 Modality = Literal[

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from newsgraph.models.base import (
+    METHOD_FIELD,
     ActorId,
     ArticleId,
     Date,
@@ -23,7 +24,6 @@ from newsgraph.models.base import (
     NonEmptyStr,
     Offset,
     Record,
-    METHOD_FIELD,
 )
 
 #: event_type -> (CAMEO code, CAMEO label, what the type covers).

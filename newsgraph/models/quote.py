@@ -5,15 +5,15 @@ from __future__ import annotations
 from pydantic import Field
 
 from newsgraph.models.base import (
+    METHOD_FIELD,
     ActorId,
-    Method,
     Mention,
+    Method,
     NonEmptyStr,
     QuoteId,
     QuoteMentionId,
     QuoteType,
     Record,
-    METHOD_FIELD,
 )
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from newsgraph.models.base import ArticleId, Method, Record, METHOD_FIELD
+from newsgraph.models.base import METHOD_FIELD, ArticleId, Method, Record
 
 Relation = Literal["reuses_text_of", "shares_text_with"]
 

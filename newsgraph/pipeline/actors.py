@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from newsgraph.models.actor import MentionForm
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, RoleDraft, Span
 
 GAZETTEER_RULE = "rule:actors.gazetteer@1"
@@ -68,7 +69,7 @@ class Gazetteer:
     """Known actors: canonical entries and a surface-form index (form -> (name, form type))."""
 
     entries: dict[str, ActorDraft]
-    forms: dict[str, tuple[str, str]]
+    forms: dict[str, tuple[str, MentionForm]]
 
     def merged(self, extra: Iterable[ActorDraft]) -> Gazetteer:
         """A gazetteer with ``extra`` entries added or overriding (curated tables win)."""
@@ -93,7 +94,7 @@ def builtin_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package (no Wikidata ids: those are curated)."""
     text = resources.files("newsgraph.resources").joinpath("gazetteer.yml").read_text("utf-8")
     entries: dict[str, ActorDraft] = {}
-    forms: dict[str, tuple[str, str]] = {}
+    forms: dict[str, tuple[str, MentionForm]] = {}
     for item in yaml.safe_load(text):
         draft, metonyms = _entry_from_yaml(item, GAZETTEER_RULE)
         entries[draft.name] = draft
@@ -118,7 +119,7 @@ def _form_regex(forms: Iterable[str]) -> re.Pattern[str]:
 def _is_place_use(text: str, start: int, surface: str) -> bool:
     """A capital used as a place ('in London', 'MOSCOW (Sputnik) -'), not a government."""
     before = text[max(0, start - 20):start]
-    return bool(_LOCATIVE.search(before)) or surface.isupper() and surface not in ("US", "UK")
+    return bool(_LOCATIVE.search(before)) or (surface.isupper() and surface not in ("US", "UK"))
 
 
 def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
@@ -129,22 +130,19 @@ def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
     roles: list[tuple[str, str, Span]] = []
     for start, end in spans:
         chunk = text[start:end]
-        for m in _ROLE_PERSON.finditer(chunk):
-            name = _trim_name(m.group("name"))
-            if name and name not in gazetteer.forms:
-                people.setdefault(name, PERSON_RULE)
-                role_start = start + m.start("role")
-                roles.append((name, m.group("role"), Span(role_start, role_start + len(m.group("role")), m.group("role"))))
-        for regex in (_SPEAKER_NAME, _APPOSITIVE):
+        for regex in (_ROLE_PERSON, _SPEAKER_NAME, _APPOSITIVE):
             for m in regex.finditer(chunk):
                 name = _trim_name(m.group("name"))
-                if name and name not in gazetteer.forms and len(name.split()) >= 2:
+                if name is None:
+                    continue
+                if name not in gazetteer.forms:
                     people.setdefault(name, PERSON_RULE)
-                if regex is _APPOSITIVE and name:
-                    rs = start + m.start("role")
-                    roles.append((name, m.group("role"), Span(rs, rs + len(m.group("role")), m.group("role"))))
+                if regex is not _SPEAKER_NAME:
+                    role_start = start + m.start("role")
+                    role = m.group("role")
+                    roles.append((name, role, Span(role_start, role_start + len(role), role)))
     # Person forms: full name, surname, "Mr Surname".
-    forms: dict[str, tuple[str, str]] = dict(gazetteer.forms)
+    forms: dict[str, tuple[str, MentionForm]] = dict(gazetteer.forms)
     surname_owner: dict[str, set[str]] = {}
     known_people = [n for n, d in gazetteer.entries.items() if d.kind == "person"] + list(people)
     for name in known_people:
@@ -161,9 +159,9 @@ def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
             forms[surname] = (owner, "surname")
     for m in _HONORIFIC_NAME.finditer(text):
         surname = m.group("name").split()[-1]
-        owner = forms.get(surname)
-        if owner:
-            forms[m.group()] = (owner[0], "honorific")
+        known = forms.get(surname)
+        if known:
+            forms[m.group()] = (known[0], "honorific")
     regex = _form_regex(forms)
     used: set[str] = set()
     for start, end in spans:
@@ -183,9 +181,9 @@ def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
         draft.actors[name] = entry if entry is not None else ActorDraft(
             name=name, kind="person", method=people.get(name, PERSON_RULE))
     for name, role, span in roles:
-        if name in used:
-            draft.roles.append(RoleDraft(name, role.strip(), None, span,
-                                         "rule:actors.role@1"))
+        owner = forms.get(name, (name, "name"))[0]
+        if owner in used and draft.actors[owner].kind == "person":
+            draft.roles.append(RoleDraft(owner, role.strip(), None, span, "rule:actors.role@1"))
 
 
 def gazetteer_method(gazetteer: Gazetteer, name: str) -> str:

@@ -10,15 +10,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph import models
 from newsgraph.ids import content_id, normalise_key
 from newsgraph.models.base import Record
+from newsgraph.models.event import ParticipantRole
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
 from newsgraph.pipeline.reuse import Reuse
+from newsgraph.tables import TABLES
 
 
 @dataclass
@@ -155,12 +158,12 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
             events[e.key].append((d, e))
     for key, reports in events.items():
         eid = content_id("event", key)
-        dated = [(d, e) for d, e in reports if e.date is not None and e.date.basis != "unknown"]
-        dated.sort(key=lambda de: (de[1].date.basis != "stated", order[de[0].source.file_name]))  # type: ignore[union-attr]
-        first_d, first_e = dated[0] if dated else reports[0]
-        date = first_e.date if dated else None
+        dated = [(d, e, e.date) for d, e in reports if e.date is not None and e.date.basis != "unknown"]
+        dated.sort(key=lambda de: (de[2].basis != "stated", order[de[0].source.file_name]))
+        first_d, first_e = (dated[0][0], dated[0][1]) if dated else reports[0]
+        date = dated[0][2] if dated else None
         raw = first_e.date
-        participants: dict[tuple[str, str], None] = {}
+        participants: dict[tuple[str, ParticipantRole], None] = {}
         for d, e in reports:
             f, art = d.source.file_name, art_ids[d.source.file_name]
             for span in e.spans:
@@ -175,12 +178,12 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
                 participants[(actor, role)] = None
         text_src = date or raw
         out["events"].append(models.Event(
-            event_id=eid, event_type=first_e.event_type, label=first_e.label,  # type: ignore[arg-type]
-            status=first_e.status,  # type: ignore[arg-type]
+            event_id=eid, event_type=first_e.event_type, label=first_e.label,
+            status=first_e.status,
             date_start=date.date_start if date else None,
             date_end=date.date_end if date else None,
-            date_precision=date.precision if date else "unknown",  # type: ignore[arg-type]
-            date_basis=date.basis if date else "unknown",  # type: ignore[arg-type]
+            date_precision=date.precision if date else "unknown",
+            date_basis=date.basis if date else "unknown",
             date_text=text_src.text if text_src else None,
             date_article_id=art_ids[first_d.source.file_name] if text_src else None,
             date_char_start=text_src.char_start if text_src else None,
@@ -188,44 +191,47 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
             location=first_e.location, method=first_e.method))
         for (actor, role) in participants:
             out["event_participants"].append(models.EventParticipant(
-                event_id=eid, actor_id=actor, role=role, method=first_e.method))  # type: ignore[arg-type]
+                event_id=eid, actor_id=actor, role=role, method=first_e.method))
     for name, a in actors.items():
         actor = actor_ids[name]
         aliases = sorted((surface[actor] | a.aliases) - {a.name})
         aliases = [x for x in aliases if x in surface[actor] or a.method == "curated"]
         out["actors"].append(models.Actor(
-            actor_id=actor, name=a.name, kind=a.kind, aliases=aliases,  # type: ignore[arg-type]
+            actor_id=actor, name=a.name, kind=a.kind, aliases=aliases,
             description=a.description, wikidata_id=a.wikidata_id,
-            wikidata_verification=a.wikidata_verification,  # type: ignore[arg-type]
+            wikidata_verification=a.wikidata_verification,
             wikidata_evidence=a.wikidata_evidence, method=a.method))
     out["quotes"] = list(quotes.values())
     out["claims"] = [models.Claim(**c) for c in claims.values()]
-    for r in reuse:
+    for pair in reuse:
         out["article_relations"].append(models.ArticleRelation(
-            article_id=art_ids[r.article], related_article_id=art_ids[r.other],
-            relation="shares_text_with", overlap=round(r.shared / max(r.total, 1), 4),
-            shared_sentences=r.shared, method=REUSE_RULE))
+            article_id=art_ids[pair.article], related_article_id=art_ids[pair.other],
+            relation="shares_text_with", overlap=round(pair.shared / max(pair.total, 1), 4),
+            shared_sentences=pair.shared, method=REUSE_RULE))
     return _sorted(out, first_seen, order, art_ids)
+
+
+def _sort_key(spec_name: str, pk: tuple[str, ...], is_span: bool,
+              first_seen: dict[str, tuple[int, int]], art_order: dict[str, int]
+              ) -> Callable[[Any], tuple[Any, ...]]:
+    """Row order (DESIGN.md): source file, then char_start, then id; records by first mention."""
+    far = (len(art_order), 0)
+    if is_span:
+        return lambda r: (art_order[r.article_id], r.char_start, getattr(r, pk[0]))
+    if spec_name == "articles":
+        return lambda r: (art_order[r.article_id], r.article_id)
+    if spec_name == "article_relations":
+        return lambda r: (art_order[r.article_id], art_order[r.related_article_id])
+    if spec_name == "event_participants":
+        return lambda r: (first_seen.get(r.event_id, far), r.event_id, r.actor_id, r.role)
+    return lambda r: (first_seen.get(getattr(r, pk[0]), far), getattr(r, pk[0]))
 
 
 def _sorted(out: dict[str, list[Any]], first_seen: dict[str, tuple[int, int]],
             order: dict[str, int], art_ids: dict[str, str]) -> dict[str, list[Record]]:
     art_order = {art_ids[f]: i for f, i in order.items()}
-    far = (len(order), 0)
-    result: dict[str, list[Record]] = {}
-    from newsgraph.tables import TABLES
-    for spec in TABLES:
-        rows = out.get(spec.name, [])
-        pk = spec.primary_key
-        if spec.is_span:
-            key = lambda r: (art_order[r.article_id], r.char_start, getattr(r, pk[0]))  # noqa: E731
-        elif spec.name == "articles":
-            key = lambda r: (art_order[r.article_id], r.article_id)  # noqa: E731
-        elif spec.name == "article_relations":
-            key = lambda r: (art_order[r.article_id], art_order[r.related_article_id])  # noqa: E731
-        elif spec.name == "event_participants":
-            key = lambda r: (first_seen.get(r.event_id, far), r.event_id, r.actor_id, r.role)  # noqa: E731
-        else:
-            key = lambda r: (first_seen.get(getattr(r, pk[0]), far), getattr(r, pk[0]))  # noqa: E731
-        result[spec.name] = sorted(rows, key=key)
-    return result
+    return {
+        spec.name: sorted(out.get(spec.name, []), key=_sort_key(
+            spec.name, spec.primary_key, spec.is_span, first_seen, art_order))
+        for spec in TABLES
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.models.claim import Modality, Polarity
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft, Span
 
 RULE_QUOTE = "rule:claims.from_quote@1"
@@ -22,7 +23,7 @@ _NEGATION = re.compile(r"\b(not|no|never|n't|cannot|nor|without)\b", re.I)
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
-def modality(cue: str | None, proposition: str) -> str:
+def modality(cue: str | None, proposition: str) -> Modality:
     """assertion, denial, prediction, intention, hope, demand, warning or evaluation."""
     cue = (cue or "").lower()
     if cue in ("warned",):
@@ -44,7 +45,7 @@ def modality(cue: str | None, proposition: str) -> str:
     return "assertion"
 
 
-def polarity(proposition: str) -> str:
+def polarity(proposition: str) -> Polarity:
     return "negative" if _NEGATION.search(proposition) else "positive"
 
 

@@ -14,6 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsgraph.models.base import DatePrecision
+from newsgraph.models.event import DateBasis
+
 RULE = "rule:dates.expressions@1"
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -55,8 +58,8 @@ class TimeExpr:
     text: str
     date_start: dt.date | None
     date_end: dt.date | None
-    precision: str
-    basis: str  # stated | relative | unknown
+    precision: DatePrecision
+    basis: DateBasis
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -80,17 +83,20 @@ def _year_for_month(month: int, anchor: dt.date, future: bool) -> int:
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
+Resolved = tuple[dt.date | None, dt.date | None, DatePrecision, DateBasis]
+
+
 def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None, future: bool
-             ) -> tuple[dt.date | None, dt.date | None, str, str]:
+             ) -> Resolved:
     """(start, end, precision, basis) of one match."""
-    unresolved: tuple[None, None, str, str] = (None, None, "unknown", "unknown")
+    unresolved: Resolved = (None, None, "unknown", "unknown")
     month = MONTHS.get((g.get("m") or g.get("m2") or "").lower().rstrip("."), 0)
-    year = int(g["y"]) if g.get("y") else None
+    year = int(g["y"] or 0) if g.get("y") else None
     if kind in ("mdy", "dmy", "dotted", "iso"):
         assert year is not None
         month = month or int(g["mo"] or 0)
         start = _safe_date(year, month, int(g["d"] or 0))
-        end = _safe_date(year, month, int(g["d2"])) if g.get("d2") else start
+        end = _safe_date(year, month, int(g["d2"] or 0)) if g.get("d2") else start
         return (start, end, "day", "stated") if start and end else unresolved
     if kind in ("half", "quarter"):
         rel = (g.get("rel") or "").lower()
@@ -103,7 +109,8 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None, future
         first_month = index * (12 // parts) + 1
         start = dt.date(year, first_month, 1)
         end = _month_end(year, first_month + 12 // parts - 1)
-        return start, end, kind, "stated" if g.get("y") else "relative"
+        precision: DatePrecision = "half" if kind == "half" else "quarter"
+        return start, end, precision, "stated" if g.get("y") else "relative"
     if kind == "month_year":
         assert year is not None
         return (*_month_span(year, month), "month", "stated")
@@ -111,7 +118,7 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: dt.date | None, future
         return unresolved
     if kind == "month_day":
         day = _safe_date(_year_for_month(month, anchor, future), month, int(g["d"] or 0))
-        end = _safe_date(day.year, month, int(g["d2"])) if day and g.get("d2") else day
+        end = _safe_date(day.year, month, int(g["d2"] or 0)) if day and g.get("d2") else day
         return (day, end, "day", "relative") if day and end else unresolved
     if kind in ("until_month", "in_month", "this_month"):
         rel = (g.get("rel") or "").lower()
@@ -173,9 +180,10 @@ def find_dates(text: str, anchor: dt.date | None, *, offset: int = 0,
         groups = match.groupdict()
         if kind == "year":
             year = int(groups["y"] or 0)
-            start, end, precision, basis = dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "stated"
+            resolved: Resolved = (dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "stated")
         else:
-            start, end, precision, basis = _resolve(kind, groups, anchor, future)
+            resolved = _resolve(kind, groups, anchor, future)
+        start, end, precision, basis = resolved
         found.append(TimeExpr(offset + match.start(), offset + match.end(), match.group(),
                               start, end, precision, basis))
     return found

@@ -10,6 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from newsgraph.models.actor import MentionForm, WikidataVerification
+from newsgraph.models.article import MetadataBasis
+from newsgraph.models.base import ActorKind, DatePrecision, QuoteType
+from newsgraph.models.claim import Modality, Polarity, Reporting
+from newsgraph.models.event import EventStatus, EventType, ParticipantRole
 from newsgraph.pipeline.dates import TimeExpr
 from newsgraph.pipeline.segment import Segment
 from newsgraph.sources import Source
@@ -18,11 +23,11 @@ from newsgraph.sources import Source
 @dataclass
 class ActorDraft:
     name: str
-    kind: str
+    kind: ActorKind
     aliases: set[str] = field(default_factory=set)
     description: str | None = None
     wikidata_id: str | None = None
-    wikidata_verification: str | None = None
+    wikidata_verification: WikidataVerification | None = None
     wikidata_evidence: str | None = None
     method: str = "rule:actors.gazetteer@1"
 
@@ -38,7 +43,7 @@ class Span:
 class ActorMentionDraft:
     actor: str
     span: Span
-    form: str
+    form: MentionForm
     method: str
     confidence: float
 
@@ -55,7 +60,7 @@ class RoleDraft:
 @dataclass
 class QuoteDraft:
     span: Span
-    quote_type: str
+    quote_type: QuoteType
     cue: str | None
     speaker: str | None
     speaker_text: str | None
@@ -71,9 +76,9 @@ class ClaimDraft:
     proposition: str
     claimant: str | None
     claimant_text: str | None
-    modality: str
-    polarity: str
-    reporting: str
+    modality: Modality
+    polarity: Polarity
+    reporting: Reporting
     cue: str | None
     intermediary: str | None
     quote_index: int | None
@@ -84,12 +89,12 @@ class ClaimDraft:
 @dataclass
 class EventDraft:
     key: str
-    event_type: str
+    event_type: EventType
     label: str
-    status: str
+    status: EventStatus
     date: TimeExpr | None
     location: str | None
-    participants: list[tuple[str, str]]
+    participants: list[tuple[str, ParticipantRole]]
     spans: list[Span]
     method: str
     confidence: float
@@ -100,12 +105,12 @@ class ArticleMeta:
     title: str | None = None
     publisher: str | None = None
     original_publisher: str | None = None
-    publisher_basis: str = "none"
+    publisher_basis: MetadataBasis = "none"
     agencies: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     published: dt.date | None = None
-    published_precision: str = "unknown"
-    published_basis: str = "none"
+    published_precision: DatePrecision = "unknown"
+    published_basis: MetadataBasis = "none"
     url: str | None = None
     language: str = "en"
     note: str | None = None

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsgraph.models.event import EventStatus, EventType, ParticipantRole
 from newsgraph.pipeline.dates import TimeExpr, find_dates
 from newsgraph.pipeline.drafts import ArticleDraft, EventDraft, Span
 
 RULE = "rule:events.triggers@1"
 
-TRIGGERS: list[tuple[str, str]] = [
+TRIGGERS: list[tuple[EventType, str]] = [
     ("contract_signing", r"sign(?:ed|s|ing)?\b(?! up)|seal(?:ed)? a deal|deal (?:was|is) signed"),
     ("arms_delivery", r"deliver(?:y|ies|ed)|received the first batch|receiving parts"),
     ("weapons_test", r"test(?:s|ed|ing)?\b|trial run"),
@@ -32,7 +33,7 @@ TRIGGERS: list[tuple[str, str]] = [
     ("negotiation", r"negotiat\w+|discuss(?:ing|ed)"),
 ]
 _TRIGGER = [(t, re.compile(rf"\b(?:{p})", re.I)) for t, p in TRIGGERS]
-_STATUS = [
+_STATUS: list[tuple[EventStatus, re.Pattern[str]]] = [
     ("hypothetical", re.compile(r"\b(could|would|might|may|possible|if)\b", re.I)),
     ("expected", re.compile(r"\b(will|expected|hopes?|set to|aim|to be|next)\b", re.I)),
     ("planned", re.compile(r"\b(plans?|planned|scheduled)\b", re.I)),
@@ -41,7 +42,7 @@ _STATUS = [
 _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 
 
-def _status(sentence: str) -> str:
+def _status(sentence: str) -> EventStatus:
     for status, regex in _STATUS:
         if regex.search(sentence):
             return status
@@ -75,11 +76,11 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
             names = [m for m in draft.actor_mentions
                      if span.start <= m.span.start < span.end
                      and draft.actors[m.actor].kind != "media"]
-            participants: list[tuple[str, str]] = []
-            for i, m in enumerate(names):
-                role = "agent" if i == 0 else "participant"
-                if all(m.actor != p for p, _ in participants):
-                    participants.append((m.actor, role))
+            participants: list[tuple[str, ParticipantRole]] = []
+            for i, mention in enumerate(names):
+                role: ParticipantRole = "agent" if i == 0 else "participant"
+                if all(mention.actor != p for p, _ in participants):
+                    participants.append((mention.actor, role))
             if date is not None and date.date_start is not None:
                 key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
                       ",".join(sorted(p for p, _ in participants))

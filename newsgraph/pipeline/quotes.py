@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.models.base import QuoteType
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft, QuoteDraft, Span
 
 RULE_AFTER = "rule:quotes.attribution_after@1"
@@ -242,7 +243,7 @@ def _classify(text: str, p_start: int, p_end: int, pairs: list[Pair], index: int
             return "scare quote"
         attribution = _Attribution(None, None, None, None, None, RULE_UNATTRIBUTED, 0.5)
     fragment = inner[:1].islower() and not starts_sentence and not after_verb
-    quote_type = "partial" if embedded or fragment else "direct"
+    quote_type: QuoteType = "partial" if embedded or fragment else "direct"
     return QuoteDraft(Span(pair.start, pair.end, inner), quote_type, attribution.cue,
                       attribution.speaker, attribution.speaker_text, attribution.intermediary,
                       attribution.intermediary_text, attribution.method, attribution.confidence)

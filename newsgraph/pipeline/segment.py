@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsgraph.models.article import SegmentKind
+
 RULE = "rule:segment.lines@1"
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -49,7 +51,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 class Segment:
     """A line of the article with its role; offsets are code points into the verbatim text."""
 
-    kind: str
+    kind: SegmentKind
     char_start: int
     char_end: int
     text: str
@@ -98,7 +100,8 @@ def segment(text: str) -> list[Segment]:
     seen: set[str] = set()
     in_footer = False
     for i, (start, end, line) in enumerate(lines):
-        kind, reason = "body", None
+        kind: SegmentKind = "body"
+        reason: str | None = None
         if in_footer or _FOOTER.search(line):
             in_footer = True
             kind, reason = "boilerplate", "footer (comments, sign-up, links)"
