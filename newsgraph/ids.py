@@ -30,9 +30,19 @@ PREFIXES: dict[str, str] = {
 ID_HEX_DIGITS = 16
 
 
+def whole_string(body: str) -> str:
+    """A pattern matching ``body`` as the whole string, in every regex dialect we meet.
+
+    Python's ``$`` (used by jsonschema and by pydantic's python-re engine) also matches before
+    a final newline, so ``^abc$`` would accept ``"abc\n"``; the lookahead ``(?![\s\S])``
+    ("no character follows") closes that gap and is valid ECMA-262 as JSON Schema requires.
+    """
+    return rf"^(?:{body})$(?![\s\S])"
+
+
 def id_pattern(kind: str) -> str:
     """The regular expression every id of ``kind`` matches (ASCII only)."""
-    return rf"^{PREFIXES[kind]}_[0-9a-f]{{{ID_HEX_DIGITS}}}$"
+    return whole_string(rf"{PREFIXES[kind]}_[0-9a-f]{{{ID_HEX_DIGITS}}}")
 
 
 def content_id(kind: str, *parts: object) -> str:

@@ -231,7 +231,7 @@ def test_both_reject_mutated_rows(spec: TableSpec, mutation: Mutation,
                                   columns: tuple[str, ...], data: st.DataObject) -> None:
     row = data.draw(row_strategy(spec), label="valid row")
     column = data.draw(st.sampled_from(columns), label="column")
-    nullable, core = field_schemas(spec)[column]
+    _nullable, core = field_schemas(spec)[column]
     bad = dict(row)
     if mutation.value is None:
         del bad[column]

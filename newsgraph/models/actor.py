@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from newsgraph.ids import whole_string
+
 from newsgraph.models.base import (
     METHOD_FIELD,
     ActorId,
@@ -19,7 +21,7 @@ from newsgraph.models.base import (
     Record,
 )
 
-WikidataId = Annotated[str, StringConstraints(pattern=r"^Q[1-9][0-9]*$")]
+WikidataId = Annotated[str, StringConstraints(pattern=whole_string(r"Q[1-9][0-9]*"))]
 #: How strongly a Wikidata id is backed; ids without evidence are never published.
 WikidataVerification = Literal["multiple_sources", "single_source", "single_automatic_source"]
 MentionForm = Literal["name", "alias", "surname", "honorific", "acronym", "metonym", "pronoun"]

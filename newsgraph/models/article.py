@@ -10,10 +10,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from newsgraph.ids import whole_string
+
 from newsgraph.models.base import (
     METHOD_FIELD,
     ArticleId,
     Date,
+    Int,
     DatePrecision,
     Mention,
     Method,
@@ -28,8 +31,8 @@ MetadataBasis = Literal["dateline", "byline", "url", "recipe", "inferred", "none
 SegmentKind = Literal[
     "title", "byline", "dateline", "subheading", "body", "caption", "credit", "boilerplate"
 ]
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")]
+Sha256 = Annotated[str, StringConstraints(pattern=whole_string(r"[0-9a-f]{64}"))]
+Language = Annotated[str, StringConstraints(pattern=whole_string(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"))]
 
 
 class Article(Record):
@@ -42,7 +45,7 @@ class Article(Record):
         description="The input file's name (no folders), e.g. '000_e5a66e069e38f3c4.txt'."
     )
     sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
-    bytes: int = Field(ge=0, description="Size of the raw source file in bytes.")
+    bytes: Int = Field(ge=0, description="Size of the raw source file in bytes.")
     source_format: SourceFormat = Field(
         description="'text' and 'markdown' keep the source as written; for 'html' the text is "
         "the extracted plain text while sha256 and bytes describe the raw file."
@@ -80,7 +83,7 @@ class Article(Record):
         description="The full source text, verbatim (source bytes decoded as UTF-8, a BOM "
         "dropped, line endings untouched); null in a package built with --omit-text."
     )
-    n_chars: int = Field(ge=0, description="Length of the text in Unicode code points.")
+    n_chars: Int = Field(ge=0, description="Length of the text in Unicode code points.")
     method: Method = METHOD_FIELD
 
 

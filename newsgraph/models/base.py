@@ -12,11 +12,12 @@ at package level by ``newsgraph.validate``, so pydantic and JSON Schema always a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from newsgraph.ids import id_pattern
+from newsgraph.ids import id_pattern, whole_string
 
 
 class Record(BaseModel):
@@ -26,7 +27,7 @@ class Record(BaseModel):
     ``"1"`` for an integer, which JSON Schema rejects.
     """
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, regex_engine="python-re")
 
 
 def _id(kind: str) -> StringConstraints:
@@ -46,17 +47,40 @@ EventId = Annotated[str, _id("event")]
 EventMentionId = Annotated[str, _id("event_mention")]
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
-Offset = Annotated[int, Field(ge=0)]
+
+
+
+def _integral_float_to_int(value: object) -> object:
+    """JSON Schema's ``integer`` accepts ``1.0`` (draft 2020-12); so do we, as the int 1."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _iso_date_only(value: object) -> object:
+    """Strict pydantic reads ``"0"`` as a Unix timestamp; a date must be ``YYYY-MM-DD``."""
+    if isinstance(value, str):
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError("date must be written YYYY-MM-DD")
+        return dt.date.fromisoformat(value)  # ValueError for impossible dates like 2019-02-30
+    return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: An integer that JSON Schema and pydantic judge alike (1.0 is 1; "1" is an error).
+Int = Annotated[int, BeforeValidator(_integral_float_to_int)]
+#: A calendar date, as an ISO ``YYYY-MM-DD`` string in JSON.
+Date = Annotated[dt.date, BeforeValidator(_iso_date_only)]
+Offset = Annotated[Int, Field(ge=0)]
 
 #: How a record was made: ``curated`` (a person, in an annotation file) or ``rule:<name>@<v>``.
-METHOD_PATTERN = r"^(curated|rule:[a-z0-9_.]+@[0-9]+)$"
+METHOD_PATTERN = whole_string(r"curated|rule:[a-z0-9_.]+@[0-9]+")
 Method = Annotated[str, StringConstraints(pattern=METHOD_PATTERN)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 DatePrecision = Literal["day", "week", "month", "quarter", "half", "year", "unknown"]
 ActorKind = Literal["person", "organization", "country", "group", "media"]
 QuoteType = Literal["direct", "partial"]
-Date = dt.date
 
 METHOD_FIELD = Field(
     description="How this record was made: 'curated' (from an annotation file) or "
@@ -106,6 +130,7 @@ __all__ = [
     "ClaimMentionId",
     "Confidence",
     "Date",
+    "Int",
     "DatePrecision",
     "EventId",
     "EventMentionId",

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from newsgraph.models.base import METHOD_FIELD, ArticleId, Method, Record
+from newsgraph.models.base import METHOD_FIELD, ArticleId, Int, Method, Record
 
 Relation = Literal["reuses_text_of", "shares_text_with"]
 
@@ -25,5 +25,5 @@ class ArticleRelation(Record):
     overlap: float = Field(
         ge=0.0, le=1.0, description="Share of article_id's body sentences found in the other."
     )
-    shared_sentences: int = Field(ge=1, description="Number of body sentences shared.")
+    shared_sentences: Int = Field(ge=1, description="Number of body sentences shared.")
     method: Method = METHOD_FIELD
