@@ -8,8 +8,9 @@ this module does not know raises ``TypeError`` naming the field, so nothing is s
 
 Explicit strategies are used only where a regular expression alone gives poor data: ids
 (``prefix_`` + 16 hex digits, as ``newsgraph.ids.content_id`` makes them), Wikidata ids,
-SHA-256 digests, language tags and ``method`` strings. Any other pattern falls back to
-``st.from_regex``.
+SHA-256 digests, language tags and ``method`` strings. They are keyed by the models' own
+patterns (``id_pattern``, ``METHOD_PATTERN``, ``WikidataId``, ``Sha256``, ``Language``), so a
+change of pattern syntax keeps them in use. Any other pattern falls back to ``st.from_regex``.
 
 Public helpers:
 
@@ -27,7 +28,6 @@ import functools
 import importlib
 import importlib.util
 import json
-import re
 import types
 import typing
 from typing import Any
@@ -35,7 +35,9 @@ from typing import Any
 import pyarrow as pa
 from hypothesis import strategies as st
 
-from newsgraph.ids import ID_HEX_DIGITS
+from newsgraph.ids import ID_HEX_DIGITS, PREFIXES, id_pattern
+from newsgraph.models import actor as actor_models
+from newsgraph.models import article as article_models
 from newsgraph.models.base import METHOD_PATTERN
 from newsgraph.schema_export import json_schema
 from newsgraph.tables import TableSpec
@@ -52,10 +54,20 @@ _KNOWN_KEYWORDS = frozenset({
     "items", "minItems", "maxItems", "anyOf",
 })
 
-_ID_PATTERN = re.compile(r"^\^([a-z]+)_\[0-9a-f\]\{(\d+)\}\$$")
-WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
-LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+
+
+def _pattern_of(annotated: Any) -> str:
+    """The ``StringConstraints`` pattern of an ``Annotated[str, ...]`` type of the models."""
+    for meta in typing.get_args(annotated)[1:]:
+        pattern = getattr(meta, "pattern", None)
+        if pattern:
+            return str(pattern)
+    raise TypeError(f"{annotated!r} has no pattern")
+
+
+WIKIDATA_PATTERN = _pattern_of(actor_models.WikidataId)
+SHA256_PATTERN = _pattern_of(article_models.Sha256)
+LANGUAGE_PATTERN = _pattern_of(article_models.Language)
 
 # Pieces of text in several scripts and with awkward characters (combining marks, emoji flags,
 # CRLF, curly quotes, NUL), mixed into generated strings.
@@ -91,12 +103,13 @@ def language_strategy() -> st.SearchStrategy[str]:
     return st.one_of(
         st.sampled_from(["en", "tr", "ru", "ar", "zh", "de", "fr", "en-GB", "zh-Hans",
                          "es-419", "sr-Latn-RS", "fil"]),
-        st.from_regex(LANGUAGE_PATTERN, fullmatch=True),
+        st.from_regex(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", fullmatch=True),
     )
 
 
 #: Explicit strategies for the patterns the models use (everything else: ``st.from_regex``).
 PATTERN_STRATEGIES: dict[str, st.SearchStrategy[str]] = {
+    **{id_pattern(kind): id_strategy(prefix) for kind, prefix in PREFIXES.items()},
     WIKIDATA_PATTERN: st.integers(min_value=1, max_value=10**12).map(lambda n: f"Q{n}"),
     SHA256_PATTERN: hex_digits(64),
     LANGUAGE_PATTERN: language_strategy(),
@@ -125,9 +138,6 @@ def _string_strategy(where: str, schema: dict[str, Any]) -> st.SearchStrategy[st
         if {"minLength", "maxLength"} & set(schema):
             raise TypeError(f"{where}: pattern combined with a length bound is not supported")
         pattern = schema["pattern"]
-        match = _ID_PATTERN.match(pattern)
-        if match:
-            return id_strategy(match.group(1), int(match.group(2)))
         if pattern in PATTERN_STRATEGIES:
             return PATTERN_STRATEGIES[pattern]
         return st.from_regex(pattern, fullmatch=True)

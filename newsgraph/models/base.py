@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from newsgraph.ids import id_pattern, whole_string
@@ -71,12 +72,12 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 Int = Annotated[int, BeforeValidator(_integral_float_to_int)]
 #: A calendar date, as an ISO ``YYYY-MM-DD`` string in JSON.
 Date = Annotated[dt.date, BeforeValidator(_iso_date_only)]
-Offset = Annotated[Int, Field(ge=0)]
+Offset = Annotated[int, Ge(0), BeforeValidator(_integral_float_to_int)]
 
 #: How a record was made: ``curated`` (a person, in an annotation file) or ``rule:<name>@<v>``.
 METHOD_PATTERN = whole_string(r"curated|rule:[a-z0-9_.]+@[0-9]+")
 Method = Annotated[str, StringConstraints(pattern=METHOD_PATTERN)]
-Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+Confidence = Annotated[float, Ge(0.0), Le(1.0)]
 
 DatePrecision = Literal["day", "week", "month", "quarter", "half", "year", "unknown"]
 ActorKind = Literal["person", "organization", "country", "group", "media"]
