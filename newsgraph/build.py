@@ -162,11 +162,13 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     by_file = {d.source.file_name: d for d in drafts}
     if len({d.source.sha256 for d in drafts}) != len(drafts):
         raise InputError("two sources have identical bytes; remove the duplicate", file=src)
+    for d in drafts:
+        find_events(d, d.meta.published)
     if is_recipe and options.use_curated:
         curated.apply_quotes(curated_dir, by_file)
+        curated.apply_events(curated_dir, by_file)
     for d in drafts:
         find_claims(d)
-        find_events(d, d.meta.published)
     tables = assemble(drafts, find_reuse(drafts), omit_text=options.omit_text)
     if is_recipe and options.use_curated:
         _check_assertions(recipe, drafts, tables)

@@ -6,6 +6,9 @@ Files in a recipe's ``curated/`` folder:
   ids with their evidence; it extends the built-in gazetteer.
 * ``quotes.yml``: per-article decisions on quotations: set or correct the speaker, type, cue
   or intermediary of a quote, add one the rules missed, or mark quotation marks as not a quote.
+* ``events.yml``: the recipe's events, each with its type, status, normalised date (and the
+  words that state it), participants and every mention; when present it replaces the rule
+  events, since a curator has read every article.
 
 An anchor is the exact text (``anchor``), optionally with ``prefix``/``suffix`` to make it
 unique. The build fails with the file and line when an anchor is missing or ambiguous.
@@ -20,8 +23,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newsgraph.errors import InputError
 from newsgraph.models.actor import WikidataVerification
-from newsgraph.models.base import ActorKind, QuoteType
-from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, QuoteDraft, Span
+from newsgraph.models.base import ActorKind, Date, DatePrecision, QuoteType
+from newsgraph.models.event import DateBasis, EventStatus, EventType, ParticipantRole
+from newsgraph.pipeline.dates import TimeExpr
+from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft, QuoteDraft, Span
 from newsgraph.yamlio import line_of, load_yaml, validate_yaml
 
 CURATED = "curated"
@@ -130,3 +135,89 @@ def apply_quotes(folder: Path, drafts: dict[str, ArticleDraft]) -> None:
             item.intermediary, item.intermediary_text or item.intermediary,
             CURATED, 1.0))
         draft.quotes.sort(key=lambda q: q.span.start)
+
+
+class Anchor(_Strict):
+    """Exact text in one article, with optional context to make it unique."""
+
+    article: str
+    anchor: str = Field(min_length=1)
+    prefix: str = ""
+    suffix: str = ""
+
+
+class CuratedDate(Anchor):
+    start: Date | None = None
+    end: Date | None = None
+    precision: DatePrecision
+    basis: DateBasis
+
+
+class Participant(_Strict):
+    actor: str
+    role: ParticipantRole
+
+
+class CuratedEvent(_Strict):
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    event_type: EventType
+    label: str = Field(min_length=1)
+    status: EventStatus
+    date: CuratedDate | None = None
+    location: str | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    mentions: list[Anchor] = Field(min_length=1)
+
+
+class EventsFile(_Strict):
+    events: list[CuratedEvent]
+
+
+def _span(anchor: Anchor, drafts: dict[str, ArticleDraft], path: Path, line: int | None) -> Span:
+    draft = drafts.get(anchor.article)
+    if draft is None:
+        raise InputError(f"article {anchor.article!r} is not a source of this recipe",
+                         file=path, line=line)
+    return resolve_anchor(draft.source.text, anchor.anchor, anchor.prefix, anchor.suffix,
+                          file=path, line=line, article=anchor.article)
+
+
+def apply_events(folder: Path, drafts: dict[str, ArticleDraft]) -> bool:
+    """Replace rule events with ``events.yml`` (if present); True if it was applied."""
+    path = folder / "events.yml"
+    if not path.exists():
+        return False
+    raw = load_yaml(path)
+    parsed = validate_yaml(EventsFile, raw, path)
+    for draft in drafts.values():
+        draft.events = []
+    seen: set[str] = set()
+    for item, node in zip(parsed.events, raw.get("events", []), strict=True):
+        line = line_of(node)
+        if item.key in seen:
+            raise InputError(f"event key {item.key!r} is used twice; keys must be unique",
+                             file=path, line=line)
+        seen.add(item.key)
+        date = None
+        if item.date is not None and item.date.article not in {m.article for m in item.mentions}:
+            raise InputError("the date's article must be one of the event's mentions",
+                             file=path, line=line)
+        if item.date is not None:
+            d = item.date
+            span = _span(d, drafts, path, line)
+            date = TimeExpr(span.start, span.end, span.text, d.start, d.end, d.precision, d.basis)
+        by_article: dict[str, list[Span]] = {}
+        for mention in item.mentions:
+            by_article.setdefault(mention.article, []).append(_span(mention, drafts, path, line))
+        for article, spans in by_article.items():
+            draft = drafts[article]
+            for p in item.participants:
+                if p.actor not in draft.actors and not any(
+                        p.actor in d.actors for d in drafts.values()):
+                    raise InputError(f"participant {p.actor!r} is not an actor of this recipe; "
+                                     "add it to actors.yml", file=path, line=line)
+            on_date = date if item.date is not None and item.date.article == article else None
+            draft.events.append(EventDraft(
+                item.key, item.event_type, item.label, item.status, on_date, item.location,
+                [(p.actor, p.role) for p in item.participants], spans, CURATED, 1.0))
+    return True

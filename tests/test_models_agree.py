@@ -6,8 +6,8 @@ columns, and so on), so each (table, mutation) pair below is a real test, never 
 rejection, both sides must also point at the mutated field: pydantic by the error's ``loc`` and
 ``type`` (never its message), JSON Schema by the error's path.
 
-Known disagreements are pinned at the end as strict xfails: when a fix lands they start to pass
-and the suite fails until the marker is removed.
+Disagreements found earlier (a trailing newline after an id, ``1.0`` for an integer, ``"0"``
+for a date) are pinned at the end as regression tests.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import ValidationError
@@ -32,8 +32,6 @@ from tests.strategies import column_strategy, field_schemas, row_strategy, text_
 
 SETTINGS = settings(max_examples=100, deadline=None)
 MUTATION_SETTINGS = settings(max_examples=50, deadline=None)
-# The known disagreements fail on their first example; shrinking it would only cost time.
-XFAIL_SETTINGS = settings(max_examples=50, deadline=None, phases=[Phase.generate])
 TABLE_PARAMS = pytest.mark.parametrize("spec", TABLES, ids=[t.name for t in TABLES])
 
 Row = dict[str, Any]
@@ -287,7 +285,8 @@ def test_python_input_is_strict_too(spec: TableSpec) -> None:
             pytest.fail(f"{spec.name}.{column} accepted {wrong!r}")
 
 
-# --- known disagreements (strict xfail: remove the marker once fixed) -----------------------
+# --- former disagreements, now regression tests ---------------------------------------------
+# Each was a row one side accepted and the other rejected, before newsgraph.models.base fixed it.
 
 
 def _cases_for(predicate: Callable[[dict[str, Any]], bool]) -> list[Any]:
@@ -307,11 +306,8 @@ def _agree(spec: TableSpec, row: Row) -> None:
         f"{'accepts' if by_schema else 'rejects'} {row!r}")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pattern '$' : Python re (jsonschema) matches before a final newline, pydantic's Rust regex "
-    "does not; 'art_0123456789abcdef\\n' passes JSON Schema and fails pydantic"))
 @pytest.mark.parametrize(("spec", "columns"), _cases_for(lambda c: "pattern" in c))
-@XFAIL_SETTINGS
+@MUTATION_SETTINGS
 @given(data=st.data())
 def test_agree_on_trailing_newline_in_pattern(spec: TableSpec, columns: tuple[str, ...],
                                               data: st.DataObject) -> None:
@@ -320,11 +316,8 @@ def test_agree_on_trailing_newline_in_pattern(spec: TableSpec, columns: tuple[st
     _agree(spec, {**row, column: row[column] + "\n"})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "integral floats: JSON Schema 'integer' accepts 1.0 (draft 2020-12), strict pydantic int "
-    "rejects it"))
 @pytest.mark.parametrize(("spec", "columns"), _cases_for(lambda c: c.get("type") == "integer"))
-@XFAIL_SETTINGS
+@MUTATION_SETTINGS
 @given(data=st.data())
 def test_agree_on_integral_float_for_int(spec: TableSpec, columns: tuple[str, ...],
                                          data: st.DataObject) -> None:
@@ -334,11 +327,8 @@ def test_agree_on_integral_float_for_int(spec: TableSpec, columns: tuple[str, ..
     _agree(spec, {**row, column: float(value)})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "numeric date strings: strict pydantic JSON reads '0' or '86400' as a Unix timestamp "
-    "(1970-01-01, 1970-01-02); JSON Schema format 'date' rejects them"))
 @pytest.mark.parametrize(("spec", "columns"), _cases_for(lambda c: c.get("format") == "date"))
-@XFAIL_SETTINGS
+@MUTATION_SETTINGS
 @given(data=st.data())
 def test_agree_on_numeric_date_string(spec: TableSpec, columns: tuple[str, ...],
                                       data: st.DataObject) -> None:

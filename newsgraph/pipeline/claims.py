@@ -12,15 +12,18 @@ import re
 
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft, Span
+from newsgraph.pipeline.sentences import sentence_spans
 
 RULE_QUOTE = "rule:claims.from_quote@1"
 RULE_INDIRECT = "rule:claims.reported_speech@1"
 
 _INDIRECT = re.compile(
     r"\b(?P<cue>said|says|warned|claimed|insisted|denied|argued|stressed|noted|hoped|hopes|"
-    r"urged|vowed|added)\s+(?:on \w+day\s+|last week\s+)?(?:that\s+)?(?P<prop>[^\"“”]{12,})$")
+    r"urged|vowed|added)\s+(?P<prop>[^\"“”]{12,})$")
 _NEGATION = re.compile(r"\b(not|no|never|n't|cannot|nor|without)\b", re.I)
-_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+#: Words between the cue and the proposition: "said in an interview on Tuesday that ...".
+_LEAD_IN = re.compile(r"^(?:(?:in an? (?:interview|statement|speech|briefing|letter|address)|on \w+day|last \w+|earlier this \w+|"
+                      r"this \w+|,)\s*)*(?:that\s+)?")
 
 
 def modality(cue: str | None, proposition: str) -> Modality:
@@ -64,20 +67,26 @@ def find_claims(draft: ArticleDraft) -> None:
     for seg in draft.segments:
         if seg.kind != "body":
             continue
-        for sentence in _SENTENCES.finditer(text, seg.char_start, seg.char_end):
-            chunk = sentence.group()
+        for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
+            chunk = text[s_start:s_end]
             if any(mark in chunk for mark in "\"“”"):
                 continue
             m = _INDIRECT.search(chunk)
             if m is None:
                 continue
-            cue_at = sentence.start() + m.start()
-            subject = [s for s in speakers if sentence.start() <= s.span.start < cue_at
-                       and draft.actors[s.actor].kind != "media"]
+            cue_at = s_start + m.start()
+            before = [s for s in speakers if s_start <= s.span.start < cue_at
+                      and draft.actors[s.actor].kind != "media"]
+            people = [s for s in before if draft.actors[s.actor].kind == "person"]
+            subject = (people or before)[-1:] if before else []
             if not subject:
                 continue
-            prop_start = sentence.start() + m.start("prop")
-            prop = m.group("prop").rstrip(" .")
+            lead = _LEAD_IN.match(m.group("prop"))
+            skip = lead.end() if lead else 0
+            prop = m.group("prop")[skip:].rstrip(" .")
+            if len(prop.split()) < 3 or not prop[:1].isalnum() or prop.startswith("as "):
+                continue
+            prop_start = s_start + m.start("prop") + skip
             span = Span(prop_start, prop_start + len(prop), prop)
             draft.claims.append(ClaimDraft(
                 span, prop, subject[0].actor, None, modality(m.group("cue"), prop),

@@ -14,6 +14,7 @@ import re
 from newsgraph.models.event import EventStatus, EventType, ParticipantRole
 from newsgraph.pipeline.dates import TimeExpr, find_dates
 from newsgraph.pipeline.drafts import ArticleDraft, EventDraft, Span
+from newsgraph.pipeline.sentences import sentence_spans
 
 RULE = "rule:events.triggers@1"
 
@@ -39,7 +40,6 @@ _STATUS: list[tuple[EventStatus, re.Pattern[str]]] = [
     ("planned", re.compile(r"\b(plans?|planned|scheduled)\b", re.I)),
     ("ongoing", re.compile(r"\b(ongoing|continues|is working|are working)\b", re.I)),
 ]
-_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 
 
 def _status(sentence: str) -> EventStatus:
@@ -59,20 +59,17 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
     for seg in draft.segments:
         if seg.kind != "body":
             continue
-        for sentence in _SENTENCES.finditer(text, seg.char_start, seg.char_end):
-            chunk = sentence.group()
-            stripped = chunk.strip()
+        for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
+            chunk = stripped = text[s_start:s_end]
             if len(stripped.split()) < 4:
                 continue
             hit = next(((t, m) for t, rx in _TRIGGER if (m := rx.search(chunk))), None)
             if hit is None:
                 continue
             event_type, match = hit
-            lead = len(chunk) - len(chunk.lstrip())
-            start = sentence.start() + lead
-            span = Span(start, start + len(stripped), stripped)
-            dates = find_dates(chunk, published, offset=sentence.start())
-            date = _nearest(dates, sentence.start() + match.start())
+            span = Span(s_start, s_end, stripped)
+            dates = find_dates(chunk, published, offset=s_start)
+            date = _nearest(dates, s_start + match.start())
             names = [m for m in draft.actor_mentions
                      if span.start <= m.span.start < span.end
                      and draft.actors[m.actor].kind != "media"]

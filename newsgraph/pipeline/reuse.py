@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from newsgraph.ids import normalise_key
 from newsgraph.pipeline.drafts import ArticleDraft
+from newsgraph.pipeline.sentences import sentence_spans
 
 RULE = "rule:reuse.shingles@1"
 SHINGLE = 5
 SHARED_SHARE = 0.5
 MIN_SHARED_SENTENCES = 1
 
-_SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\.)|(?<=\b[a-z])\.(?=\s|$)")
 _WORD = re.compile(r"\w+")
 
@@ -47,8 +47,8 @@ def _sentences(draft: ArticleDraft) -> list[set[str]]:
     found = []
     for seg in draft.segments:
         if seg.kind == "body":
-            for m in _SENTENCES.finditer(text, seg.char_start, seg.char_end):
-                shingles = _shingles(m.group())
+            for start, end in sentence_spans(text, seg.char_start, seg.char_end):
+                shingles = _shingles(text[start:end])
                 if shingles:
                     found.append(shingles)
     return found

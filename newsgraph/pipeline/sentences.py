@@ -1,0 +1,45 @@
+"""Sentence boundaries that survive "U.S.", "Dec. 3-4" and "Mr. Smith".
+
+A sentence ends at ``.``, ``!`` or ``?`` (plus closing quotes or brackets) followed by space and
+an upper-case letter, a digit or an opening quote, unless the word before the period is a known
+abbreviation or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres jr sr inc corp co ltd vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
+    "u.s u.k u.n e.u e.g i.e a.m p.m approx est".split())
+
+
+def _is_abbreviation(text: str, period: int) -> bool:
+    word_start = period
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:period].lower()
+    return word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[start:end]``, leading spaces excluded."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for m in _END.finditer(text, start, end):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+    spans.append((cursor, end))
+    result = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            result.append((s, e))
+    return result
