@@ -34,7 +34,7 @@ def whole_string(body: str) -> str:
     """A pattern matching ``body`` as the whole string, in every regex dialect we meet.
 
     Python's ``$`` (used by jsonschema and by pydantic's python-re engine) also matches before
-    a final newline, so ``^abc$`` would accept ``"abc\n"``; the lookahead ``(?![\s\S])``
+    a final newline, so ``^abc$`` would accept ``"abc\n"``; the lookahead ``(?![\\s\\S])``
     ("no character follows") closes that gap and is valid ECMA-262 as JSON Schema requires.
     """
     return rf"^(?:{body})$(?![\s\S])"

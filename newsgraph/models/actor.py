@@ -7,7 +7,6 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from newsgraph.ids import whole_string
-
 from newsgraph.models.base import (
     METHOD_FIELD,
     ActorId,

@@ -11,13 +11,12 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from newsgraph.ids import whole_string
-
 from newsgraph.models.base import (
     METHOD_FIELD,
     ArticleId,
     Date,
-    Int,
     DatePrecision,
+    Int,
     Mention,
     Method,
     NonEmptyStr,

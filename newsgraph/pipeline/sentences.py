@@ -11,9 +11,7 @@ import re
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres jr sr inc corp co ltd vs "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "u.s u.k u.n e.u e.g i.e a.m p.m approx est".split())
+    ["mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "lt", "col", "capt", "sgt", "gov", "pres", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "est"])
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
