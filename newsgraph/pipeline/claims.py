@@ -22,8 +22,10 @@ _INDIRECT = re.compile(
     r"urged|vowed|added)\s+(?P<prop>[^\"“”]{12,})$")
 _NEGATION = re.compile(r"\b(not|no|never|n't|cannot|nor|without)\b", re.I)
 #: Words between the cue and the proposition: "said in an interview on Tuesday that ...".
-_LEAD_IN = re.compile(r"^(?:(?:in an? (?:interview|statement|speech|briefing|letter|address)|on \w+day|last \w+|earlier this \w+|"
-                      r"this \w+|,)\s*)*(?:that\s+)?")
+_LEAD_IN = re.compile(
+    r"^(?:(?:in an? (?:interview|statement|speech|briefing|letter|address)|on \w+day|"
+    r"last \w+|earlier this \w+|this \w+|,)\s*)*(?:that\s+)?"
+)
 
 
 def modality(cue: str | None, proposition: str) -> Modality:

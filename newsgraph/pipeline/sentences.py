@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "lt", "col", "capt", "sgt", "gov", "pres", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "a.m", "p.m", "approx", "est"])
+_ABBREVIATIONS = frozenset((
+    "mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres jr sr inc corp co ltd vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
+    "u.s u.k u.n e.u e.g i.e a.m p.m approx est"
+).split())
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
@@ -19,7 +22,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:period].lower()
-    return word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
+    initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
+    return word in _ABBREVIATIONS or len(word) == 1 or initials
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
