@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONSTRAINTS := requirements/constraints.txt
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
 
-.PHONY: build test lint schema dataset validate lock clean
+.PHONY: build test lint schema docs lock clean
 
 $(VENV)/.base: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: $(VENV)/.test
 ## schema: regenerate schema/ from the models
 schema: $(VENV)/.base
 	$(BIN)/python -m newsgraph.schema_export schema
+
+## docs: regenerate the data dictionary from the models and the bundled dataset
+docs: $(VENV)/.base
+	$(BIN)/python -m newsgraph.dictionary dataset docs/data-dictionary.md
 
 ## lock: re-pin every dependency (then review the diff of requirements/constraints.txt)
 lock:
