@@ -21,6 +21,7 @@ $(VENV)/.test: $(VENV)/.base
 build: $(VENV)/.base
 	$(BIN)/newsgraph build
 	$(BIN)/newsgraph validate dataset
+	$(BIN)/python -m newsgraph.dictionary dataset docs/data-dictionary.md
 	$(BIN)/newsgraph info --dataset dataset
 
 ## test: venv with test dependencies + ruff + mypy + the whole test suite (what CI runs)
