@@ -66,5 +66,5 @@ def normalise_key(text: str) -> str:
     Used only to decide that two mentions say the same thing (cross-article linking) and to
     derive ids; stored text is never normalised.
     """
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold()
+    folded = unicodedata.normalize("NFKC", text.casefold()).translate(_QUOTE_MARKS)
     return _SPACE.sub(" ", folded).strip(" \t\n\r.,;:!?\"'")
