@@ -1,0 +1,70 @@
+"""The wheel ships the dataset and schema inside the package and works from anywhere.
+
+Builds the wheel, installs it with ``--no-deps`` into a fresh virtual environment that sees
+this environment's libraries (pandas, pyarrow, duckdb) through a ``.pth`` file, and from a
+folder outside the repo loads every table and queries DuckDB.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+SCRIPT = """
+import json, sys
+import newsgraph
+assert "/site-packages/newsgraph/" in newsgraph.__file__.replace("\\\\", "/"), newsgraph.__file__
+counts = {t: len(newsgraph.load(t)) for t in newsgraph.tables()}
+n = newsgraph.connect().sql("select count(*) from quotes").fetchall()[0][0]
+view = newsgraph.connect().sql("select count(*) from quotes_with_sources").fetchall()[0][0]
+print(json.dumps({"counts": counts, "quotes": n, "view": view}))
+"""
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "--no-build-isolation", "-w", str(out), str(REPO)], check=True)
+    (path,) = out.glob("newsgraph-*.whl")
+    return path
+
+
+def test_wheel_contains_dataset_and_schema_inside_the_package(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "newsgraph/_data/dataset/datapackage.json" in names
+    assert "newsgraph/_data/dataset/parquet/quotes.parquet" in names
+    assert any(n.startswith("newsgraph/_data/schema/1.0.0/json/") for n in names)
+    assert not any(n.startswith(("dataset/", "schema/")) for n in names)
+    assert wheel.stat().st_size < 2_000_000
+
+
+def test_installed_wheel_loads_every_table_from_outside_the_repo(wheel: Path,
+                                                                 tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                           "['purelib'])"], capture_output=True, text=True, check=True)
+    Path(site.stdout.strip(), "host-libraries.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
+                   check=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    result = subprocess.run([str(python), "-c", SCRIPT], capture_output=True, text=True,
+                            cwd=outside, check=False)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    report = json.loads(result.stdout)
+    assert report["quotes"] > 0 and report["view"] > 0
+    assert all(n > 0 for t, n in report["counts"].items() if t != "article_relations")
