@@ -156,5 +156,35 @@ def sql(query: str, dataset_dir: Path | None, as_json: bool) -> None:
         click.echo(str(result))
 
 
+@main.command()
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.argument("dataset_dir", type=click.Path(path_type=Path))
+@click.option("--errors", "show_errors", is_flag=True, help="List each miss and extra.")
+@handle_errors
+def evaluate(gold_dir: Path, dataset_dir: Path, show_errors: bool) -> None:
+    """Precision, recall and F1 of DATASET_DIR against the gold files in GOLD_DIR.
+
+    One gold JSON per article: {"article": file name, "quotes": [{"text", "speaker",
+    "type"}], "actors": [{"name", "kind", "aliases"}]}. Prints per-article and overall
+    quote P/R/F1, speaker accuracy and actor P/R/F1.
+    """
+    from newsgraph.evaluate import evaluate as run
+
+    if not dataset_dir.is_dir():
+        _fail(f"{dataset_dir}: package folder not found", 2)
+    per_article, total = run(gold_dir, dataset_dir)
+    header = f"{'article':<32} {'quote P':>7} {'R':>5} {'F1':>5} {'speaker':>7} " \
+             f"{'actor P':>7} {'R':>5} {'F1':>5}"
+    click.echo(header)
+    for name, score in [*per_article.items(), ("overall", total)]:
+        m = score.metrics()
+        click.echo(f"{name[:32]:<32} {m['quote_precision']:>7.3f} {m['quote_recall']:>5.3f} "
+                   f"{m['quote_f1']:>5.3f} {m['speaker_accuracy']:>7.3f} "
+                   f"{m['actor_precision']:>7.3f} {m['actor_recall']:>5.3f} {m['actor_f1']:>5.3f}")
+        if show_errors:
+            for error in score.errors:
+                click.echo(f"    {error}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

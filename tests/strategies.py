@@ -55,7 +55,6 @@ _KNOWN_KEYWORDS = frozenset({
 })
 
 
-
 def _pattern_of(annotated: Any) -> str:
     """The ``StringConstraints`` pattern of an ``Annotated[str, ...]`` type of the models."""
     for meta in typing.get_args(annotated)[1:]:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newsgraph.jsonio import dumps_line
 from newsgraph.tables import TABLES, TableSpec
-from tests.strategies import arrow_schema, model_strategy, row_strategy
+from tests.strategies import arrow_schema, generic_arrow_schema, model_strategy, row_strategy
 
 SETTINGS = settings(max_examples=100, deadline=None)
 # tmp_path is shared by the examples of one test: each example overwrites the same file.
@@ -61,6 +61,21 @@ def test_arrow_schema_covers_every_column() -> None:
     for spec in TABLES:
         schema = arrow_schema(spec)
         assert schema.names == list(spec.columns), spec.name
+
+
+def _loosen_items(kind: pa.DataType) -> pa.DataType:
+    """A list type with nullable items (item nullability is not compared)."""
+    if pa.types.is_list(kind):
+        return pa.list_(_loosen_items(kind.value_type))
+    return kind
+
+
+@TABLE_PARAMS
+def test_arrow_schema_agrees_with_model_annotations(spec: TableSpec) -> None:
+    """The schema used for Parquet and one derived independently from the annotations agree."""
+    used, derived = arrow_schema(spec), generic_arrow_schema(spec)
+    assert [(f.name, _loosen_items(f.type), f.nullable) for f in used] == \
+        [(f.name, _loosen_items(f.type), f.nullable) for f in derived]
 
 
 def _parquet_roundtrip(spec: TableSpec, rows: list[dict[str, Any]], path: Path) -> pa.Table:
