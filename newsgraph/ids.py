@@ -66,5 +66,8 @@ def normalise_key(text: str) -> str:
     Used only to decide that two mentions say the same thing (cross-article linking) and to
     derive ids; stored text is never normalised.
     """
-    folded = unicodedata.normalize("NFKC", text.casefold()).translate(_QUOTE_MARKS)
+    # NFKC, fold, NFKC again: folding can undo NFKC ("ß" + accent -> "ss" + accent) and NFKC
+    # can create foldable letters ("ᴬ" -> "A"); this order makes the key idempotent.
+    folded = unicodedata.normalize(
+        "NFKC", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold())
     return _SPACE.sub(" ", folded).strip(" \t\n\r.,;:!?\"'")

@@ -65,9 +65,9 @@ class ActorMention(Mention):
 class ActorRole(Mention):
     """A role or title an article gives an actor ('Secretary of State'), with its period."""
 
-    role_id: ActorRoleId = Field(description="Id derived from actor, role and span.")
+    role_id: ActorRoleId = Field(description="Id derived from actor, title and span.")
     actor_id: ActorId = Field(description="The actor holding the role (-> actors).")
-    role: NonEmptyStr = Field(description="The role or title as written, e.g. 'Foreign Minister'.")
+    position: NonEmptyStr = Field(description="The role or title as written, e.g. 'Foreign Minister'.")
     organization_id: ActorId | None = Field(
         description="The organisation or country the role is in, where named (-> actors)."
     )

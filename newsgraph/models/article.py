@@ -94,7 +94,8 @@ class ArticleSegment(Mention):
     """
 
     segment_id: SegmentId = Field(description="Id derived from article, kind and offsets.")
-    kind: SegmentKind = Field(description="The segment's role in the page.")
+    segment_kind: SegmentKind = Field(description="The segment's role in the page: title, "
+                                      "byline, dateline, subheading, body, caption, credit or boilerplate.")
     reason: str | None = Field(
         description="Why a boilerplate/caption/credit segment was set aside (e.g. "
         "'advertisement', 'comment form', 'duplicated caption')."

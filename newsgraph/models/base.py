@@ -67,12 +67,14 @@ def _iso_date_only(value: object) -> object:
     return value
 
 
+#: Parquet stores integers as int64.
+INT64_MAX = 2**63 - 1
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: An integer that JSON Schema and pydantic judge alike (1.0 is 1; "1" is an error).
-Int = Annotated[int, BeforeValidator(_integral_float_to_int)]
+Int = Annotated[int, Le(INT64_MAX), BeforeValidator(_integral_float_to_int)]
 #: A calendar date, as an ISO ``YYYY-MM-DD`` string in JSON.
 Date = Annotated[dt.date, BeforeValidator(_iso_date_only)]
-Offset = Annotated[int, Ge(0), BeforeValidator(_integral_float_to_int)]
+Offset = Annotated[int, Ge(0), Le(INT64_MAX), BeforeValidator(_integral_float_to_int)]
 
 #: How a record was made: ``curated`` (a person, in an annotation file) or ``rule:<name>@<v>``.
 METHOD_PATTERN = whole_string(r"curated|rule:[a-z0-9_.]+@[0-9]+")

@@ -101,7 +101,8 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
             out["article_segments"].append(models.ArticleSegment(
                 segment_id=content_id("segment", art, s.kind, s.char_start, s.char_end),
                 article_id=art, char_start=s.char_start, char_end=s.char_end, text=s.text,
-                confidence=0.8, method="rule:segment.lines@1", kind=s.kind, reason=s.reason))
+                confidence=0.8, method="rule:segment.lines@1", segment_kind=s.kind,
+                reason=s.reason))
         for m in d.actor_mentions:
             actor = aid(m.actor)
             assert actor is not None
@@ -119,7 +120,7 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
                 role_id=content_id("actor_role", actor, r.role, art, r.span.start),
                 article_id=art, char_start=r.span.start, char_end=r.span.end, text=r.span.text,
                 confidence=0.8 if r.method != "curated" else 1.0, method=r.method,
-                actor_id=actor, role=r.role, organization_id=aid(r.organization),
+                actor_id=actor, position=r.role, organization_id=aid(r.organization),
                 as_of=meta.published, valid_from=None, valid_to=None))
         quote_ids: list[str] = []
         for q in d.quotes:
