@@ -19,30 +19,36 @@ def _table(name: str) -> list[dict]:  # type: ignore[type-arg]
 EVENTS = _table("events")
 ARTICLES = {a["article_id"]: a for a in _table("articles")}
 MENTIONS = _table("event_mentions")
+ACTORS = {a["actor_id"]: a["name"] for a in _table("actors")}
+PARTICIPANTS = [(p["event_id"], ACTORS[p["actor_id"]]) for p in _table("event_participants")]
 
 
-def _find(event_type: str, start: str | None, end: str | None) -> dict:  # type: ignore[type-arg]
+def _find(event_type: str, start: str | None, end: str | None,
+          who: str | None) -> dict:  # type: ignore[type-arg]
     found = [e for e in EVENTS if e["event_type"] == event_type and e["date_start"] == start
-             and e["date_end"] == end]
+             and e["date_end"] == end
+             and (who is None or (e["event_id"], who) in PARTICIPANTS)]
     assert len(found) == 1, (event_type, start, end, [e["label"] for e in found])
     return found[0]
 
 
 @pytest.mark.parametrize(
-    ("event_type", "start", "end", "precision", "status", "min_articles"),
+    ("event_type", "who", "start", "end", "precision", "status", "min_articles"),
     [
-        ("statement", "2019-11-26", "2019-11-26", "day", "occurred", 4),   # Mikheev to RIA
-        ("contract_signing", "2017-12-01", "2017-12-31", "month", "occurred", 2),
-        ("contract_signing", "2020-01-01", "2020-06-30", "half", "expected", 4),
-        ("arms_delivery", "2019-07-01", "2019-07-31", "month", "occurred", 4),
-        ("meeting", "2019-12-03", "2019-12-04", "day", "occurred", 2),     # NATO summit
-        ("coup_attempt", "2016-07-01", "2016-07-31", "month", "occurred", 2),
-        ("statement", "2019-11-27", "2019-11-27", "day", "occurred", 1),   # Cavusoglu
+        ("statement", "Alexander Mikheev", "2019-11-26", "2019-11-26", "day", "occurred", 4),
+        ("statement", "Mike Pompeo", "2019-11-26", "2019-11-26", "day", "occurred", 2),
+        ("statement", "Recep Tayyip Erdogan", "2019-11-26", "2019-11-26", "day", "occurred", 1),
+        ("statement", "Mevlut Cavusoglu", "2019-11-27", "2019-11-27", "day", "occurred", 1),
+        ("contract_signing", None, "2017-12-01", "2017-12-31", "month", "occurred", 2),
+        ("contract_signing", None, "2020-01-01", "2020-06-30", "half", "expected", 4),
+        ("arms_delivery", None, "2019-07-01", "2019-07-31", "month", "occurred", 4),
+        ("meeting", None, "2019-12-03", "2019-12-04", "day", "occurred", 2),  # NATO summit
+        ("coup_attempt", None, "2016-07-01", "2016-07-31", "month", "occurred", 2),
     ],
 )
-def test_dated_happenings(event_type: str, start: str, end: str, precision: str, status: str,
-                          min_articles: int) -> None:
-    event = _find(event_type, start, end)
+def test_dated_happenings(event_type: str, who: str | None, start: str, end: str,
+                          precision: str, status: str, min_articles: int) -> None:
+    event = _find(event_type, start, end, who)
     assert event["date_precision"] == precision
     assert event["status"] == status
     articles = {m["article_id"] for m in MENTIONS if m["event_id"] == event["event_id"]}
