@@ -157,6 +157,22 @@ def sql(query: str, dataset_dir: Path | None, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl", "csv", "duckdb"]),
+              default="parquet", show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Output folder.")
+@click.option("--dataset", "dataset_dir", type=click.Path(path_type=Path),
+              help="Package folder (default: the bundled dataset).")
+@handle_errors
+def export(fmt: str, out: Path, dataset_dir: Path | None) -> None:
+    """Export the dataset's tables to OUT as Parquet, JSON Lines, CSV or a DuckDB file."""
+    from newsgraph.export import export as run_export
+    from newsgraph.paths import bundled_dataset
+
+    target = run_export(dataset_dir or bundled_dataset(), fmt, out)  # type: ignore[arg-type]
+    click.echo(f"exported {fmt} to {target}")
+
+
+@main.command()
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.argument("dataset_dir", type=click.Path(path_type=Path))
 @click.option("--errors", "show_errors", is_flag=True, help="List each miss and extra.")

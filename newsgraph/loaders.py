@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsgraph.errors import DatasetError, UnknownTableError
+from newsgraph.errors import DatasetError, UnknownTableError, UsageError
 from newsgraph.paths import bundled_dataset
-from newsgraph.tables import TABLE_NAMES, parquet_path
+from newsgraph.tables import TABLE_NAMES, TABLES_BY_NAME, parquet_path
 from newsgraph.validate import read_descriptor, safe_resource_path
 from newsgraph.writer import sha256_file
 
@@ -63,38 +63,64 @@ GROUP BY ALL;
 
 def _root(dataset_dir: str | Path | None) -> Path:
     root = Path(dataset_dir) if dataset_dir is not None else bundled_dataset()
-    read_descriptor(root)
+    read_descriptor(root)  # a missing folder, bad JSON or a path leaving the folder raise here
     return root
 
 
 def _parquet(root: Path, table: str, verify: bool) -> Path:
-    if table not in TABLE_NAMES:
+    if not isinstance(table, str) or table not in TABLE_NAMES:
         raise UnknownTableError(f"unknown table {table!r}; known tables: "
                                 f"{', '.join(TABLE_NAMES)}")
     rel = parquet_path(table)
     path = safe_resource_path(root, rel)
     if not path.exists() and path.with_suffix("").is_dir():
         return path.with_suffix("")  # a folder of parts (Dask builds)
+    if not path.is_file():
+        raise DatasetError("table file is missing; rebuild the package or reinstall",
+                           file=path)
     if verify:
         declared = {r["path"]: r for r in read_descriptor(root)["resources"]}.get(rel)
-        if declared is None or f"sha256:{sha256_file(path)}" != declared.get("hash") \
+        if declared is None:
+            raise DatasetError("not listed in datapackage.json, so it cannot be verified; "
+                               "rebuild the package or reinstall", file=path)
+        if f"sha256:{sha256_file(path)}" != declared.get("hash") \
                 or path.stat().st_size != declared.get("bytes"):
             raise DatasetError("sha256 or size does not match datapackage.json; the file was "
                                "changed or corrupted, rebuild or reinstall", file=path)
     return path
 
 
+def _columns(table: str, columns: list[str] | None) -> list[str] | None:
+    if columns is None:
+        return None
+    if isinstance(columns, str) or not all(isinstance(c, str) for c in columns):
+        raise UsageError(f"columns must be a list of column names, got {columns!r}")
+    known = TABLES_BY_NAME[table].columns
+    unknown = [c for c in columns if c not in known]
+    if unknown:
+        raise UsageError(f"unknown column {unknown[0]!r} in table {table!r}; known columns: "
+                         f"{', '.join(known)}")
+    return list(columns)
+
+
 def load_arrow(table: str, *, columns: list[str] | None = None,
                dataset_dir: str | Path | None = None, verify: bool = False) -> pa.Table:
     """One table as a ``pyarrow.Table`` (columns as in the data dictionary)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     path = _parquet(_root(dataset_dir), table, verify)
+    wanted = _columns(table, columns)
     try:
-        return pq.read_table(path, columns=columns)
-    except (OSError, ValueError) as error:
-        raise DatasetError(f"cannot read table ({str(error).splitlines()[0]})",
-                           file=path) from None
+        return pq.read_table(path, columns=wanted)
+    except (OSError, ValueError, pa.ArrowException) as error:  # a damaged file
+        raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the package "
+                           "or reinstall", file=path) from None
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def load(table: str, *, columns: list[str] | None = None,
@@ -112,20 +138,27 @@ def load(table: str, *, columns: list[str] | None = None,
     return frame
 
 
-def connect(dataset_dir: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+def connect(dataset_dir: str | Path | None = None, *,
+            verify: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with one view per table plus the convenience views.
 
     Views use absolute paths, so the connection works from any working directory:
-    ``quotes_with_sources``, ``events_timeline``, ``claims_with_sources``.
+    ``quotes_with_sources``, ``events_timeline``, ``claims_with_sources``. With
+    ``verify=True`` every Parquet file's hash and size are checked first.
     """
     import duckdb
 
     root = _root(dataset_dir)
     con = duckdb.connect()
     for table in TABLE_NAMES:
-        path = _parquet(root, table, verify=False)
+        path = _parquet(root, table, verify=verify)
         pattern = str(path / "*.parquet") if path.is_dir() else str(path)
         literal = pattern.replace("'", "''")
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{literal}')")
+        try:
+            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{literal}')")
+        except duckdb.Error as error:
+            con.close()
+            raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the "
+                               "package or reinstall", file=path) from None
     con.execute(VIEWS_SQL)
     return con

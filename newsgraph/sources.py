@@ -65,17 +65,18 @@ def _first_bad_line(raw: bytes, error: UnicodeDecodeError) -> int:
 
 def decode(raw: bytes, path: Path) -> str:
     """Decode source bytes as UTF-8 (BOM dropped), refusing empty, binary and invalid input."""
-    if not raw.strip():
-        raise InputError("source is empty; remove it or add the article text", file=path)
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
         raise InputError("source looks binary (NUL byte); give a text, Markdown or HTML file",
                          file=path, line=line)
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"invalid UTF-8 at byte {error.start}; re-save the file as UTF-8",
                          file=path, line=_first_bad_line(raw, error)) from None
+    if not text.strip():  # also a file holding only a BOM or Unicode spaces
+        raise InputError("source is empty; remove it or add the article text", file=path)
+    return text
 
 
 class _TextExtractor(HTMLParser):
@@ -140,4 +141,7 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     fmt = SUFFIX_FORMATS[path.suffix.lower()]
     if fmt == "html":
         text = html_to_text(text)
+        if not text.strip():
+            raise InputError("HTML source has no visible text; remove it or give the article "
+                             "text", file=path)
     return Source(path.name, hashlib.sha256(raw).hexdigest(), len(raw), fmt, text)

@@ -1,16 +1,21 @@
 """Check a built data package: files, hashes, schema, keys and spans.
 
 Three levels, each reporting the first problems with the file and row they are in:
-1. the descriptor: parseable, every resource path inside the package folder, every file
-   present with the declared size and SHA-256;
-2. every row: the table's JSON Schema (with format checks) and its strict pydantic model;
-   the Parquet copy holds the same rows as the JSON Lines file;
-3. the package: unique primary keys, resolvable foreign keys, and every span slicing its
-   article's text exactly.
+1. the descriptor: parseable, every resource an object whose path stays inside the package
+   folder, every table file listed, every file present with the declared size and SHA-256;
+2. every row: a JSON object per line, the table's JSON Schema (with format checks) and its
+   strict pydantic model; the Parquet copy holds the same rows as the JSON Lines file;
+3. the package (only when every row is valid): unique primary keys, resolvable foreign keys,
+   and every span slicing its article's text exactly.
+
+Every problem is one line, ``FILE[:LINE]: what is wrong; what to do``. Only an unusable
+folder raises (``UsageError`` when it is missing, ``DatasetError`` when its descriptor cannot
+be used); anything wrong inside the package is a problem in the returned ``Report``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,6 +26,9 @@ from newsgraph.tables import DATAPACKAGE_FILE, TABLES, jsonl_path, parquet_path
 from newsgraph.writer import sha256_file
 
 MAX_REPORTED = 5
+MAX_MESSAGE = 200
+REBUILD = "rebuild the package"
+FIX_ROW = "fix the row or rebuild the package"
 
 
 @dataclass
@@ -38,128 +46,228 @@ class Report:
         return not self.problems
 
 
+def _short(text: str) -> str:
+    """One line of at most ``MAX_MESSAGE`` characters (values in messages can be huge)."""
+    line = " ".join(text.split())
+    return line if len(line) <= MAX_MESSAGE else line[:MAX_MESSAGE - 3] + "..."
+
+
 def safe_resource_path(root: Path, rel: object) -> Path:
     """Resolve a resource path, refusing absolute paths, '..' and anything outside ``root``."""
+    where = root / DATAPACKAGE_FILE
     if not isinstance(rel, str) or not rel:
-        raise DatasetError("resource path must be a non-empty string", file=root / DATAPACKAGE_FILE)
+        raise DatasetError("a resource path is missing or not a string; " + REBUILD, file=where)
     pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or ":" in pure.parts[0]:
-        raise DatasetError(f"resource path {rel!r} points outside the package folder; "
-                           "use a relative path inside it", file=root / DATAPACKAGE_FILE)
+    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or ":" in pure.parts[0] \
+            or "\x00" in rel:
+        raise DatasetError(f"resource path {_short(repr(rel))} points outside the package "
+                           "folder; use a relative path inside it", file=where)
+    base = root.resolve()
     path = (root / pure).resolve()
-    if root.resolve() not in path.parents:
-        raise DatasetError(f"resource path {rel!r} resolves outside the package folder",
-                           file=root / DATAPACKAGE_FILE)
+    if base not in path.parents:
+        raise DatasetError(f"resource path {rel!r} resolves outside the package folder "
+                           "(a symlink?); replace it with the file itself", file=where)
     return path
 
 
 def read_descriptor(root: Path) -> dict[str, Any]:
-    """The parsed ``datapackage.json`` of a package folder."""
+    """The parsed ``datapackage.json`` of a package folder, its resource paths checked."""
     if not root.is_dir():
         raise UsageError("package folder not found; build it first or give the right path",
                          file=root)
     path = root / DATAPACKAGE_FILE
     try:
-        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        descriptor = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
-        raise DatasetError("datapackage.json is missing; rebuild the package", file=path) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DatasetError("datapackage.json is missing; " + REBUILD, file=path) from None
+    except OSError as error:
+        raise DatasetError(f"cannot read datapackage.json ({error.strerror or error}); "
+                           "check the file and its permissions", file=path) from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         line = getattr(error, "lineno", None)
-        raise DatasetError("datapackage.json is not valid JSON; rebuild the package",
+        raise DatasetError("datapackage.json is not valid JSON; " + REBUILD,
                            file=path, line=line) from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DatasetError("datapackage.json has no resources list; rebuild the package",
-                           file=path)
+        raise DatasetError("datapackage.json has no resources list; " + REBUILD, file=path)
+    for number, resource in enumerate(descriptor["resources"], 1):
+        if not isinstance(resource, dict):
+            raise DatasetError(f"resource {number} is not a JSON object; " + REBUILD, file=path)
+        safe_resource_path(root, resource.get("path"))
     return descriptor
 
 
 def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
-    """Every resource is inside the folder and has its declared size and hash."""
+    """Every table file is listed; every resource is present with its size and hash."""
+    declared = {resource["path"] for resource in descriptor["resources"]}
+    for spec in TABLES:
+        for rel in (jsonl_path(spec.name), parquet_path(spec.name)):
+            if rel not in declared and (rel.endswith(".jsonl") or (root / rel).is_file()):
+                report.add(f"{rel}: not listed in datapackage.json, so its hash cannot be "
+                           "checked; " + REBUILD)
     for resource in descriptor["resources"]:
-        path = safe_resource_path(root, resource.get("path"))
         rel = resource["path"]
+        path = safe_resource_path(root, rel)
         if not path.is_file():
-            report.add(f"{rel}: file is missing; rebuild the package")
+            report.add(f"{rel}: file is missing; {REBUILD}")
             continue
         size = path.stat().st_size
         if size != resource.get("bytes"):
             report.add(f"{rel}: size is {size} bytes, datapackage.json says "
-                       f"{resource.get('bytes')}; the file is truncated or was changed")
-        declared = str(resource.get("hash", "")).removeprefix("sha256:")
-        if sha256_file(path) != declared:
+                       f"{_short(repr(resource.get('bytes')))}; the file is truncated or was "
+                       "changed, " + REBUILD)
+            continue
+        declared_hash = str(resource.get("hash", "")).removeprefix("sha256:")
+        try:
+            actual = sha256_file(path)
+        except OSError as error:
+            report.add(f"{rel}: cannot read ({error.strerror or error}); check its permissions")
+            continue
+        if actual != declared_hash:
             report.add(f"{rel}: sha256 does not match datapackage.json; the file was changed "
-                       "or corrupted, rebuild it")
+                       "or corrupted, " + REBUILD)
 
 
-def _read_jsonl(path: Path, rel: str, report: Report) -> list[dict[str, Any]]:
+def _read_jsonl(path: Path, rel: str, report: Report) -> list[dict[str, Any]] | None:
+    """The rows of a JSON Lines file, or None (and a problem) at the first unusable line."""
     rows = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
             try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError:
-                report.add(f"{rel}:{number}: not a JSON object; rebuild the package")
-                return rows
+                row = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                report.add(f"{rel}:{number}: invalid UTF-8 at byte {error.start} of the line; "
+                           + REBUILD)
+                return None
+            except (json.JSONDecodeError, RecursionError):
+                report.add(f"{rel}:{number}: not valid JSON; {REBUILD}")
+                return None
+            if not isinstance(row, dict):
+                report.add(f"{rel}:{number}: not a JSON object; {REBUILD}")
+                return None
+            rows.append(row)
     return rows
 
 
-def check_rows(root: Path, report: Report) -> dict[str, list[dict[str, Any]]]:
-    """Validate every JSON row against JSON Schema and the model; compare with Parquet."""
-    import jsonschema
+def _model_error(error: ValueError) -> tuple[str, str]:
+    """Field path and message of a pydantic error (first one)."""
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        try:
+            first = errors()[0]
+            return "/".join(str(p) for p in first.get("loc", ())) or "row", str(first["msg"])
+        except (IndexError, KeyError, TypeError):
+            pass
+    return "row", str(error).splitlines()[0]
+
+
+def _row_error(validator: Any, model: Any, row: dict[str, Any]) -> tuple[str, str] | None:
+    """None when ``row`` is valid, else (field path, message)."""
+    try:
+        error = next(iter(validator.iter_errors(row)), None)
+    except RecursionError:
+        return "row", "nested too deeply"
+    if error is not None:
+        return "/".join(str(p) for p in error.path) or "row", error.message
+    try:
+        model.model_validate_json(json.dumps(row))
+    except ValueError as exc:
+        return _model_error(exc)
+    except RecursionError:
+        return "row", "nested too deeply"
+    return None
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def _compare_parquet(root: Path, spec_name: str, rows: list[dict[str, Any]],
+                     report: Report) -> None:
+    """The Parquet copy (file or folder of parts) holds the same rows as the JSON Lines file."""
     import pyarrow.parquet as pq
+
+    rel = parquet_path(spec_name)
+    path = root / rel
+    if not path.exists() and path.with_suffix("").is_dir():
+        path, rel = path.with_suffix(""), rel.removesuffix(".parquet") + "/"
+    if not path.exists():
+        return
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:  # pyarrow raises many types for damaged files
+        report.add(f"{rel}: unreadable Parquet ({type(exc).__name__}: "
+                   f"{_short(str(exc).splitlines()[0] if str(exc) else '')}); " + REBUILD)
+        return
+    if table.num_rows != len(rows):
+        report.add(f"{rel}: {table.num_rows} rows but {jsonl_path(spec_name)} has "
+                   f"{len(rows)}; " + REBUILD)
+        return
+    for number, (stored, row) in enumerate(zip(table.to_pylist(), rows, strict=True), 1):
+        if {k: _json_value(v) for k, v in stored.items()} != row:
+            report.add(f"{rel}: row {number} differs from {jsonl_path(spec_name)}:{number}; "
+                       + REBUILD)
+            return
+
+
+def check_rows(root: Path, report: Report) -> dict[str, list[dict[str, Any]]] | None:
+    """Validate every JSON row against JSON Schema and the model; compare with Parquet.
+
+    Returns the rows of every table, or None when any row is invalid (the package-level
+    checks then have nothing trustworthy to work on).
+    """
+    import jsonschema
 
     from newsgraph.schema_export import json_schema
 
     data: dict[str, list[dict[str, Any]]] = {}
+    rows_ok = True
     for spec in TABLES:
         rel = jsonl_path(spec.name)
         path = root / rel
         if not path.is_file():
-            report.add(f"{rel}: table file is missing; rebuild the package")
+            report.add(f"{rel}: table file is missing; {REBUILD}")
+            rows_ok = False
             continue
         rows = _read_jsonl(path, rel, report)
+        if rows is None:
+            rows_ok = False
+            continue
         validator = jsonschema.Draft202012Validator(
             json_schema(spec), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
         bad = 0
         for number, row in enumerate(rows, 1):
-            error = next(iter(validator.iter_errors(row)), None)
-            if error is None:
-                try:
-                    spec.model.model_validate_json(json.dumps(row))
-                except ValueError as exc:
-                    error = exc
-            if error is not None:
+            problem = _row_error(validator, spec.model, row)
+            if problem is not None:
                 bad += 1
                 if bad <= MAX_REPORTED:
-                    where = "/".join(str(p) for p in getattr(error, "path", [])) or "row"
-                    message = getattr(error, "message", str(error).splitlines()[0])
-                    report.add(f"{rel}:{number}: {where}: {message}")
+                    where, message = problem
+                    report.add(f"{rel}:{number}: {_short(where)}: {_short(message)}; {FIX_ROW}")
+        rows_ok = rows_ok and not bad
         data[spec.name] = rows
         report.rows[spec.name] = len(rows)
-        parquet = root / parquet_path(spec.name)
-        if parquet.exists():
-            try:
-                table = pq.read_table(parquet)
-            except Exception as exc:
-                report.add(f"{parquet_path(spec.name)}: unreadable Parquet ({type(exc).__name__})")
-                continue
-            if table.num_rows != len(rows):
-                report.add(f"{parquet_path(spec.name)}: {table.num_rows} rows but {rel} has "
-                           f"{len(rows)}; rebuild the package")
-    return data
+        if not bad:
+            _compare_parquet(root, spec.name, rows, report)
+    return data if rows_ok else None
 
 
 def check_package(data: dict[str, list[dict[str, Any]]], report: Report) -> None:
-    """Primary keys unique, foreign keys resolvable, spans exact."""
+    """Primary keys unique, foreign keys resolvable, spans exact (rows already valid)."""
     keys: dict[str, set[tuple[Any, ...]]] = {}
     for spec in TABLES:
-        seen: set[tuple[Any, ...]] = set()
+        seen: dict[tuple[Any, ...], int] = {}
         for number, row in enumerate(data.get(spec.name, []), 1):
             key = tuple(row.get(k) for k in spec.primary_key)
             if key in seen:
-                report.add(f"{jsonl_path(spec.name)}:{number}: duplicate primary key {key}")
-            seen.add(key)
-        keys[spec.name] = seen
+                shown = ", ".join(f"{k}={v!r}" for k, v in zip(spec.primary_key, key, strict=True))
+                report.add(f"{jsonl_path(spec.name)}:{number}: duplicate primary key {shown} "
+                           f"(also at line {seen[key]}); remove the duplicate or " + REBUILD)
+            else:
+                seen[key] = number
+        keys[spec.name] = set(seen)
     for spec in TABLES:
         for fk in spec.foreign_keys:
             targets = {k[0] for k in keys.get(fk.table, set())}
@@ -167,7 +275,8 @@ def check_package(data: dict[str, list[dict[str, Any]]], report: Report) -> None
                 value = row.get(fk.fields[0])
                 if value is not None and value not in targets:
                     report.add(f"{jsonl_path(spec.name)}:{number}: {fk.fields[0]} {value!r} is "
-                               f"not in {fk.table}; the foreign key dangles")
+                               f"not in {fk.table}; the foreign key dangles, fix the row or "
+                               + REBUILD)
     articles = {a["article_id"]: a for a in data.get("articles", [])}
     for spec in [t for t in TABLES if t.is_span]:
         for number, row in enumerate(data.get(spec.name, []), 1):
@@ -186,21 +295,27 @@ def _check_span(articles: dict[str, dict[str, Any]], row: dict[str, Any], where:
     start, end, text = row.get(start_key), row.get(end_key), row.get(text_key)
     if article is None or not isinstance(start, int) or not isinstance(end, int):
         if article is not None:
-            report.add(f"{where}: span offsets missing")
+            report.add(f"{where}: span offsets missing; {FIX_ROW}")
         return
     if not 0 <= start < end <= article["n_chars"]:
-        report.add(f"{where}: span [{start}, {end}) is outside its article "
-                   f"({article['n_chars']} characters)")
+        report.add(f"{where}: span [{start}, {end}) is outside its article {article['article_id']}"
+                   f" ({article['n_chars']} characters); fix the offsets or " + REBUILD)
     elif article.get("text") is not None and article["text"][start:end] != text:
-        report.add(f"{where}: text does not match the article at [{start}, {end})")
+        report.add(f"{where}: text does not match article {article['article_id']} at "
+                   f"[{start}, {end}); fix the span or " + REBUILD)
 
 
 def validate_package(root: Path) -> Report:
-    """Run every check on the package in ``root``; raise only for unusable folders."""
+    """Run every check on the package in ``root``.
+
+    Raises only ``UsageError`` (no such folder) or ``DatasetError`` (the descriptor cannot be
+    used); every other problem is listed in the returned report.
+    """
     report = Report()
     descriptor = read_descriptor(root)
     check_files(root, descriptor, report)
     if report.ok:
         data = check_rows(root, report)
-        check_package(data, report)
+        if data is not None:
+            check_package(data, report)
     return report

@@ -12,11 +12,14 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from newsgraph.card import CARD_FILE, TIMELINE_FILE, render_card
 from newsgraph.jsonio import dumps_line, dumps_pretty
+from newsgraph.models import Event
 from newsgraph.models.base import Record
 from newsgraph.recipe import Recipe
 from newsgraph.schema_export import table_schema
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES, jsonl_path, parquet_path
+from newsgraph.timeline import render_timeline
 from newsgraph.versions import PACKAGE_VERSION, SCHEMA_VERSION
 
 ROW_GROUP_SIZE = 64_000
@@ -92,6 +95,17 @@ def write_package(root: Path, tables: dict[str, list[Record]], recipe: Recipe,
             "mediatype": "application/vnd.apache.parquet",
             "description": f"{t.name} as Parquet (zstd); same rows and columns as {jsonl_path(t.name)}.",
             **_resource_file(root, rel)})
+    counts = {t.name: len(tables.get(t.name, [])) for t in TABLES}
+    events = [e for e in tables.get("events", []) if isinstance(e, Event)]
+    has_timeline = render_timeline(events, root / TIMELINE_FILE)
+    (root / CARD_FILE).write_text(
+        render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline),
+        encoding="utf-8")
+    for rel, title in ((CARD_FILE, "Dataset card (also a Hugging Face dataset card)"),
+                       (TIMELINE_FILE, "Timeline of the dated events")):
+        if (root / rel).exists():
+            resources.append({"name": rel.split(".")[0].lower(), "type": "file", "path": rel,
+                              "description": title, **_resource_file(root, rel)})
     descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": recipe.id.replace("_", "-"),

@@ -1,0 +1,110 @@
+"""The dataset card (``README.md`` in every package), generated from the recipe and the rows.
+
+It doubles as a Hugging Face dataset card: the YAML front matter lists one ``configs`` entry
+per table, so ``datasets.load_dataset(<package folder>, "<table>")`` works offline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.recipe import Recipe
+from newsgraph.tables import TABLES, parquet_path
+
+CARD_FILE = "README.md"
+TIMELINE_FILE = "timeline.png"
+
+_LIMITATIONS = """\
+- Records come from deterministic rules plus, where a recipe has them, curated annotations
+  (`method` says which); rules miss unusual attribution patterns and may over-split actors
+  that are named only by surname.
+- Publication dates are recorded only where a source states them; relative dates ("on
+  Tuesday") in undated articles stay unresolved, so some events have no date.
+- Publisher attributions marked `inferred` rest on house style, not on a statement in the
+  copy.
+- Text reuse (`article_relations`) is detected by shared word 5-grams per sentence; it does
+  not say which article copied which."""
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, int],
+                versions: dict[str, str], *, has_timeline: bool) -> str:
+    """Markdown text of the card."""
+    front = [
+        "---",
+        f"pretty_name: {_yaml_string(recipe.title)}",
+        f"license: {recipe.licenses.records.lower()}",
+        "language:",
+        *sorted({f"- {s.language}" for s in recipe.sources}),
+        "tags:",
+        "- news",
+        "- quotes",
+        "- provenance",
+        "configs:",
+    ]
+    for spec in TABLES:
+        front += [f"- config_name: {spec.name}", f"  data_files: {parquet_path(spec.name)}"]
+    front.append("---")
+    lines = [
+        f"# {recipe.title}",
+        "",
+        recipe.description,
+        "",
+        f"Dataset version {versions['dataset_version']}, schema version "
+        f"{versions['schema_version']}, built by newsgraph {versions['package_version']}.",
+        "",
+        "## Tables",
+        "",
+        "| table | rows | what |",
+        "| --- | ---: | --- |",
+        *[f"| `{s.name}` | {rows.get(s.name, 0)} | {s.description} |" for s in TABLES],
+        "",
+        "Every span row (`*_mentions`, `article_segments`, `actor_roles`) satisfies "
+        "`articles.text[char_start:char_end] == text`, offsets in Unicode code points.",
+        "",
+        "## Sources",
+        "",
+        "| file | publisher of this copy | original publisher | credited agencies | "
+        "published | copyright |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for s in sources:
+        lines.append(
+            f"| `{s['file']}` | {s.get('publisher') or 'unknown'} | "
+            f"{s.get('original_publisher') or '-'} | {', '.join(s.get('agencies') or []) or '-'} "
+            f"| {s.get('published') or 'not stated'} | {s.get('copyright_holder')} |")
+    if has_timeline:
+        lines += ["", "## Timeline", "", f"![Dated events]({TIMELINE_FILE})"]
+    lines += [
+        "",
+        "## How the records were made",
+        "",
+        "Sources are segmented into title, byline, dateline, body and boilerplate (kept, with a "
+        "reason). Rules find actors, quotations with their speakers and relaying agencies, "
+        "reported claims and events with normalised dates; curated annotations, anchored to "
+        "exact text, correct or complete them. Records reported by several articles are merged "
+        "into one record with several mentions.",
+        "",
+        "## Known limitations",
+        "",
+        _LIMITATIONS,
+        "",
+        "## Licence",
+        "",
+        f"Derived records: {recipe.licenses.records}. Code and schema: "
+        f"{recipe.licenses.code}. The article texts in `articles.text` remain the copyright "
+        "of the holders named above and are included for research; a package built with "
+        "`--omit-text` leaves them out.",
+        "",
+        "## Load",
+        "",
+        "```python",
+        "import newsgraph",
+        'newsgraph.load("quotes", dataset_dir="<this folder>")',
+        'newsgraph.connect("<this folder>").sql("select * from quotes_with_sources")',
+        "```",
+    ]
+    return "\n".join(front) + "\n\n" + "\n".join(lines) + "\n"
