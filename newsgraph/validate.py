@@ -62,8 +62,13 @@ def safe_resource_path(root: Path, rel: object) -> Path:
             or "\x00" in rel:
         raise DatasetError(f"resource path {_short(repr(rel))} points outside the package "
                            "folder; use a relative path inside it", file=where)
-    base = root.resolve()
-    path = (root / pure).resolve()
+    try:
+        base = root.resolve()
+        path = (root / pure).resolve()
+    except (OSError, RuntimeError) as error:  # a symlink loop (RuntimeError before 3.13)
+        raise DatasetError(f"resource path {_short(repr(rel))} cannot be resolved "
+                           f"({_short(str(error))}); replace it with the file itself",
+                           file=where) from None
     if base not in path.parents:
         raise DatasetError(f"resource path {rel!r} resolves outside the package folder "
                            "(a symlink?); replace it with the file itself", file=where)
@@ -107,12 +112,17 @@ def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
     for resource in descriptor["resources"]:
         rel = resource["path"]
         path = safe_resource_path(root, rel)
-        if not path.is_file():
-            report.add(f"{rel}: file is missing; {REBUILD}")
+        try:
+            is_file = path.is_file()
+            size = path.stat().st_size if is_file else 0
+        except OSError as error:  # e.g. a name too long for the file system
+            report.add(f"{_short(rel)}: cannot read ({error.strerror or error}); {REBUILD}")
             continue
-        size = path.stat().st_size
+        if not is_file:
+            report.add(f"{_short(rel)}: file is missing; {REBUILD}")
+            continue
         if size != resource.get("bytes"):
-            report.add(f"{rel}: size is {size} bytes, datapackage.json says "
+            report.add(f"{_short(rel)}: size is {size} bytes, datapackage.json says "
                        f"{_short(repr(resource.get('bytes')))}; the file is truncated or was "
                        "changed, " + REBUILD)
             continue
@@ -120,10 +130,11 @@ def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
         try:
             actual = sha256_file(path)
         except OSError as error:
-            report.add(f"{rel}: cannot read ({error.strerror or error}); check its permissions")
+            report.add(f"{_short(rel)}: cannot read ({error.strerror or error}); check its "
+                       "permissions")
             continue
         if actual != declared_hash:
-            report.add(f"{rel}: sha256 does not match datapackage.json; the file was changed "
+            report.add(f"{_short(rel)}: sha256 does not match datapackage.json; the file was changed "
                        "or corrupted, " + REBUILD)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.card import CARD_FILE, TIMELINE_FILE, render_card
+from newsgraph.croissant import CROISSANT_FILE, croissant
 from newsgraph.jsonio import dumps_line, dumps_pretty
 from newsgraph.models import Event
 from newsgraph.models.base import Record
@@ -101,8 +102,11 @@ def write_package(root: Path, tables: dict[str, list[Record]], recipe: Recipe,
     (root / CARD_FILE).write_text(
         render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline),
         encoding="utf-8")
+    (root / CROISSANT_FILE).write_text(dumps_pretty(croissant(root, recipe, recipe.homepage)),
+                                       encoding="utf-8")
     for rel, title in ((CARD_FILE, "Dataset card (also a Hugging Face dataset card)"),
-                       (TIMELINE_FILE, "Timeline of the dated events")):
+                       (TIMELINE_FILE, "Timeline of the dated events"),
+                       (CROISSANT_FILE, "Croissant (MLCommons) metadata")):
         if (root / rel).exists():
             resources.append({"name": rel.split(".")[0].lower(), "type": "file", "path": rel,
                               "description": title, **_resource_file(root, rel)})

@@ -1,0 +1,49 @@
+"""Real publishing clients read the bundled package: Hugging Face `datasets` (offline) and
+`mlcroissant validate`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.tables import TABLES
+from tests.conftest import DATASET
+
+
+@pytest.fixture()
+def offline_hf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    env = {"HF_HOME": str(tmp_path / "hf"), "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env
+
+
+def test_huggingface_datasets_loads_every_table_offline(offline_hf: dict[str, str]) -> None:
+    script = (
+        "import datasets, json, sys\n"
+        f"counts = {{t: datasets.load_dataset({str(DATASET)!r}, t)['train'].num_rows "
+        f"for t in {[t.name for t in TABLES]!r}}}\n"
+        "print(json.dumps(counts))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env={**os.environ, **offline_hf}, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    import json
+
+    counts = json.loads(result.stdout.strip().splitlines()[-1])
+    for spec in TABLES:
+        expected = sum(1 for _ in (DATASET / "json" / f"{spec.name}.jsonl").open())
+        assert counts[spec.name] == expected, spec.name
+
+
+def test_mlcroissant_validates_croissant_json(offline_hf: dict[str, str]) -> None:
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mlcroissant"), "validate", "--jsonld",
+         str(DATASET / "croissant.json")],
+        capture_output=True, text=True, env={**os.environ, **offline_hf}, check=False,
+        timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
