@@ -11,6 +11,8 @@ from pathlib import Path
 from newsgraph.models import Event
 
 MAX_LABEL = 58
+#: Large corpora: draw the most reported dated events only, so the figure stays legible.
+MAX_EVENTS = 40
 
 
 def render_timeline(events: list[Event], path: Path) -> bool:
@@ -19,6 +21,8 @@ def render_timeline(events: list[Event], path: Path) -> bool:
                    key=lambda e: (e.date_start or e.date_end, e.event_id))
     if not dated:
         return False
+    if len(dated) > MAX_EVENTS:
+        dated = dated[:MAX_EVENTS]
     import matplotlib
 
     matplotlib.use("Agg")

@@ -36,6 +36,8 @@ _UNNAMED = re.compile(
     r"expert|minister|lawmaker|senators?|officer|representative|person|people)\b", re.I)
 _TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|book|film|song|operation|slogan|"
                         r"hashtag|headline)\s*$", re.I)
+_SCARE_CUE = re.compile(r"\b(so-called|so called|the term|the word|what (?:he|she|they|it) "
+                        r"calls?)\s*$", re.I)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])")
 
 OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
@@ -238,6 +240,8 @@ def _classify(text: str, p_start: int, p_end: int, pairs: list[Pair], index: int
                                    RULE_CONTINUATION, 0.75)
     if embedded and _TITLE_CUE.search(before):
         return "title"
+    if _SCARE_CUE.search(before):
+        return "scare quote"
     if attribution is None:
         if n_words <= 4 or embedded:
             return "scare quote"
