@@ -31,7 +31,7 @@ from newsgraph.pipeline.segment import segment
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
 from newsgraph.sources import DEFAULT_MAX_BYTES, discover, read_source
 from newsgraph.validate import validate_package
-from newsgraph.writer import write_package
+from newsgraph.writer import to_arrow, write_package
 
 _MARKS = re.compile(r"[\"“”«»]")
 
@@ -174,8 +174,8 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
         _check_assertions(recipe, drafts, tables)
     staged = atomic.staging_dir(out)
     try:
-        write_package(staged, tables, recipe, _sources(drafts, recipe),
-                      omit_text=options.omit_text)
+        arrow = {name: to_arrow(name, rows) for name, rows in tables.items()}
+        write_package(staged, arrow, recipe, _sources(drafts, recipe), omit_text=options.omit_text)
         report = validate_package(staged)
         if not report.ok:
             raise DatasetError(f"built package is invalid: {report.problems[0]}")

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
+
+
+def _iso_date(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def dumps_pretty(obj: Any) -> str:
@@ -12,5 +19,5 @@ def dumps_pretty(obj: Any) -> str:
 
 
 def dumps_line(obj: Any) -> str:
-    """Compact one-line JSON for JSON Lines rows (no trailing newline)."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact one-line JSON for JSON Lines rows (no trailing newline); dates as ISO strings."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_iso_date)

@@ -7,18 +7,17 @@ software or time metadata, so the same events give the same bytes with pinned ve
 from __future__ import annotations
 
 from pathlib import Path
-
-from newsgraph.models import Event
+from typing import Any
 
 MAX_LABEL = 58
 #: Large corpora: draw the most reported dated events only, so the figure stays legible.
 MAX_EVENTS = 40
 
 
-def render_timeline(events: list[Event], path: Path) -> bool:
-    """Draw events with a date as bars from date_start to date_end; False if none is dated."""
-    dated: list[Event] = sorted((e for e in events if e.date_start is not None or e.date_end is not None),
-                   key=lambda e: (e.date_start or e.date_end, e.event_id))
+def render_timeline(events: list[dict[str, Any]], path: Path) -> bool:
+    """Draw events (rows of the events table) with a date as bars; False if none is dated."""
+    dated = sorted((e for e in events if e["date_start"] is not None or e["date_end"] is not None),
+                   key=lambda e: (e["date_start"] or e["date_end"], e["event_id"]))
     if not dated:
         return False
     if len(dated) > MAX_EVENTS:
@@ -33,15 +32,16 @@ def render_timeline(events: list[Event], path: Path) -> bool:
     fig, ax = plt.subplots(figsize=(11, 0.3 * len(dated) + 1.2), dpi=100)
     labels = []
     for row, event in enumerate(dated):
-        start = event.date_start or event.date_end
-        end = event.date_end or event.date_start
+        start = event["date_start"] or event["date_end"]
+        end = event["date_end"] or event["date_start"]
         assert start is not None and end is not None
         left = mdates.date2num(start)
         width = max(mdates.date2num(end) - left + 1, 6)
         ax.barh(row, width, left=left, height=0.6,
-                color="#4c72b0" if event.status == "occurred" else "#dd8452")
-        label = event.label if len(event.label) <= MAX_LABEL else event.label[:MAX_LABEL - 1] + "…"
-        labels.append(f"{label} [{event.date_precision}]")
+                color="#4c72b0" if event["status"] == "occurred" else "#dd8452")
+        label = event["label"]
+        label = label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
+        labels.append(f"{label} [{event['date_precision']}]")
     ax.set_yticks(range(len(dated)), labels)
     ax.invert_yaxis()
     ax.grid(axis="x", color="#dddddd")

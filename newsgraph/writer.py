@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.card import CARD_FILE, TIMELINE_FILE, render_card
 from newsgraph.croissant import CROISSANT_FILE, croissant
 from newsgraph.jsonio import dumps_line, dumps_pretty
-from newsgraph.models import Event
 from newsgraph.models.base import Record
 from newsgraph.recipe import Recipe
 from newsgraph.schema_export import table_schema
@@ -24,6 +23,9 @@ from newsgraph.timeline import render_timeline
 from newsgraph.versions import PACKAGE_VERSION, SCHEMA_VERSION
 
 ROW_GROUP_SIZE = 64_000
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def sha256_file(path: Path) -> str:
@@ -34,33 +36,35 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def json_row(record: Record) -> dict[str, Any]:
-    """A row as JSON-ready values (dates as ISO strings), columns in table order."""
-    return record.model_dump(mode="json")
-
-
-def write_parquet(path: Path, table: str, rows: list[Record], metadata: dict[str, str]) -> None:
+def to_arrow(table: str, rows: list[Record]) -> pa.Table:
+    """Validated records of ``table`` as an Arrow table with the table's exact schema."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from newsgraph.arrow_schema import arrow_schema
     from newsgraph.tables import spec
 
-    schema = arrow_schema(spec(table)).with_metadata(
-        {f"newsgraph.{k}": v for k, v in sorted(metadata.items())})
+    schema = arrow_schema(spec(table))
     columns = {name: [getattr(r, name) for r in rows] for name in schema.names}
-    arrow = pa.Table.from_pydict(columns, schema=schema)
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def write_parquet(path: Path, arrow: pa.Table, metadata: dict[str, str]) -> None:
+    """Parquet with zstd, statistics, row groups of ROW_GROUP_SIZE and our footer metadata."""
+    import pyarrow.parquet as pq
+
+    arrow = arrow.replace_schema_metadata(
+        {f"newsgraph.{k}": v for k, v in sorted(metadata.items())})
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(arrow, path, compression="zstd", row_group_size=ROW_GROUP_SIZE,
                    write_statistics=True, store_schema=True)
 
 
-def write_jsonl(path: Path, rows: list[Record], columns: tuple[str, ...]) -> None:
+def write_jsonl(path: Path, arrow: pa.Table) -> None:
+    """One compact JSON object per row, columns in table order, dates as ISO strings."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as handle:
-        for r in rows:
-            data = json_row(r)
-            handle.write(dumps_line({c: data[c] for c in columns}) + "\n")
+        for batch in arrow.to_batches(max_chunksize=ROW_GROUP_SIZE):
+            handle.writelines(dumps_line(row) + "\n" for row in batch.to_pylist())
 
 
 def _resource_file(root: Path, rel: str) -> dict[str, Any]:
@@ -73,16 +77,15 @@ def versions(recipe_version: str) -> dict[str, str]:
             "dataset_version": recipe_version}
 
 
-def write_package(root: Path, tables: dict[str, list[Record]], recipe: Recipe,
+def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe,
                   sources: list[dict[str, Any]], *, omit_text: bool) -> None:
     """Write every table and the descriptor into ``root`` (a staging folder)."""
     meta = versions(recipe.version)
     meta.update({"dataset_id": recipe.id, "omit_text": str(omit_text).lower()})
     resources: list[dict[str, Any]] = []
     for t in TABLES:
-        rows = tables.get(t.name, [])
-        write_jsonl(root / jsonl_path(t.name), rows, t.columns)
-        write_parquet(root / parquet_path(t.name), t.name, rows, meta)
+        write_jsonl(root / jsonl_path(t.name), tables[t.name])
+        write_parquet(root / parquet_path(t.name), tables[t.name], meta)
     for t in TABLES:
         rel = jsonl_path(t.name)
         resources.append({
@@ -96,9 +99,8 @@ def write_package(root: Path, tables: dict[str, list[Record]], recipe: Recipe,
             "mediatype": "application/vnd.apache.parquet",
             "description": f"{t.name} as Parquet (zstd); same rows and columns as {jsonl_path(t.name)}.",
             **_resource_file(root, rel)})
-    counts = {t.name: len(tables.get(t.name, [])) for t in TABLES}
-    events = [e for e in tables.get("events", []) if isinstance(e, Event)]
-    has_timeline = render_timeline(events, root / TIMELINE_FILE)
+    counts = {t.name: tables[t.name].num_rows for t in TABLES}
+    has_timeline = render_timeline(tables["events"].to_pylist(), root / TIMELINE_FILE)
     (root / CARD_FILE).write_text(
         render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline),
         encoding="utf-8")
