@@ -29,3 +29,13 @@ def test_synthetic_corpus_builds_and_validates(tmp_path: Path) -> None:
     result = run_cli("build", tmp_path / "src", "--out", out)
     assert result.returncode == 0, result.stderr
     assert run_cli("validate", out).returncode == 0
+
+
+def test_large_synthetic_package_is_valid(tmp_path: Path) -> None:
+    from newsgraph.synthetic_tables import write_large_package
+    from newsgraph.validate import validate_package
+
+    out = write_large_package(tmp_path / "large", n_mentions=2_000, n_articles=100)
+    report = validate_package(out)
+    assert report.ok, report.problems[:3]
+    assert report.rows["actor_mentions"] == 2_000
