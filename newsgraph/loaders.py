@@ -83,8 +83,12 @@ def _parquet(root: Path, table: str, verify: bool) -> Path:
         if declared is None:
             raise DatasetError("not listed in datapackage.json, so it cannot be verified; "
                                "rebuild the package or reinstall", file=path)
-        if f"sha256:{sha256_file(path)}" != declared.get("hash") \
-                or path.stat().st_size != declared.get("bytes"):
+        try:
+            digest, size = sha256_file(path), path.stat().st_size
+        except OSError as error:
+            raise DatasetError(f"cannot read ({error.strerror or error}); check its "
+                               "permissions", file=path) from None
+        if f"sha256:{digest}" != declared.get("hash") or size != declared.get("bytes"):
             raise DatasetError("sha256 or size does not match datapackage.json; the file was "
                                "changed or corrupted, rebuild or reinstall", file=path)
     return path
@@ -93,7 +97,7 @@ def _parquet(root: Path, table: str, verify: bool) -> Path:
 def _columns(table: str, columns: list[str] | None) -> list[str] | None:
     if columns is None:
         return None
-    if isinstance(columns, str) or not all(isinstance(c, str) for c in columns):
+    if not isinstance(columns, list | tuple) or not all(isinstance(c, str) for c in columns):
         raise UsageError(f"columns must be a list of column names, got {columns!r}")
     known = TABLES_BY_NAME[table].columns
     unknown = [c for c in columns if c not in known]
@@ -150,15 +154,18 @@ def connect(dataset_dir: str | Path | None = None, *,
 
     root = _root(dataset_dir)
     con = duckdb.connect()
-    for table in TABLE_NAMES:
-        path = _parquet(root, table, verify=verify)
-        pattern = str(path / "*.parquet") if path.is_dir() else str(path)
-        literal = pattern.replace("'", "''")
-        try:
-            con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{literal}')")
-        except duckdb.Error as error:
-            con.close()
-            raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the "
-                               "package or reinstall", file=path) from None
+    try:
+        for table in TABLE_NAMES:
+            path = _parquet(root, table, verify=verify)
+            pattern = str(path / "*.parquet") if path.is_dir() else str(path)
+            literal = pattern.replace("'", "''")
+            try:
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{literal}')")
+            except duckdb.Error as error:
+                raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the "
+                                   "package or reinstall", file=path) from None
+    except BaseException:
+        con.close()
+        raise
     con.execute(VIEWS_SQL)
     return con
