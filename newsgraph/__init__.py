@@ -9,7 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsgraph._version import __version__
-from newsgraph.errors import DatasetError, InputError, NewsgraphError, UsageError
+from newsgraph.errors import (
+    DatasetError,
+    InputError,
+    NewsgraphError,
+    UnknownTableError,
+    UsageError,
+)
 from newsgraph.tables import TABLE_NAMES
 from newsgraph.versions import SCHEMA_VERSION
 
@@ -35,6 +41,7 @@ __all__ = [
     "DatasetError",
     "InputError",
     "NewsgraphError",
+    "UnknownTableError",
     "UsageError",
     "__version__",
     "connect",

@@ -16,6 +16,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from newsgraph.errors import UsageError
+
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
@@ -45,10 +47,34 @@ def recover(target: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
+def check_replaceable(target: Path, marker: str) -> None:
+    """Refuse to replace anything that is not our own earlier output.
+
+    ``target`` may be missing, an empty folder, or a folder holding ``marker`` (the file every
+    output of this kind has, e.g. ``datapackage.json``); anything else is a user's files, which
+    a swap would delete.
+    """
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise UsageError("output exists and is not a folder; choose another --out", file=target)
+    if target.is_dir() and any(target.iterdir()) and not (target / marker).is_file():
+        raise UsageError(f"output folder is not empty and has no {marker}, so it is not an "
+                         "earlier output; choose an empty or new --out", file=target)
+
+
 def staging_dir(target: Path) -> Path:
     """A fresh temporary folder beside ``target`` (same filesystem, so renames are atomic)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    for parent in (target.parent, *target.parent.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError("a parent of the output is a file, not a folder; choose "
+                                 "another --out", file=parent)
+            break
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    except OSError as error:
+        raise UsageError(f"cannot write beside the output ({error.strerror}); choose a writable "
+                         "--out", file=target) from None
 
 
 def replace_dir(staged: Path, target: Path) -> None:

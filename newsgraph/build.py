@@ -30,6 +30,7 @@ from newsgraph.pipeline.reuse import find_reuse
 from newsgraph.pipeline.segment import segment
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
 from newsgraph.sources import DEFAULT_MAX_BYTES, discover, read_source
+from newsgraph.tables import DATAPACKAGE_FILE
 from newsgraph.validate import validate_package
 from newsgraph.writer import to_arrow, write_package
 
@@ -158,6 +159,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     if is_recipe and options.use_curated:
         gazetteer = gazetteer.merged(curated.load_actors(curated_dir))
     atomic.recover(out)
+    atomic.check_replaceable(out, DATAPACKAGE_FILE)
     drafts = _extract_all(files, known, gazetteer, options, progress)
     by_file = {d.source.file_name: d for d in drafts}
     if len({d.source.sha256 for d in drafts}) != len(drafts):

@@ -28,17 +28,22 @@ def _fail(message: str, code: int) -> None:
 
 
 def handle_errors(func: F) -> F:
-    """Turn newsgraph errors (and OS errors) into one-line messages with the right exit code."""
+    """Turn newsgraph errors (and OS errors) into one-line messages with the right exit code.
+
+    Exit 1 ("the data is invalid") belongs to ``validate``; every other command exits 2 for
+    any error, as DESIGN.md's command table says.
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = click.get_current_context().find_root().params.get("debug", False)
+        context = click.get_current_context()
+        debug = context.find_root().params.get("debug", False)
         try:
             return func(*args, **kwargs)
         except NewsgraphError as error:
             if debug:
                 raise
-            _fail(str(error), error.exit_code)
+            _fail(str(error), error.exit_code if context.info_name == "validate" else 2)
         except OSError as error:
             if debug:
                 raise
@@ -86,8 +91,9 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
 
 @main.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.option("--all", "show_all", is_flag=True, help="List every problem, one per line.")
 @handle_errors
-def validate(directory: Path | None) -> None:
+def validate(directory: Path | None, show_all: bool) -> None:
     """Check a built package (default: the bundled one): files, hashes, schema, keys, spans."""
     from newsgraph.paths import bundled_dataset
     from newsgraph.validate import validate_package
@@ -95,8 +101,11 @@ def validate(directory: Path | None) -> None:
     root = directory or bundled_dataset()
     report = validate_package(root)
     if not report.ok:
-        for problem in report.problems[:20]:
-            click.echo(f"newsgraph: invalid: {root}/{problem}", err=True)
+        lines = [f"{root}/{problem}" for problem in report.problems]
+        if not show_all and len(lines) > 1:
+            lines = [f"{lines[0]} (and {len(lines) - 1} more; `--all` lists them)"]
+        for line in lines:
+            click.echo(f"newsgraph: error: {line}", err=True)
         sys.exit(1)
     click.echo(f"valid: {root} ({sum(report.rows.values())} rows in {len(report.rows)} tables)")
 
@@ -120,8 +129,8 @@ def info(dataset_dir: Path | None) -> None:
     for resource in descriptor["resources"]:
         if resource.get("type") == "table":
             path = root / resource["path"]
-            with path.open(encoding="utf-8") as handle:
-                rows = sum(1 for _ in handle)
+            with path.open("rb") as handle:
+                rows = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
             click.echo(f"    {resource['name']:<20} {rows:>6} rows")
     click.echo("  sources:")
     for source in descriptor.get("sources", []):
@@ -143,7 +152,7 @@ def sql(query: str, dataset_dir: Path | None, as_json: bool) -> None:
     try:
         result = con.sql(query)
     except Exception as error:
-        _fail(f"query failed: {str(error).splitlines()[0]}", 2)
+        _fail(f"query failed: {str(error).splitlines()[0]}; `newsgraph info` lists the tables", 2)
         return
     if result is None:
         return

@@ -16,12 +16,15 @@ from typing import Literal
 
 from newsgraph import atomic
 from newsgraph.card import CARD_FILE, TIMELINE_FILE
+from newsgraph.jsonio import dumps_pretty
 from newsgraph.tables import JSONL_DIR, PARQUET_DIR, TABLES
 from newsgraph.validate import read_descriptor
 
 Format = Literal["parquet", "jsonl", "csv", "duckdb"]
 FORMATS: tuple[Format, ...] = ("parquet", "jsonl", "csv", "duckdb")
 DUCKDB_FILE = "newsgraph.duckdb"
+#: Marks a folder as a newsgraph export, which a later export may replace.
+EXPORT_MARKER = "newsgraph-export.json"
 
 
 def _sql_path(path: Path) -> str:
@@ -67,9 +70,11 @@ def export(dataset: Path, fmt: Format, out: Path) -> Path:
     """Export ``dataset`` to ``out`` in ``fmt``; the previous ``out`` is replaced atomically."""
     read_descriptor(dataset)
     atomic.recover(out)
+    atomic.check_replaceable(out, EXPORT_MARKER)
     staged = atomic.staging_dir(out)
     try:
         _write(fmt, dataset, staged)
+        (staged / EXPORT_MARKER).write_text(dumps_pretty({"format": fmt}), encoding="utf-8")
         atomic.replace_dir(staged, out)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)

@@ -35,12 +35,17 @@ def test_export_writes_every_table(fmt: str, tmp_path: Path) -> None:
         assert isinstance(json.loads(rows[0]["aliases"]), list)
 
 
-def test_export_replaces_previous_output(tmp_path: Path) -> None:
+def test_export_replaces_previous_export_but_not_other_folders(tmp_path: Path) -> None:
     out = tmp_path / "export"
-    out.mkdir()
-    (out / "stale.txt").write_text("old", encoding="utf-8")
     assert run_cli("export", "--format", "csv", "--out", out).returncode == 0
-    assert not (out / "stale.txt").exists()
+    assert run_cli("export", "--format", "jsonl", "--out", out).returncode == 0
+    assert not (out / "quotes.csv").exists() and (out / "json" / "quotes.jsonl").exists()
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep", encoding="utf-8")
+    result = run_cli("export", "--format", "csv", "--out", mine)
+    assert result.returncode == 2 and "not empty" in result.stderr
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_omit_text_package_is_valid_and_has_no_texts(tmp_path: Path) -> None:
