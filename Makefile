@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONSTRAINTS := requirements/constraints.txt
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
 
-.PHONY: build test lint schema docs lock clean
+.PHONY: build test lint schema docs fuzz bench lock clean
 
 $(VENV)/.base: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ schema: $(VENV)/.base
 ## docs: regenerate the data dictionary from the models and the bundled dataset
 docs: $(VENV)/.base
 	$(BIN)/python -m newsgraph.dictionary dataset docs/data-dictionary.md
+
+## fuzz: the long hypothesis profile of the fuzz tests (outside CI)
+fuzz: $(VENV)/.test
+	HYPOTHESIS_MAX_EXAMPLES=2000 $(BIN)/python -m pytest -q tests/test_fuzz_validate.py tests/test_fuzz_build.py
+
+## reliability-doc: rerun the bad-input battery and regenerate docs/reliability.md
+reliability-doc: $(VENV)/.test
+	$(BIN)/python -m tests.reliability_doc
 
 ## lock: re-pin every dependency (then review the diff of requirements/constraints.txt)
 lock:
