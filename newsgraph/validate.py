@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from newsgraph.errors import DatasetError, UsageError
-from newsgraph.tables import DATAPACKAGE_FILE, TABLES, jsonl_path, parquet_path
+from newsgraph.tables import DATAPACKAGE_FILE, TABLES, TABLES_BY_NAME, jsonl_path, parquet_path
 from newsgraph.writer import sha256_file
 
 MAX_REPORTED = 5
@@ -99,19 +99,29 @@ def read_descriptor(root: Path) -> dict[str, Any]:
     for number, resource in enumerate(descriptor["resources"], 1):
         if not isinstance(resource, dict):
             raise DatasetError(f"resource {number} is not a JSON object; " + REBUILD, file=path)
+        if _is_empty_table(resource):
+            continue
         safe_resource_path(root, resource.get("path"))
     return descriptor
 
 
+def _is_empty_table(resource: dict[str, Any]) -> bool:
+    """An empty table is declared with inline header-only data (see ``writer``), no path."""
+    spec = TABLES_BY_NAME.get(resource.get("name"))  # type: ignore[arg-type]
+    return ("path" not in resource and spec is not None
+            and resource.get("data") == [list(spec.columns)])
+
+
 def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
     """Every table file is listed; every resource is present with its size and hash."""
-    declared = {resource["path"] for resource in descriptor["resources"]}
+    with_path = [r for r in descriptor["resources"] if not _is_empty_table(r)]
+    declared = {resource["path"] for resource in with_path}
     for spec in TABLES:
         for rel in (jsonl_path(spec.name), parquet_path(spec.name)):
             if rel not in declared and (rel.endswith(".jsonl") or (root / rel).is_file()):
                 report.add(f"{rel}: not listed in datapackage.json, so its hash cannot be "
                            "checked; " + REBUILD)
-    for resource in descriptor["resources"]:
+    for resource in with_path:
         rel = resource["path"]
         path = safe_resource_path(root, rel)
         try:

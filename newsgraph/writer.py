@@ -88,10 +88,23 @@ def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe,
         write_parquet(root / parquet_path(t.name), tables[t.name], meta)
     for t in TABLES:
         rel = jsonl_path(t.name)
-        resources.append({
-            "name": t.name, "type": "table", "path": rel, "format": "jsonl",
-            "mediatype": "application/jsonl", "encoding": "utf-8", "description": t.description,
-            **_resource_file(root, rel), "schema": table_schema(t)})
+        if tables[t.name].num_rows:
+            resources.append({
+                "name": t.name, "type": "table", "path": rel, "format": "jsonl",
+                "mediatype": "application/jsonl", "encoding": "utf-8",
+                "description": t.description, **_resource_file(root, rel),
+                "schema": table_schema(t)})
+        else:
+            # frictionless 5 cannot read an empty JSON Lines file ("generator raised
+            # StopIteration"), so an empty table is declared with inline header-only data and
+            # its (empty) file is listed as a plain file with its hash.
+            resources.append({
+                "name": t.name, "type": "table", "data": [list(t.columns)],
+                "description": f"{t.description} (no rows in this package)",
+                "schema": table_schema(t)})
+            resources.append({
+                "name": f"{t.name}-jsonl", "type": "file", "path": rel, "format": "jsonl",
+                "description": f"{t.name} as JSON Lines (empty).", **_resource_file(root, rel)})
     for t in TABLES:
         rel = parquet_path(t.name)
         resources.append({

@@ -32,3 +32,17 @@ def test_frictionless_catches_a_wrong_hash(tmp_path: Path) -> None:
     result = _validate(copy / "datapackage.json")
     assert result.returncode != 0
     assert "hash" in result.stdout.lower()
+
+
+def test_frictionless_validates_a_package_with_empty_tables(tmp_path: Path) -> None:
+    from tests.conftest import RECIPE, run_cli
+
+    src = tmp_path / "one"
+    src.mkdir()
+    shutil.copy(RECIPE / "sources" / "004_8e9136e739b8f44d.txt", src)
+    out = tmp_path / "pkg"
+    assert run_cli("build", src, "--out", out).returncode == 0
+    assert (out / "json" / "article_relations.jsonl").read_bytes() == b""  # one article
+    result = _validate(out / "datapackage.json")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert run_cli("validate", out).returncode == 0
