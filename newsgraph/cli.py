@@ -120,6 +120,7 @@ def validate(directory: Path | None, show_all: bool, rowwise: bool) -> None:
 def info(dataset_dir: Path | None) -> None:
     """Print the dataset's versions, tables with row counts, and sources."""
     from newsgraph.paths import bundled_dataset
+    from newsgraph.tables import TABLE_NAMES, jsonl_path
     from newsgraph.validate import read_descriptor
 
     root = dataset_dir or bundled_dataset()
@@ -129,12 +130,11 @@ def info(dataset_dir: Path | None) -> None:
     for key in ("dataset_version", "schema_version", "package_version"):
         click.echo(f"  {key.replace('_', ' ')}: {versions.get(key)}")
     click.echo("  tables:")
-    for resource in descriptor["resources"]:
-        if resource.get("type") == "table":
-            path = root / resource["path"]
-            with path.open("rb") as handle:
-                rows = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
-            click.echo(f"    {resource['name']:<20} {rows:>6} rows")
+    for name in TABLE_NAMES:
+        path = root / jsonl_path(name)
+        with path.open("rb") as handle:
+            rows = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+        click.echo(f"    {name:<20} {rows:>6} rows")
     click.echo("  sources:")
     for source in descriptor.get("sources", []):
         who = source.get("publisher") or source.get("original_publisher") or "publisher unknown"

@@ -79,7 +79,7 @@ def _parquet(root: Path, table: str, verify: bool) -> Path:
         raise DatasetError("table file is missing; rebuild the package or reinstall",
                            file=path)
     if verify:
-        declared = {r["path"]: r for r in read_descriptor(root)["resources"]}.get(rel)
+        declared = {r.get("path"): r for r in read_descriptor(root)["resources"]}.get(rel)
         if declared is None:
             raise DatasetError("not listed in datapackage.json, so it cannot be verified; "
                                "rebuild the package or reinstall", file=path)

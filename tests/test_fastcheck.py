@@ -30,7 +30,7 @@ def _rehash(pkg: Path, rel: str) -> None:
     path = pkg / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
-        if resource["path"] == rel:
+        if resource.get("path") == rel:
             resource["hash"] = f"sha256:{sha256_file(pkg / rel)}"
             resource["bytes"] = (pkg / rel).stat().st_size
     path.write_text(json.dumps(descriptor), encoding="utf-8")

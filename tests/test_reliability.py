@@ -73,7 +73,7 @@ def edit_descriptor(pkg: Path, change: Callable[[dict[str, Any]], None]) -> None
 
 
 def resource(descriptor: dict[str, Any], rel: str) -> dict[str, Any]:
-    return next(r for r in descriptor["resources"] if r["path"] == rel)
+    return next(r for r in descriptor["resources"] if r.get("path") == rel)
 
 
 def rehash(pkg: Path, rel: str) -> None:
