@@ -44,6 +44,10 @@ docs: $(VENV)/.base
 fuzz: $(VENV)/.test
 	HYPOTHESIS_MAX_EXAMPLES=2000 $(BIN)/python -m pytest -q tests/test_fuzz_validate.py tests/test_fuzz_build.py
 
+## bench: benchmarks side by side (validation, build throughput, cold load) -> docs/performance.md
+bench: $(VENV)/.test
+	$(BIN)/python benchmarks/run.py
+
 ## reliability-doc: rerun the bad-input battery and regenerate docs/reliability.md
 reliability-doc: $(VENV)/.test
 	$(BIN)/python -m tests.reliability_doc

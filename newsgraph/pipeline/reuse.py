@@ -4,10 +4,15 @@ Each body sentence is cut into word 5-gram shingles (after normalising case, quo
 "U.S."-style dots); an inverted index from shingle to articles finds candidate pairs, so the
 cost grows with the number of shared shingles, not with the square of the number of articles.
 A sentence counts as shared with another article when at least half its shingles occur there.
+A shingle found in more than ``MAX_ARTICLES_PER_SHINGLE`` articles is a stock phrase, not
+evidence of copying, and is ignored: this also keeps the cost linear when a corpus repeats
+boilerplate sentences everywhere. Shingles are kept as 64-bit BLAKE2 digests (stable across
+runs, unlike ``hash()``) to bound memory.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +25,7 @@ RULE = "rule:reuse.shingles@1"
 SHINGLE = 5
 SHARED_SHARE = 0.5
 MIN_SHARED_SENTENCES = 1
+MAX_ARTICLES_PER_SHINGLE = 50
 
 _DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\.)|(?<=\b[a-z])\.(?=\s|$)")
 _WORD = re.compile(r"\w+")
@@ -35,14 +41,18 @@ class Reuse:
     total: int
 
 
-def _shingles(sentence: str) -> set[str]:
+def _digest(words: list[str]) -> int:
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "big")
+
+
+def _shingles(sentence: str) -> set[int]:
     words = _WORD.findall(_DOTTED.sub(r"\1", normalise_key(sentence)))
     if len(words) < SHINGLE:
-        return {" ".join(words)} if len(words) >= 3 else set()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+        return {_digest(words)} if len(words) >= 3 else set()
+    return {_digest(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def _sentences(draft: ArticleDraft) -> list[set[str]]:
+def _sentences(draft: ArticleDraft) -> list[set[int]]:
     text = draft.source.text
     found = []
     for seg in draft.segments:
@@ -57,18 +67,20 @@ def _sentences(draft: ArticleDraft) -> list[set[str]]:
 def find_reuse(drafts: list[ArticleDraft]) -> list[Reuse]:
     """Every ordered pair of articles with shared sentences, sorted by file names."""
     per_article = {d.source.file_name: _sentences(d) for d in drafts}
-    index: dict[str, set[str]] = defaultdict(set)
+    index: dict[int, set[str]] = defaultdict(set)
     for name, sentences in per_article.items():
         for shingles in sentences:
             for s in shingles:
                 index[s].add(name)
+    for s in [s for s, names in index.items() if len(names) > MAX_ARTICLES_PER_SHINGLE]:
+        del index[s]  # a stock phrase
     found = []
     for name, sentences in sorted(per_article.items()):
         shared: dict[str, int] = defaultdict(int)
         for shingles in sentences:
             hits: dict[str, int] = defaultdict(int)
             for s in shingles:
-                for other in index[s]:
+                for other in index.get(s, ()):
                     if other != name:
                         hits[other] += 1
             for other, n in hits.items():
