@@ -83,7 +83,15 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
 
     options = BuildOptions(use_curated=not no_curated, workers=workers, max_bytes=max_bytes,
                            omit_text=omit_text)
-    result = run_build(src, out, options)
+    if sys.stderr.isatty():  # a progress bar for people, nothing in logs and pipes
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("extracting articles", total=None)
+            result = run_build(src, out, options, progress=lambda done, total: bar.update(
+                task, completed=done, total=total))
+    else:
+        result = run_build(src, out, options)
     counts = ", ".join(f"{n} {t}" for t, n in result.rows.items() if t in
                        ("articles", "actors", "quotes", "claims", "events"))
     click.echo(f"built {result.out}: {counts}")
