@@ -127,9 +127,9 @@ def validate(directory: Path | None, show_all: bool, rowwise: bool) -> None:
 @handle_errors
 def info(dataset_dir: Path | None) -> None:
     """Print the dataset's versions, tables with row counts, and sources."""
+    from newsgraph.descriptor import read_descriptor
     from newsgraph.paths import bundled_dataset
     from newsgraph.tables import TABLE_NAMES, jsonl_path
-    from newsgraph.validate import read_descriptor
 
     root = dataset_dir or bundled_dataset()
     descriptor = read_descriptor(root)

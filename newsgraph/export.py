@@ -16,9 +16,9 @@ from typing import Literal
 
 from newsgraph import atomic
 from newsgraph.card import CARD_FILE, TIMELINE_FILE
+from newsgraph.descriptor import read_descriptor
 from newsgraph.jsonio import dumps_pretty
 from newsgraph.tables import JSONL_DIR, PARQUET_DIR, TABLES
-from newsgraph.validate import read_descriptor
 
 Format = Literal["parquet", "jsonl", "csv", "duckdb"]
 FORMATS: tuple[Format, ...] = ("parquet", "jsonl", "csv", "duckdb")

@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsgraph.descriptor import read_descriptor, safe_resource_path, sha256_file
 from newsgraph.errors import DatasetError, UnknownTableError, UsageError
+from newsgraph.layout import TABLE_NAMES, parquet_path
 from newsgraph.paths import bundled_dataset
-from newsgraph.tables import TABLE_NAMES, TABLES_BY_NAME, parquet_path
-from newsgraph.validate import read_descriptor, safe_resource_path
-from newsgraph.writer import sha256_file
 
 if TYPE_CHECKING:
     import duckdb
@@ -94,12 +93,21 @@ def _parquet(root: Path, table: str, verify: bool) -> Path:
     return path
 
 
-def _columns(table: str, columns: list[str] | None) -> list[str] | None:
+def _columns(table: str, path: Path, columns: list[str] | None) -> list[str] | None:
+    """The requested columns, checked against the file's own schema."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     if columns is None:
         return None
     if not isinstance(columns, list | tuple) or not all(isinstance(c, str) for c in columns):
         raise UsageError(f"columns must be a list of column names, got {columns!r}")
-    known = TABLES_BY_NAME[table].columns
+    first = path if path.is_file() else min(path.glob("*.parquet"), default=path)
+    try:
+        known = pq.read_schema(first).names
+    except (OSError, ValueError, pa.ArrowException) as error:
+        raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the package "
+                           "or reinstall", file=path) from None
     unknown = [c for c in columns if c not in known]
     if unknown:
         raise UsageError(f"unknown column {unknown[0]!r} in table {table!r}; known columns: "
@@ -114,7 +122,7 @@ def load_arrow(table: str, *, columns: list[str] | None = None,
     import pyarrow.parquet as pq
 
     path = _parquet(_root(dataset_dir), table, verify)
-    wanted = _columns(table, columns)
+    wanted = _columns(table, path, columns)
     try:
         return pq.read_table(path, columns=wanted)
     except (OSError, ValueError, pa.ArrowException) as error:  # a damaged file

@@ -10,6 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph import models
+from newsgraph.layout import (
+    DATAPACKAGE_FILE,
+    JSONL_DIR,
+    PARQUET_DIR,
+    TABLE_NAMES,
+    jsonl_path,
+    parquet_path,
+)
 from newsgraph.models.base import Record
 
 
@@ -90,22 +98,8 @@ TABLES: tuple[TableSpec, ...] = (
 )
 
 TABLES_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}
-TABLE_NAMES: tuple[str, ...] = tuple(TABLES_BY_NAME)
-
-#: Paths inside a package folder.
-DATAPACKAGE_FILE = "datapackage.json"
-PARQUET_DIR = "parquet"
-JSONL_DIR = "json"
-
-
-def parquet_path(table: str) -> str:
-    """Relative path of a table's Parquet file inside a package folder."""
-    return f"{PARQUET_DIR}/{table}.parquet"
-
-
-def jsonl_path(table: str) -> str:
-    """Relative path of a table's JSON Lines file inside a package folder."""
-    return f"{JSONL_DIR}/{table}.jsonl"
+if tuple(TABLES_BY_NAME) != TABLE_NAMES:  # pragma: no cover - a programming error
+    raise RuntimeError("newsgraph.layout.TABLE_NAMES is out of step with tables.TABLES")
 
 
 def spec(table: str) -> TableSpec:
@@ -114,3 +108,18 @@ def spec(table: str) -> TableSpec:
         return TABLES_BY_NAME[table]
     except KeyError:
         raise KeyError(f"unknown table {table!r}; known tables: {', '.join(TABLE_NAMES)}") from None
+
+
+__all__ = [
+    "DATAPACKAGE_FILE",
+    "JSONL_DIR",
+    "PARQUET_DIR",
+    "TABLES",
+    "TABLES_BY_NAME",
+    "TABLE_NAMES",
+    "ForeignKey",
+    "TableSpec",
+    "jsonl_path",
+    "parquet_path",
+    "spec",
+]

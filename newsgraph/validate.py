@@ -18,16 +18,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from newsgraph.errors import DatasetError, UsageError
-from newsgraph.tables import DATAPACKAGE_FILE, TABLES, TABLES_BY_NAME, jsonl_path, parquet_path
-from newsgraph.writer import sha256_file
+from newsgraph.descriptor import (
+    REBUILD,
+    is_empty_table,
+    read_descriptor,
+    safe_resource_path,
+    sha256_file,
+    short,
+)
+from newsgraph.tables import TABLES, jsonl_path, parquet_path
 
 MAX_REPORTED = 5
-MAX_MESSAGE = 200
-REBUILD = "rebuild the package"
 FIX_ROW = "fix the row or rebuild the package"
 
 
@@ -48,73 +52,9 @@ class Report:
         return not self.problems
 
 
-def _short(text: str) -> str:
-    """One line of at most ``MAX_MESSAGE`` characters (values in messages can be huge)."""
-    line = " ".join(text.split())
-    return line if len(line) <= MAX_MESSAGE else line[:MAX_MESSAGE - 3] + "..."
-
-
-def safe_resource_path(root: Path, rel: object) -> Path:
-    """Resolve a resource path, refusing absolute paths, '..' and anything outside ``root``."""
-    where = root / DATAPACKAGE_FILE
-    if not isinstance(rel, str) or not rel:
-        raise DatasetError("a resource path is missing or not a string; " + REBUILD, file=where)
-    pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or ":" in pure.parts[0] \
-            or "\x00" in rel:
-        raise DatasetError(f"resource path {_short(repr(rel))} points outside the package "
-                           "folder; use a relative path inside it", file=where)
-    try:
-        base = root.resolve()
-        path = (root / pure).resolve()
-    except (OSError, RuntimeError) as error:  # a symlink loop (RuntimeError before 3.13)
-        raise DatasetError(f"resource path {_short(repr(rel))} cannot be resolved "
-                           f"({_short(str(error))}); replace it with the file itself",
-                           file=where) from None
-    if base not in path.parents:
-        raise DatasetError(f"resource path {rel!r} resolves outside the package folder "
-                           "(a symlink?); replace it with the file itself", file=where)
-    return path
-
-
-def read_descriptor(root: Path) -> dict[str, Any]:
-    """The parsed ``datapackage.json`` of a package folder, its resource paths checked."""
-    if not root.is_dir():
-        raise UsageError("package folder not found; build it first or give the right path",
-                         file=root)
-    path = root / DATAPACKAGE_FILE
-    try:
-        descriptor = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        raise DatasetError("datapackage.json is missing; " + REBUILD, file=path) from None
-    except OSError as error:
-        raise DatasetError(f"cannot read datapackage.json ({error.strerror or error}); "
-                           "check the file and its permissions", file=path) from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        line = getattr(error, "lineno", None)
-        raise DatasetError("datapackage.json is not valid JSON; " + REBUILD,
-                           file=path, line=line) from None
-    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DatasetError("datapackage.json has no resources list; " + REBUILD, file=path)
-    for number, resource in enumerate(descriptor["resources"], 1):
-        if not isinstance(resource, dict):
-            raise DatasetError(f"resource {number} is not a JSON object; " + REBUILD, file=path)
-        if _is_empty_table(resource):
-            continue
-        safe_resource_path(root, resource.get("path"))
-    return descriptor
-
-
-def _is_empty_table(resource: dict[str, Any]) -> bool:
-    """An empty table is declared with inline header-only data (see ``writer``), no path."""
-    spec = TABLES_BY_NAME.get(resource.get("name"))  # type: ignore[arg-type]
-    return ("path" not in resource and spec is not None
-            and resource.get("data") == [list(spec.columns)])
-
-
 def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
     """Every table file is listed; every resource is present with its size and hash."""
-    with_path = [r for r in descriptor["resources"] if not _is_empty_table(r)]
+    with_path = [r for r in descriptor["resources"] if not is_empty_table(r)]
     declared = {resource["path"] for resource in with_path}
     for spec in TABLES:
         for rel in (jsonl_path(spec.name), parquet_path(spec.name)):
@@ -128,25 +68,25 @@ def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
             is_file = path.is_file()
             size = path.stat().st_size if is_file else 0
         except OSError as error:  # e.g. a name too long for the file system
-            report.add(f"{_short(rel)}: cannot read ({error.strerror or error}); {REBUILD}")
+            report.add(f"{short(rel)}: cannot read ({error.strerror or error}); {REBUILD}")
             continue
         if not is_file:
-            report.add(f"{_short(rel)}: file is missing; {REBUILD}")
+            report.add(f"{short(rel)}: file is missing; {REBUILD}")
             continue
         if size != resource.get("bytes"):
-            report.add(f"{_short(rel)}: size is {size} bytes, datapackage.json says "
-                       f"{_short(repr(resource.get('bytes')))}; the file is truncated or was "
+            report.add(f"{short(rel)}: size is {size} bytes, datapackage.json says "
+                       f"{short(repr(resource.get('bytes')))}; the file is truncated or was "
                        "changed, " + REBUILD)
             continue
         declared_hash = str(resource.get("hash", "")).removeprefix("sha256:")
         try:
             actual = sha256_file(path)
         except OSError as error:
-            report.add(f"{_short(rel)}: cannot read ({error.strerror or error}); check its "
+            report.add(f"{short(rel)}: cannot read ({error.strerror or error}); check its "
                        "permissions")
             continue
         if actual != declared_hash:
-            report.add(f"{_short(rel)}: sha256 does not match datapackage.json; the file was changed "
+            report.add(f"{short(rel)}: sha256 does not match datapackage.json; the file was changed "
                        "or corrupted, " + REBUILD)
 
 
@@ -223,7 +163,7 @@ def _compare_parquet(root: Path, spec_name: str, rows: list[dict[str, Any]],
         table = pq.read_table(path)
     except Exception as exc:  # pyarrow raises many types for damaged files
         report.add(f"{rel}: unreadable Parquet ({type(exc).__name__}: "
-                   f"{_short(str(exc).splitlines()[0] if str(exc) else '')}); " + REBUILD)
+                   f"{short(str(exc).splitlines()[0] if str(exc) else '')}); " + REBUILD)
         return
     if table.num_rows != len(rows):
         report.add(f"{rel}: {table.num_rows} rows but {jsonl_path(spec_name)} has "
@@ -279,7 +219,7 @@ def check_rows(root: Path, report: Report, *, fast: bool = True
                 bad += 1
                 if bad <= MAX_REPORTED:
                     where, message = problem
-                    report.add(f"{rel}:{number}: {_short(where)}: {_short(message)}; {FIX_ROW}")
+                    report.add(f"{rel}:{number}: {short(where)}: {short(message)}; {FIX_ROW}")
         rows_ok = rows_ok and not bad
         data[spec.name] = rows
         report.rows[spec.name] = len(rows)

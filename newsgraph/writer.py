@@ -8,12 +8,12 @@ deterministic: fixed column order, sorted rows, no timestamps.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.card import CARD_FILE, TIMELINE_FILE, render_card
 from newsgraph.croissant import CROISSANT_FILE, croissant
+from newsgraph.descriptor import sha256_file
 from newsgraph.jsonio import dumps_line, dumps_pretty
 from newsgraph.models.base import Record
 from newsgraph.recipe import Recipe
@@ -26,14 +26,6 @@ ROW_GROUP_SIZE = 64_000
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def to_arrow(table: str, rows: list[Record]) -> pa.Table:
