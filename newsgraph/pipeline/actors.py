@@ -1,75 +1,69 @@
-"""Actor mentions in article bodies: gazetteer names, titled persons, surnames and pronouns.
+"""Actor mentions in article bodies: gazetteer names, organisations, people and their short forms.
 
-Two sources of names: a gazetteer (the built-in one of well-known countries, organisations and
-media, plus a recipe's curated table) and rules for people ("Foreign Minister Mevlut Cavusoglu",
-"Alexander Mikheev said"). Surname-only and "Mr X" mentions link to the full name in the same
-article. Only title, subheading and body segments are read: a name found only in boilerplate
-(captions, credits, ads) never becomes an actor.
+Three sources of names, merged longest-first (at equal length a gazetteer name wins over a
+rule's, an organisation named by its shape over a person, and a person over an outlet guessed
+from "told X"):
+
+* the gazetteer: the built-in one (countries with their capitals, well-known organisations
+  and media) plus a recipe's curated table; a capital counts for its government only when it is
+  not used as a place ("talks in Paris", "PARIS (AP) -", "the Paris Agreement");
+* organisation and outlet rules (``organisations``), with their short forms ("Meridian" for
+  "Meridian Foods", "Commission" for "European Commission") and acronyms ("NLRB");
+* person rules (``people``), with surnames and "Mr/Ms X" linked to the full name.
+
+Only title, subheading and body segments are read (a headline in Title Case only for names
+already known: its capitals say nothing), and the agency credit of a dateline
+("CHICAGO, Feb. 20 (Reuters) -") is skipped: a name found only in boilerplate (captions,
+credits, ads) never becomes an actor.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
 import yaml
 
 from newsgraph.models.actor import MentionForm
+from newsgraph.models.base import ActorKind
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, RoleDraft, Span
+from newsgraph.pipeline.organisations import (
+    MEDIA_RULE,
+    ORG_RULE,
+    OrgCandidate,
+    find_organisations,
+    initials,
+    short_forms,
+)
+from newsgraph.pipeline.people import ROLE_RULE, SURNAME_RULE, find_people
+from newsgraph.pipeline.segment import DATELINE
 
-GAZETTEER_RULE = "rule:actors.gazetteer@1"
-PERSON_RULE = "rule:actors.person_title@1"
-SURNAME_RULE = "rule:actors.surname@1"
+GAZETTEER_RULE = "rule:actors.gazetteer@2"
+ACRONYM_RULE = "rule:actors.acronym@1"
 READ_KINDS = frozenset({"title", "subheading", "body"})
 
-_NAME_WORD = r"[A-Z][a-zà-öø-ÿA-Z’'\-]+"
-_PERSON_NAME = rf"(?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}"
-TITLES = (
-    r"President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|"
-    r"Defen[cs]e Minister|Interior Minister|Finance Minister|Minister|Secretary of State|"
-    r"Secretary of Defen[cs]e|Defen[cs]e Secretary|Secretary|Chancellor|Director General|"
-    r"Director|Chairman|Chief Executive|CEO|Senator|Sen\.|Representative|Rep\.|Governor|"
-    r"Ambassador|Spokesman|Spokeswoman|spokesman|spokeswoman|General|Gen\.|Admiral|"
-    r"King|Queen|Prince|Pope|Mayor|Speaker|Commissioner|Chief|Head|head"
-)
-HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Prof)\.?"
-_ROLE_PERSON = re.compile(
-    rf"(?P<role>(?:(?:U\.S\.|US|[A-Z][a-z]+(?:’s|'s)?)\s+)?(?:{TITLES}))\s+(?P<name>{_PERSON_NAME})"
-)
-_HONORIFIC_NAME = re.compile(rf"\b{HONORIFIC}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
-_SPEAKER_NAME = re.compile(
-    rf"(?<![\w’'])(?P<name>{_PERSON_NAME})(?:,[^,\"“”]{{3,80}},)?\s+(?:on \w+day\s+)?"
-    r"(?:said|says|told|added|noted|warned|stressed|remarked|explained|insisted|argued)\b"
-)
-_APPOSITIVE = re.compile(rf"(?P<name>{_PERSON_NAME}),\s+(?P<role>[^,\"“”]{{3,60}}),\s+said")
-_LOCATIVE = re.compile(r"\b(in|at|outside|near|to|from|capital|city of)\s+$", re.I)
-#: Words that make a capitalised sequence an organisation or place, not a person.
-_NOT_PERSON = re.compile(
-    r"\b(Agency|Ministry|Department|Party|Organi[sz]ation|Council|Forces|Force|Army|Union|"
-    r"Institute|Bank|Company|Corporation|Commission|Committee|Base|House|Summit|Air|News|"
-    r"Times|Post|Act|Program|Programme|Office|Republic|State|States|Kingdom|Nations|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December|The|A|An|In|On|But|And)\b"
-)
-
-
-_TITLE_WORD = re.compile(
-    r"President|Vice|Prime|Deputy|Foreign|Defen[cs]e|Interior|Finance|Minister|Secretary|"
-    r"Chancellor|Director|General|Chairman|Chief|Senator|Governor|Ambassador|Spokesman|"
-    r"Spokeswoman|Admiral|King|Queen|Prince|Pope|Mayor|Speaker|Commissioner|Head|Mr|Mrs|Ms|Dr|"
-    r"U\.S\.|US|Turkish|Russian|American|German|French|British|Chinese|Former|Then"
-)
+_LOCATIVE = re.compile(r"\b(in|at|outside|near|to|from|of|capital|city of|visit|visited|"
+                       r"visiting)\s+$", re.I)
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,8}(?![\w])")
+#: Priority at equal length (lower wins).
+_GAZETTEER, _ORG, _PERSON, _GUESS = range(4)
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Known actors: canonical entries and a surface-form index (form -> (name, form type))."""
+    """Known actors: canonical entries and a surface-form index (form -> (name, form type)).
+
+    ``after_the`` forms stand for their actor only right after "the" ("the House").
+    """
 
     entries: dict[str, ActorDraft]
     forms: dict[str, tuple[str, MentionForm]]
+    after_the: frozenset[str] = field(default_factory=frozenset)
 
     def merged(self, extra: Iterable[ActorDraft]) -> Gazetteer:
         """A gazetteer with ``extra`` entries added or overriding (curated tables win)."""
@@ -80,7 +74,17 @@ class Gazetteer:
             forms[draft.name] = (draft.name, "name")
             for alias in draft.aliases:
                 forms[alias] = (draft.name, "acronym" if alias.isupper() else "alias")
-        return Gazetteer(entries, forms)
+        return Gazetteer(entries, forms, self.after_the)
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """All forms, longest first (compiled once per gazetteer)."""
+        return _form_regex(self.forms, tree=True)
+
+    @cached_property
+    def media_names(self) -> frozenset[str]:
+        return frozenset(f for f, (name, _) in self.forms.items()
+                         if self.entries[name].kind == "media")
 
 
 def _entry_from_yaml(item: dict[str, Any], method: str) -> tuple[ActorDraft, list[str]]:
@@ -95,6 +99,7 @@ def builtin_gazetteer() -> Gazetteer:
     text = resources.files("newsgraph.resources").joinpath("gazetteer.yml").read_text("utf-8")
     entries: dict[str, ActorDraft] = {}
     forms: dict[str, tuple[str, MentionForm]] = {}
+    after_the: set[str] = set()
     for item in yaml.safe_load(text):
         draft, metonyms = _entry_from_yaml(item, GAZETTEER_RULE)
         entries[draft.name] = draft
@@ -103,100 +108,219 @@ def builtin_gazetteer() -> Gazetteer:
             forms[alias] = (draft.name, "acronym" if alias.isupper() else "alias")
         for metonym in metonyms:
             forms[metonym] = (draft.name, "metonym")
-    return Gazetteer(entries, forms)
+        for short in item.get("after_the") or []:
+            forms[short] = (draft.name, "alias")
+            after_the.add(short)
+    return Gazetteer(entries, forms, frozenset(after_the))
 
 
 def _read_spans(draft: ArticleDraft) -> list[tuple[int, int]]:
-    return [(s.char_start, s.char_end) for s in draft.segments if s.kind in READ_KINDS]
+    """Read segments, without the agency credit of a dateline."""
+    spans = []
+    for s in draft.segments:
+        if s.kind not in READ_KINDS:
+            continue
+        m = DATELINE.match(s.text)
+        if s.kind == "body" and m is not None and m.group("agency"):
+            spans.append((s.char_start, s.char_start + m.start("agency") - 1))
+            spans.append((s.char_start + m.end("agency") + 1, s.char_end))
+        else:
+            spans.append((s.char_start, s.char_end))
+    return spans
 
 
-def _form_regex(forms: Iterable[str]) -> re.Pattern[str]:
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    alternation = "|".join(re.escape(f) for f in ordered)
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w]|\.\w)")
+def _trie(forms: list[str]) -> str:
+    """A regex alternation of ``forms`` as a prefix tree, longest match first (fast to scan)."""
+    tree: dict[str, Any] = {}
+    for form in forms:
+        node = tree
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
 
 
-def _is_place_use(text: str, start: int, surface: str) -> bool:
-    """A capital used as a place ('in London', 'MOSCOW (Sputnik) -'), not a government."""
+def _form_regex(forms: Iterable[str], *, tree: bool = False) -> re.Pattern[str]:
+    """Any of ``forms`` as a whole word; the longest one wins where several start together.
+
+    ``tree``: build the alternation as a prefix tree (worth it for the large gazetteer only).
+    """
+    unique = sorted(set(forms), key=lambda f: (-len(f), f)) or ["(?!x)x"]
+    pattern = _trie(unique) if tree else "|".join(re.escape(f) for f in unique)
+    # a prefix tree tries the longer continuation first, but backs off to a shorter form when
+    # the word boundary fails ("Washington Post" before "Washington")
+    return re.compile(rf"(?<![\w.])(?:{pattern})(?![\w]|\.\w)")
+
+
+def _is_place_use(text: str, start: int, end: int, surface: str) -> bool:
+    """A capital used as a place ('in London', 'MOSCOW (Sputnik) -', 'the Paris Agreement')."""
     before = text[max(0, start - 20):start]
-    return bool(_LOCATIVE.search(before)) or (surface.isupper() and surface not in ("US", "UK"))
+    after = text[end:end + 2]
+    named_thing = len(after) == 2 and after[0] == " " and after[1].isupper()
+    return bool(_LOCATIVE.search(before)) or named_thing or (
+        surface.isupper() and surface not in ("US", "UK"))
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    form: MentionForm
+    method: str
+    confidence: float
+    priority: int
+
+
+def _gazetteer_candidates(text: str, spans: list[tuple[int, int]], gazetteer: Gazetteer
+                          ) -> list[_Candidate]:
+    found = []
+    for start, end in spans:
+        for m in gazetteer.regex.finditer(text, start, end):
+            name, form = gazetteer.forms[m.group()]
+            if form == "metonym" and _is_place_use(text, m.start(), m.end(), m.group()):
+                continue
+            if m.group() in gazetteer.after_the and (
+                    text[max(0, m.start() - 4):m.start()].lower() != "the "
+                    or text.startswith(" of", m.end())):
+                continue
+            method = gazetteer.entries[name].method
+            confidence = 0.95 if form in ("name", "alias", "acronym") else 0.85
+            found.append(_Candidate(m.start(), m.end(), name, form, method,
+                                    1.0 if method == "curated" else confidence, _GAZETTEER))
+    return found
+
+
+@dataclass
+class _Organisations:
+    kinds: dict[str, ActorKind] = field(default_factory=dict)
+    strong: set[str] = field(default_factory=set)
+    forms: dict[str, tuple[str, MentionForm]] = field(default_factory=dict)
+
+
+def _organisations(found: list[OrgCandidate], gazetteer: Gazetteer) -> _Organisations:
+    """Canonical organisations and outlets with their forms (strong shapes decide the kind).
+
+    A name that is the short form of one longer organisation ("Bristol" for "Bristol City
+    Women") is that organisation, whichever rule found it.
+    """
+    orgs = _Organisations()
+    shorts: dict[str, set[str]] = {}
+    for c in found:
+        if c.strong and c.kind == "organization" and c.name not in gazetteer.forms:
+            for short in short_forms(c.name):
+                shorts.setdefault(short, set()).add(c.name)
+    shorts = {s: o for s, o in shorts.items() if len(o) == 1 and s not in gazetteer.forms}
+    for c in sorted(found, key=lambda c: (not c.strong, c.kind != "media", c.start)):
+        if c.name in gazetteer.forms or c.name in orgs.kinds or c.name in shorts:
+            continue
+        orgs.kinds[c.name] = c.kind
+        if c.strong:
+            orgs.strong.add(c.name)
+    for c in found:
+        if c.acronym and c.name in orgs.kinds:
+            orgs.forms.setdefault(c.acronym, (c.name, "acronym"))
+    for name in orgs.kinds:
+        orgs.forms[name] = (name, "name")
+    for short, owners in shorts.items():
+        owner = next(iter(owners))
+        if owner in orgs.kinds and short not in orgs.forms:
+            orgs.forms[short] = (owner, "alias")
+    return orgs
+
+
+def _acronym_forms(text: str, spans: list[tuple[int, int]], orgs: _Organisations) -> None:
+    """An all-capitals word that spells a detected organisation's initials is its acronym."""
+    by_initials: dict[str, set[str]] = {}
+    for name in orgs.strong:
+        if len(name.split()) >= 2:
+            by_initials.setdefault(initials(name), set()).add(name)
+    for start, end in spans:
+        for m in _ACRONYM.finditer(text, start, end):
+            owners = by_initials.get(m.group(), set())
+            if len(owners) == 1 and m.group() not in orgs.forms:
+                orgs.forms[m.group()] = (next(iter(owners)), "acronym")
+
+
+def _title_case(line: str) -> bool:
+    """'Russian-Made S-400 Systems Vital for Turkish Defence': capitals say nothing there."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first, then by priority."""
+    starts: list[int] = []  # taken spans, sorted and disjoint
+    ends: list[int] = []
+    chosen = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        i = bisect_right(starts, c.start)
+        if (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
     """Fill ``draft.actors``, ``draft.actor_mentions`` and ``draft.roles`` (in place)."""
     text = draft.source.text
     spans = _read_spans(draft)
-    people: dict[str, str] = {}  # person name -> rule
-    roles: list[tuple[str, str, Span]] = []
-    for start, end in spans:
-        chunk = text[start:end]
-        for regex in (_ROLE_PERSON, _SPEAKER_NAME, _APPOSITIVE):
-            for m in regex.finditer(chunk):
-                name = _trim_name(m.group("name"))
-                if name is None:
-                    continue
-                if name not in gazetteer.forms:
-                    people.setdefault(name, PERSON_RULE)
-                if regex is not _SPEAKER_NAME:
-                    role_start = start + m.start("role")
-                    role = m.group("role")
-                    roles.append((name, role, Span(role_start, role_start + len(role), role)))
-    # Person forms: full name, surname, "Mr Surname".
-    forms: dict[str, tuple[str, MentionForm]] = dict(gazetteer.forms)
-    surname_owner: dict[str, set[str]] = {}
-    known_people = [n for n, d in gazetteer.entries.items() if d.kind == "person"] + list(people)
-    for name in known_people:
-        forms.setdefault(name, (name, "name"))
-        parts = name.split()
-        if len(parts) >= 2:
-            surname_owner.setdefault(parts[-1], set()).add(name)
-            if len(parts) >= 3:
-                short = f"{parts[-2]} {parts[-1]}"
-                surname_owner.setdefault(short, set()).add(name)
-    for surname, owners in surname_owner.items():
-        if len(owners) == 1 and surname not in forms:
-            (owner,) = owners
-            forms[surname] = (owner, "surname")
-    for m in _HONORIFIC_NAME.finditer(text):
-        surname = m.group("name").split()[-1]
-        known = forms.get(surname)
-        if known:
-            forms[m.group()] = (known[0], "honorific")
-    regex = _form_regex(forms)
+    headlines = [(s.char_start, s.char_end) for s in draft.segments
+                 if s.kind in ("title", "subheading") and _title_case(s.text)]
+    fresh = [span for span in spans if span not in headlines]  # where new names are found
+    candidates = _gazetteer_candidates(text, spans, gazetteer)
+    orgs = _organisations(find_organisations(text, fresh, gazetteer.media_names), gazetteer)
+    _acronym_forms(text, spans, orgs)
+    people = find_people(text, fresh, set(gazetteer.forms) | orgs.strong)
+    forms: dict[str, tuple[str, MentionForm, int]] = {}
+    for form, (name, how) in orgs.forms.items():
+        forms[form] = (name, how, _ORG if name in orgs.strong else _GUESS)
+    for form, (name, how) in people.forms.items():
+        if form not in forms or forms[form][2] == _GUESS:
+            forms[form] = (name, how, _PERSON)
+    if forms:
+        regex = _form_regex(forms)
+        for start, end in spans:
+            for m in regex.finditer(text, start, end):
+                name, how, priority = forms[m.group()]
+                method = people.names.get(name) or (
+                    MEDIA_RULE if orgs.kinds.get(name) == "media" else ORG_RULE)
+                if how == "acronym":
+                    method = ACRONYM_RULE
+                elif how in ("surname", "honorific") and priority == _PERSON:
+                    method = SURNAME_RULE
+                confidence = {_ORG: 0.85, _PERSON: 0.9, _GUESS: 0.7}[priority]
+                if how not in ("name", "acronym"):
+                    confidence -= 0.05
+                candidates.append(_Candidate(m.start(), m.end(), name, how, method, confidence,
+                                             priority))
     used: set[str] = set()
-    for start, end in spans:
-        for m in regex.finditer(text, start, end):
-            name, form = forms[m.group()]
-            if form == "metonym" and _is_place_use(text, m.start(), m.group()):
-                continue
-            method = PERSON_RULE if name in people else (
-                SURNAME_RULE if form in ("surname", "honorific") else gazetteer_method(gazetteer, name))
-            confidence = 0.95 if form in ("name", "alias", "acronym") else 0.85
-            draft.actor_mentions.append(ActorMentionDraft(
-                name, Span(m.start(), m.end(), m.group()), form, method,
-                1.0 if method == "curated" else confidence))
-            used.add(name)
+    for c in _select(candidates):
+        draft.actor_mentions.append(ActorMentionDraft(
+            c.name, Span(c.start, c.end, text[c.start:c.end]), c.form, c.method, c.confidence))
+        used.add(c.name)
     for name in sorted(used):
         entry = gazetteer.entries.get(name)
-        draft.actors[name] = entry if entry is not None else ActorDraft(
-            name=name, kind="person", method=people.get(name, PERSON_RULE))
-    for name, role, span in roles:
-        owner = forms.get(name, (name, "name"))[0]
-        if owner in used and draft.actors[owner].kind == "person":
-            draft.roles.append(RoleDraft(owner, role.strip(), None, span, "rule:actors.role@1"))
-
-
-def gazetteer_method(gazetteer: Gazetteer, name: str) -> str:
-    entry = gazetteer.entries.get(name)
-    return entry.method if entry is not None else GAZETTEER_RULE
-
-
-def _trim_name(name: str) -> str | None:
-    """Drop leading words that cannot start a person's name; None if nothing person-like is left."""
-    words = name.split()
-    while words and (_NOT_PERSON.fullmatch(words[0]) or _TITLE_WORD.fullmatch(words[0])
-                     or words[0].endswith(("'s", "’s"))):
-        words.pop(0)
-    if len(words) < 2 or any(_NOT_PERSON.fullmatch(w) for w in words):
-        return None
-    return " ".join(words)
+        if entry is not None:
+            draft.actors[name] = entry
+        elif name in people.names:
+            draft.actors[name] = ActorDraft(name=name, kind="person", method=people.names[name])
+        else:
+            kind = orgs.kinds.get(name, "organization")
+            draft.actors[name] = ActorDraft(name=name, kind=kind,
+                                            method=MEDIA_RULE if kind == "media" else ORG_RULE)
+    for written, role, span in people.roles:
+        known = people.forms.get(written) or gazetteer.forms.get(written)
+        name = known[0] if known else written
+        if name in used and draft.actors[name].kind == "person":
+            draft.roles.append(RoleDraft(name, role.strip(), None, span, ROLE_RULE))

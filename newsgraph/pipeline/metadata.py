@@ -1,5 +1,10 @@
 """Article metadata from the page header: title, byline, dateline and agency credits.
 
+The title is the headline segment without Markdown markers; authors are the names of a byline
+(not newsroom jobs such as "Health Editor"); the publication date is the first full date of a
+dateline line, else of a byline ("By Rachel Lin | April 21, 2025"); agencies come from bylines,
+credits and a body dateline ("WARSAW, March 3 (Reuters) -").
+
 Recipe metadata (``recipe.yml``) wins over what the rules read, and says how it was
 established; what neither states stays null.
 """
@@ -11,21 +16,23 @@ import re
 from newsgraph.pipeline.actors import Gazetteer
 from newsgraph.pipeline.dates import parse_publication_date
 from newsgraph.pipeline.drafts import ArticleMeta
-from newsgraph.pipeline.segment import Segment
+from newsgraph.pipeline.segment import DATELINE, Segment, plain
 from newsgraph.recipe import SourceMeta
 
-RULE = "rule:metadata.header@1"
+RULE = "rule:metadata.header@2"
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_BY = re.compile(r"^(?:by|from)\s+", re.I)
+_BY = re.compile(r"^(?i:by|from)\s*")
 _CREDIT_PREFIX = re.compile(r"^\(?(?:With (?:input|inputs|reporting) from|Reporting by|Source:)\s*",
                             re.I)
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Z .,'-]+\((?P<agency>[A-Z][\w .]+)\)\s*[-–—]")
+#: Words of a newsroom job or desk, not of an author's name ("Health Editor").
+_NEWSROOM = re.compile(r"\b(?:Reporter|Correspondent|Editor|Writer|Bureau|Desk|Staff|Columnist|"
+                       r"Contributor|Producer|Team|Newsroom)\b", re.I)
 
 
 def _names(line: str) -> list[str]:
-    plain = _MD_LINK.sub(r"\1", line)
-    plain = _CREDIT_PREFIX.sub("", _BY.sub("", plain)).strip(" ()")
-    return [n.strip() for n in re.split(r",|\band\b|&", plain) if n.strip()]
+    bare = _MD_LINK.sub(r"\1", plain(line))
+    bare = _CREDIT_PREFIX.sub("", _BY.sub("", bare)).strip(" ()")
+    return [n.strip() for n in re.split(r",|\||;|\band\b|&", bare) if n.strip()]
 
 
 def read_metadata(segments: list[Segment], gazetteer: Gazetteer) -> ArticleMeta:
@@ -33,7 +40,7 @@ def read_metadata(segments: list[Segment], gazetteer: Gazetteer) -> ArticleMeta:
     meta = ArticleMeta()
     for seg in segments:
         if seg.kind == "title" and meta.title is None:
-            meta.title = seg.text
+            meta.title = plain(seg.text)
         elif seg.kind == "dateline" and meta.published is None:
             meta.published = parse_publication_date(seg.text)
             if meta.published is not None:
@@ -44,14 +51,21 @@ def read_metadata(segments: list[Segment], gazetteer: Gazetteer) -> ArticleMeta:
                 if entry is not None and gazetteer.entries[entry[0]].kind == "media":
                     if entry[0] not in meta.agencies:
                         meta.agencies.append(entry[0])
-                elif seg.kind == "byline" and len(name.split()) in (2, 3):
+                elif seg.kind == "byline" and len(name.split()) in (2, 3) \
+                        and not _NEWSROOM.search(name) and not re.search(r"\d", name):
                     meta.authors.append(name)
         elif seg.kind == "body":
-            m = _DATELINE_AGENCY.match(seg.text)
-            if m is not None:
+            m = DATELINE.match(seg.text)
+            if m is not None and m.group("agency"):
                 entry = gazetteer.forms.get(m.group("agency").strip())
                 if entry is not None and entry[0] not in meta.agencies:
                     meta.agencies.append(entry[0])
+    if meta.published is None:  # "By Rachel Lin | April 21, 2025"
+        for seg in segments:
+            if seg.kind == "byline" and (day := parse_publication_date(seg.text)) is not None:
+                meta.published, meta.published_precision = day, "day"
+                meta.published_basis = "dateline"
+                break
     return meta
 
 

@@ -2,45 +2,71 @@
 
 1. Pair quotation marks inside each body paragraph (straight, curly double, curly single);
    an unclosed quote runs to the paragraph end (a quote continued in the next paragraph).
-2. Decide what each pair is: a headline or subheading quote, a scare quote or a title is not a
-   quote (kept as a decision, not silently dropped); otherwise direct or partial.
-3. Attribute: "..., X said", "said X", "X said ... "..."", "X cited Y as saying", "X reported
-   Y as saying", "as quoted by X", "X told Y"; pronouns resolve to the last named person;
-   an unattributed quote right after an attributed one continues it.
+2. Decide what each pair is: a headline or subheading quote, a scare quote ("so-called",
+   or a short phrase with no speech verb governing it) or a title is not a quote (kept as a
+   decision, not silently dropped); otherwise direct or partial. A partial quote inside a
+   reporting clause ("X said the plan was "reckless"", "called it "useful"") is a quote even
+   when its speaker is not named.
+3. Attribute (``attribution``): the quote's own sentence first ("..., X said", "said X",
+   "X said: "..."", "X cited Y as saying", "as quoted by X", "according to X"); then the person
+   the previous sentence is about ("Haddad smiled. "..."") or the previous quote of the same
+   paragraph, or of the previous paragraph when that one ends with it and this one opens with
+   the quote (continuation); the person a clause ending in a colon is about ("Harris was
+   blunt: "..."). A cue with no nameable speaker still keeps the quote (speaker null). An
+   unnamed speaker named in the next paragraph ("A federal judge ..." / "U.S. District Judge
+   Harriet Lowell") is that person.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsgraph.models.base import QuoteType
+from newsgraph.pipeline.attribution import (
+    CUE,
+    CUES,
+    Attribution,
+    Resolver,
+    Subject,
+    governing_cue,
+    pronoun_object,
+    relay,
+    reported_after,
+)
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft, QuoteDraft, Span
+from newsgraph.pipeline.segment import DATELINE
+from newsgraph.pipeline.sentences import sentence_spans
 
-RULE_AFTER = "rule:quotes.attribution_after@1"
-RULE_BEFORE = "rule:quotes.attribution_before@1"
-RULE_CONTINUATION = "rule:quotes.continuation@1"
+RULE_AFTER = "rule:quotes.attribution_after@2"
+RULE_BEFORE = "rule:quotes.attribution_before@2"
+RULE_CONTINUATION = "rule:quotes.continuation@2"
+RULE_PRECEDING = "rule:quotes.preceding_sentence@1"
+RULE_NAMED_LATER = "rule:quotes.named_later@1"
 RULE_UNATTRIBUTED = "rule:quotes.unattributed@1"
 
-CUES = (r"said|says|told|tells|added|adds|warned|noted|stressed|remarked|explained|insisted|"
-        r"argued|asked|declared|announced|stated|wrote|claimed|continued|called|described|"
-        r"urged|vowed|admitted|acknowledged|replied|responded|cited|quoted|reported|"
-        r"according to|as saying")
-_CUE = re.compile(rf"\b({CUES})\b")
-_RELAY = re.compile(r"\b(?P<cue>cited|quoted|reported)\b[^.\"“”]{0,60}?\bas saying\b"
-                    r"|\bas (?:quoted|reported|cited) by\b|\btold\b|\baccording to\b")
-_PRONOUN = re.compile(r"\b(he|she|him|her|they|them)\b", re.I)
-_UNNAMED = re.compile(
-    r"\b(?:an?|the|one|two|three|several)\s+(?:[\w.’'-]+\s+){0,6}?(?:official|officials|"
-    r"spokesman|spokeswoman|spokesperson|source|sources|diplomat|diplomats|aide|analyst|"
-    r"expert|minister|lawmaker|senators?|officer|representative|person|people)\b", re.I)
 _TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|book|film|song|operation|slogan|"
                         r"hashtag|headline)\s*$", re.I)
 _SCARE_CUE = re.compile(r"\b(so-called|so called|the term|the word|what (?:he|she|they|it) "
                         r"calls?)\s*$", re.I)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z])")
+_CUE_FIRST = re.compile(rf"(?:{CUES})\b")
+#: Verbs whose complement is a whole utterance: '..., adding "where they are going ..."'.
+_AFTER_VERB = re.compile(r"\b(?:said|says|saying|added|adding|asked|asking|wrote|writing|declared|"
+                         r"announced|stated|continued|replied|tweeted|posted|shouted)\s*$")
+_PARTICIPLE = re.compile(r"saying|adding|calling|describing|accusing")
+_NAMED_LATER = re.compile(r"^(?:an?)\s+(?:[\w-]+\s+){0,2}?(?P<head>judge|minister|president|"
+                          r"governor|mayor|coach|manager|prosecutor|senator|ambassador|"
+                          r"chief executive|chairman|chairwoman|commissioner|general|envoy)$",
+                          re.I)
+
+#: At most this many characters ('," he said in a statement.') after a quote that a following
+#: paragraph may continue.
+_TAIL = 60
 
 OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+_OPENING_MARK = re.compile("[“\"‘«]")
 
 
 @dataclass(frozen=True)
@@ -55,199 +81,307 @@ class Pair:
 def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+    return (before.isspace() or before in "([{—–-/:*") and not after.isspace()
 
 
 def find_pairs(text: str, start: int, end: int) -> list[Pair]:
     """Quotation-mark pairs inside ``text[start:end]`` (a paragraph); nested quotes skipped."""
     pairs: list[Pair] = []
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in OPEN_CLOSE and _opens(text, i):
-            close = OPEN_CLOSE[ch]
-            j = i + 1
-            while j < end:
-                if text[j] == close and (ch != "‘" or j + 1 >= end or not text[j + 1].isalpha()):
-                    break
-                j += 1
-            if j < end:
-                if j > i + 1:
-                    pairs.append(Pair(i + 1, j, True))
-                i = j + 1
-                continue
-            if ch != "‘" and end > i + 1:  # unclosed: runs to the paragraph end
-                inner_end = end
-                while inner_end > i + 1 and text[inner_end - 1].isspace():
-                    inner_end -= 1
-                pairs.append(Pair(i + 1, inner_end, False))
-                return pairs
+    while True:
+        found = _OPENING_MARK.search(text, i, end)
+        if found is None:
+            return pairs
+        i = found.start()
+        ch = found.group()
+        if not _opens(text, i):
+            i += 1
+            continue
+        close = OPEN_CLOSE[ch]
+        j = text.find(close, i + 1, end)
+        while ch == "‘" and j != -1 and j + 1 < end and text[j + 1].isalpha():
+            j = text.find(close, j + 1, end)  # "it’s": an apostrophe, not the closing mark
+        if j != -1:
+            if j > i + 1:
+                pairs.append(Pair(i + 1, j, True))
+            i = j + 1
+            continue
+        if ch != "‘" and end > i + 1:  # unclosed: runs to the paragraph end
+            inner_end = end
+            while inner_end > i + 1 and text[inner_end - 1].isspace():
+                inner_end -= 1
+            pairs.append(Pair(i + 1, inner_end, False))
+            return pairs
         i += 1
-    return pairs
-
-
-def _boundaries(text: str, start: int, end: int) -> list[int]:
-    """Sentence starts inside paragraph ``text[start:end]`` (the paragraph start included)."""
-    return [start, *(m.end() for m in _SENTENCE_SPLIT.finditer(text, start, end)), end]
-
-
-def _mentions_in(mentions: list[ActorMentionDraft], start: int, end: int) -> list[ActorMentionDraft]:
-    return [m for m in mentions if start <= m.span.start and m.span.end <= end]
-
-
-class _Resolver:
-    """Looks up who a stretch of text names, and who 'he' is at a point of the article."""
-
-    def __init__(self, draft: ArticleDraft) -> None:
-        self.draft = draft
-        self.mentions = sorted(draft.actor_mentions, key=lambda m: m.span.start)
-        self.kind = {name: a.kind for name, a in draft.actors.items()}
-
-    def speaker_in(self, start: int, end: int, *, prefer_last: bool) -> ActorMentionDraft | None:
-        found = [m for m in _mentions_in(self.mentions, start, end)
-                 if self.kind.get(m.actor) != "media"]
-        people = [m for m in found if self.kind.get(m.actor) == "person"]
-        pool = people or found
-        if not pool:
-            return None
-        return pool[-1] if prefer_last else pool[0]
-
-    def media_in(self, start: int, end: int) -> ActorMentionDraft | None:
-        found = [m for m in _mentions_in(self.mentions, start, end)
-                 if self.kind.get(m.actor) == "media"]
-        return found[0] if found else None
-
-    def last_person_before(self, at: int) -> str | None:
-        people = [m for m in self.mentions
-                  if m.span.end <= at and self.kind.get(m.actor) == "person"]
-        return people[-1].actor if people else None
-
-    def last_media_before(self, at: int) -> ActorMentionDraft | None:
-        media = [m for m in self.mentions if m.span.end <= at and self.kind.get(m.actor) == "media"]
-        return media[-1] if media else None
 
 
 @dataclass
-class _Attribution:
-    speaker: str | None
-    speaker_text: str | None
-    cue: str | None
-    intermediary: str | None
-    intermediary_text: str | None
-    method: str
-    confidence: float
+class _Paragraph:
+    start: int
+    end: int
+    pairs: list[Pair]
+    sentences: list[tuple[int, int]]
 
 
-def _attribute_clause(text: str, start: int, end: int, resolver: _Resolver, at: int,
-                      method: str, *, speaker_first: bool) -> _Attribution | None:
-    """Find cue, speaker and intermediary in the clause ``text[start:end]``."""
-    clause = text[start:end]
-    cue_match = _CUE.search(clause)
-    if cue_match is None:
-        return None
-    intermediary = intermediary_text = None
-    relay = _RELAY.search(clause)
-    cue = cue_match.group()
-    speaker_start, speaker_end = start, end
-    if relay is not None:
-        media = resolver.media_in(start, end)
-        if media is None and "by" in relay.group():
-            media = resolver.last_media_before(start)
-        if media is not None:
-            intermediary, intermediary_text = media.actor, media.span.text
-            cue = relay.group("cue") or relay.group().strip()
-            if "as saying" in relay.group():  # "RIA cited Mikheev as saying": speaker is inside
-                speaker_start = media.span.end if media.span.start >= start else start
-    if method == RULE_BEFORE and relay is None:
-        speaker_end = start + cue_match.start()  # the subject precedes the cue
-    speaker = resolver.speaker_in(speaker_start, speaker_end, prefer_last=not speaker_first)
-    if speaker is not None and speaker.actor == intermediary:
-        speaker = None
-    if speaker is not None:
-        return _Attribution(speaker.actor, speaker.span.text, cue, intermediary,
-                            intermediary_text, method, 0.9)
-    pronoun = _PRONOUN.search(clause)
-    if pronoun is not None:
-        person = resolver.last_person_before(at)
-        return _Attribution(person, pronoun.group(), cue, intermediary, intermediary_text,
-                            method, 0.8 if person else 0.4)
-    unnamed = _UNNAMED.search(clause)
-    if unnamed is not None:
-        return _Attribution(None, unnamed.group(), cue, intermediary, intermediary_text,
-                            method, 0.7)
-    return None
+class _Attributor:
+    """Attribution of the quotes of one article, in reading order."""
+
+    def __init__(self, draft: ArticleDraft, resolver: Resolver) -> None:
+        self.text = draft.source.text
+        self.resolver = resolver
+
+    def _speaker(self, subject: Subject, cue: str, method: str, base: float) -> Attribution:
+        if subject.pronoun:
+            person = self.resolver.resolve_pronoun(subject.text, subject.start)
+            return Attribution(person, subject.text, cue, None, None, method,
+                               base - 0.1 if person else base - 0.2)
+        if subject.actor is None:
+            self.resolver.note_unnamed(subject)
+            return Attribution(None, subject.text, cue, None, None, method, base - 0.2)
+        return Attribution(subject.actor, subject.text, cue, None, None, method, base)
+
+    def after(self, start: int, end: int) -> Attribution | None:
+        """'..., X said', '," said X', '," RIA cited X as saying', '," according to X'."""
+        text, resolver = self.text, self.resolver
+        lead = re.match(r"[\s,;:—–-]*", text[start:end])
+        c0 = start + (lead.end() if lead else 0)
+        if c0 >= end:
+            return None
+        saying = relay(text, c0, end)
+        if saying is not None and "subject" in (saying.groupdict() or {}):
+            media = resolver.media_before(c0, saying.start())
+            subj = resolver.subject(saying.start("subject"), saying.end("subject"),
+                                    cue_after=True)
+            pronoun = pronoun_object(text, saying.start("subject"))
+            if subj is None and pronoun is not None:
+                subj = Subject(None, pronoun.group("p"), pronoun.start("p"), pronoun=True)
+            if subj is not None:
+                found = self._speaker(subj, saying.group("cue"), RULE_AFTER, 0.9)
+                return _with_media(found, media)
+        first = _CUE_FIRST.match(text, c0)
+        if first is not None:  # inverted: '," said Marta Lis, chief economist'
+            subj = resolver.subject(first.end(), end, cue_after=False)
+            found = self._speaker(subj, first.group(), RULE_AFTER, 0.9) if subj else \
+                Attribution(None, None, first.group(), None, None, RULE_AFTER, 0.4)
+            return self.relayed(found, c0, end)
+        cue = CUE.search(text, c0, end)
+        if cue is None or len(text[c0:cue.start()].split()) > 12 \
+                or re.search(r"[.!?;]", text[c0:cue.start()]):
+            return None
+        subj = resolver.subject(c0, cue.start(), cue_after=True)
+        if subj is None:  # a cue with no named speaker ("the crowd shouted"): still its own
+            return self.relayed(Attribution(None, None, cue.group(), None, None, RULE_AFTER,
+                                             0.4), c0, end)
+        return self.relayed(self._speaker(subj, cue.group(), RULE_AFTER, 0.9), c0, end)
+
+    def relayed(self, found: Attribution, start: int, end: int) -> Attribution:
+        """Add the outlet of 'told Reuters', 'as quoted by Politico', ', CNN reported'."""
+        if found.intermediary is not None:
+            return found
+        clause = self.text[start:end]
+        by = relay(self.text, start, end)
+        media = None
+        if by is not None and "subject" not in (by.groupdict() or {}):
+            # "as quoted by the Turkish newspaper": the outlet named before
+            media = self.resolver.media_after(by.end(), end) \
+                or self.resolver.media_before(max(0, start - 3000), start)
+        elif re.search(r"\btold\b", clause):
+            told = re.search(r"\btold\b", clause)
+            assert told is not None
+            media = self.resolver.media_after(start + told.end(), end)
+            if media is not None and self.text[start + told.end():media.span.start].strip(
+                    " *") not in ("", "the", "The"):
+                media = None
+        if media is None and reported_after(self.text, start, end):
+            media = self.resolver.media_before(start, end)
+        return _with_media(found, media)
+
+    def before(self, start: int, end: int, s_start: int) -> Attribution | None:
+        """'X said: "..."', 'X said the plan was "..."', 'Y cited X as saying "..."'."""
+        text, resolver = self.text, self.resolver
+        saying = relay(text, start, end)
+        if saying is not None and "subject" in (saying.groupdict() or {}):
+            media = resolver.media_before(s_start, saying.start())
+            subj = resolver.subject(saying.start("subject"), saying.end("subject"),
+                                    cue_after=True)
+            if subj is not None:
+                return _with_media(self._speaker(subj, saying.group("cue"), RULE_BEFORE, 0.85),
+                                   media)
+        lead = re.match(r"[\s,;:—–-]*", text[start:end])
+        first = _CUE_FIRST.match(text, start + (lead.end() if lead else 0))
+        if first is not None and re.search(r"[,:]\s*$", text[start:end]):
+            # between two parts of a quote: '," said X, "'
+            subj = resolver.subject(first.end(), end, cue_after=False)
+            if subj is not None:
+                return self.relayed(self._speaker(subj, first.group(), RULE_BEFORE, 0.85),
+                                     first.start(), end)
+        cue = governing_cue(text, start, end)
+        if cue is None:
+            # 'X said it was "reckless" and would "..."': the cue is before the last quote
+            return self.before(s_start, end, s_start) if start > s_start else None
+        if cue.group().lower() == "according to":  # 'According to X, "..."'
+            subj = resolver.subject(cue.end(), end, cue_after=False)
+            if subj is not None:
+                return self._speaker(subj, cue.group(), RULE_BEFORE, 0.85)
+        cues = [c for c in CUE.finditer(text, s_start, cue.start())]
+        in_clause = [c for c in cues if c.start() >= start]
+        spans = []
+        if not _PARTICIPLE.fullmatch(cue.group()):  # 'saying', 'adding': the main subject
+            spans.append((max((c.end() for c in in_clause), default=start), cue.start()))
+        spans.append((start, in_clause[0].start() if in_clause else cue.start()))
+        spans.append((s_start, cues[0].start() if cues else cue.start()))
+        for a, b in spans:
+            subj = resolver.subject(a, b, cue_after=True)
+            if subj is not None:
+                found = self._speaker(subj, cue.group(), RULE_BEFORE, 0.85)
+                return self.relayed(found, start, end)
+        return Attribution(None, None, cue.group(), None, None, RULE_BEFORE, 0.4)
+
+
+def _with_media(found: Attribution, media: ActorMentionDraft | None) -> Attribution:
+    if media is not None and media.actor != found.speaker:
+        found.intermediary, found.intermediary_text = media.actor, media.span.text
+    return found
+
+
+def _paragraphs(draft: ArticleDraft) -> list[tuple[str, _Paragraph]]:
+    text = draft.source.text
+    out: list[tuple[str, _Paragraph]] = []
+    for seg in draft.segments:
+        if seg.kind in ("title", "subheading", "body"):
+            pairs = find_pairs(text, seg.char_start, seg.char_end)
+            sentences = sentence_spans(text, seg.char_start, seg.char_end) \
+                if seg.kind == "body" else []
+            out.append((seg.kind, _Paragraph(seg.char_start, seg.char_end, pairs, sentences)))
+    return out
 
 
 def find_quotes(draft: ArticleDraft) -> None:
     """Fill ``draft.quotes`` and ``draft.not_quotes`` (in place)."""
     text = draft.source.text
-    resolver = _Resolver(draft)
+    paragraphs = _paragraphs(draft)
+    quoted = [(p.start, p.end) for _, para in paragraphs for p in para.pairs]
+    resolver = Resolver(draft, quoted)
+    attributor = _Attributor(draft, resolver)
     previous: QuoteDraft | None = None
-    for seg in draft.segments:
-        pairs = find_pairs(text, seg.char_start, seg.char_end)
-        if seg.kind in ("title", "subheading"):
-            for p in pairs:
-                draft.not_quotes.append((Span(p.start, p.end, text[p.start:p.end]), seg.kind))
+    for kind, para in paragraphs:
+        if kind != "body":
+            for p in para.pairs:
+                draft.not_quotes.append((Span(p.start, p.end, text[p.start:p.end]), kind))
             continue
-        if seg.kind != "body":
-            continue
-        for index, pair in enumerate(pairs):
-            quote = _classify(text, seg.char_start, seg.char_end, pairs, index, resolver, previous)
+        for index, pair in enumerate(para.pairs):
+            quote = _classify(text, para, index, attributor, previous)
             if isinstance(quote, str):
-                draft.not_quotes.append((Span(pair.start, pair.end, text[pair.start:pair.end]), quote))
+                draft.not_quotes.append((Span(pair.start, pair.end, text[pair.start:pair.end]),
+                                         quote))
                 continue
             draft.quotes.append(quote)
             previous = quote
-        if not pairs:
-            previous = None if _CUE.search(seg.text) is None else previous
+        # a quote goes on in the next paragraph only if it (nearly) ends this one
+        if previous is not None and para.end - previous.span.end > _TAIL:
+            previous = None
+    _named_later(draft)
 
 
-def _classify(text: str, p_start: int, p_end: int, pairs: list[Pair], index: int,
-              resolver: _Resolver, previous: QuoteDraft | None) -> QuoteDraft | str:
+def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The sentence holding position ``at`` (the last one if none does)."""
+    i = bisect_right(sentences, (at, sys.maxsize)) - 1
+    if i >= 0 and at < sentences[i][1]:
+        return sentences[i]
+    return sentences[-1] if sentences else (at, at)
+
+
+def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
+              previous: QuoteDraft | None) -> QuoteDraft | str:
     """A quote draft, or the reason the marks are not a quote."""
+    pairs = para.pairs
     pair = pairs[index]
     inner = text[pair.start:pair.end]
-    bounds = _boundaries(text, p_start, p_end)
-    s_start = max(b for b in bounds if b <= pair.start)
-    s_end = min(b for b in bounds if b >= min(pair.end + 1, p_end))
+    s_start = _sentence_of(para.sentences, pair.start - 1)[0]
+    s_end = _sentence_of(para.sentences, min(pair.end, para.end - 1))[1]
     before_start = max(s_start, pairs[index - 1].end + 1 if index else s_start)
     before = text[before_start:pair.start - 1]
     after_end = min(s_end, pairs[index + 1].start - 1 if index + 1 < len(pairs) else s_end)
     after_start = min(pair.end + 1, after_end)
-    starts_sentence = not before.strip(" \t—–-")
-    # "..., adding "where they are going ... direction."": a clause right after the speech
-    # verb is the verb's complement, i.e. direct speech, not a fragment of the reporter's words.
-    after_verb = re.search(rf"\b({CUES}|adding|saying)\s*$", before) is not None \
-        and len(inner.split()) >= 4
-    embedded = not starts_sentence and not re.search(r"[,:]\s*$", before) and not after_verb
+    lead = text[s_start:pair.start - 1]
+    dateline = DATELINE.match(lead)
+    starts_sentence = not before.strip(" \t—–-*") or (dateline is not None
+                                                        and dateline.end() == len(lead))
     n_words = len(inner.split())
-    attribution = None
-    if not embedded:
-        attribution = _attribute_clause(text, after_start, after_end, resolver, pair.start,
-                                        RULE_AFTER, speaker_first=True)
-    if attribution is None and before.strip():
-        attribution = _attribute_clause(text, before_start, pair.start - 1, resolver,
-                                        pair.start, RULE_BEFORE, speaker_first=True)
-        if (attribution is None or attribution.speaker is None) and before_start > s_start:
-            # "X said A "..." but said B "..."": the subject is at the sentence start.
-            wider = _attribute_clause(text, s_start, pair.start - 1, resolver, pair.start,
-                                      RULE_BEFORE, speaker_first=True)
-            attribution = wider or attribution
-    if attribution is None and not embedded and starts_sentence and previous is not None \
-            and previous.speaker is not None and pair.start - previous.span.end < 400:
-        attribution = _Attribution(previous.speaker, previous.speaker_text, previous.cue,
-                                   previous.intermediary, previous.intermediary_text,
-                                   RULE_CONTINUATION, 0.75)
-    if embedded and _TITLE_CUE.search(before):
-        return "title"
+    after_verb = _AFTER_VERB.search(before) is not None and n_words >= 4
+    embedded = not starts_sentence and not re.search(r"[,:]\s*$", before) and not after_verb
     if _SCARE_CUE.search(before):
         return "scare quote"
-    if attribution is None:
-        if n_words <= 4 or embedded:
+    if embedded and _TITLE_CUE.search(before):
+        return "title"
+    found: Attribution | None = None
+    if not embedded:
+        found = attributor.after(after_start, after_end)
+    if found is None and before.strip():
+        found = attributor.before(before_start, pair.start - 1, s_start)
+    if found is None and embedded:
+        found = attributor.after(after_start, after_end)
+    elif found is not None and found.intermediary is None and embedded:
+        found = attributor.relayed(found, after_start, after_end)
+    if found is None and embedded:
+        return "title" if _title_case(inner) else "scare quote"
+    if found is None and starts_sentence:
+        found = _context(text, para, pair, s_start, attributor.resolver, previous)
+    if found is None and before.rstrip().endswith(":"):  # 'Smith was blunt: "We failed."'
+        person = attributor.resolver.person_subject_of_sentence(before_start, pair.start - 1)
+        if person is not None:
+            found = Attribution(person, None, None, None, None, RULE_BEFORE, 0.6)
+    if found is None:
+        if n_words <= 4:
             return "scare quote"
-        attribution = _Attribution(None, None, None, None, None, RULE_UNATTRIBUTED, 0.5)
-    fragment = inner[:1].islower() and not starts_sentence and not after_verb
+        found = Attribution(None, None, None, None, None, RULE_UNATTRIBUTED, 0.5)
+    # '"We were the better side," said X, "and then we stopped ..."': one utterance, direct
+    interrupted = index > 0 and pairs[index - 1].closed and re.search(r",\s*$", before) \
+        is not None and CUE.search(before) is not None
+    fragment = inner[:1].islower() and not starts_sentence and not after_verb and not interrupted
     quote_type: QuoteType = "partial" if embedded or fragment else "direct"
-    return QuoteDraft(Span(pair.start, pair.end, inner), quote_type, attribution.cue,
-                      attribution.speaker, attribution.speaker_text, attribution.intermediary,
-                      attribution.intermediary_text, attribution.method, attribution.confidence)
+    return QuoteDraft(Span(pair.start, pair.end, inner), quote_type, found.cue, found.speaker,
+                      found.speaker_text, found.intermediary, found.intermediary_text,
+                      found.method, found.confidence)
+
+
+def _title_case(inner: str) -> bool:
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Resolver,
+             previous: QuoteDraft | None) -> Attribution | None:
+    """A quote with no attribution of its own: the sentence before, or the previous quote."""
+    earlier = [(s, e) for s, e in para.sentences if e <= s_start]
+    if earlier:
+        s, e = earlier[-1]
+        if not any(s <= p.start < e for p in para.pairs):
+            person = resolver.person_subject_of_sentence(s, e)
+            if person is not None:
+                return Attribution(person, None, None, None, None, RULE_PRECEDING, 0.7)
+    if previous is None or (previous.speaker is None and previous.speaker_text is None):
+        return None
+    same_paragraph = previous.span.start >= para.start
+    opens_paragraph = pair.start - 1 == para.start
+    if same_paragraph or opens_paragraph:
+        return Attribution(previous.speaker, previous.speaker_text, previous.cue,
+                           previous.intermediary, previous.intermediary_text,
+                           RULE_CONTINUATION, 0.75)
+    return None
+
+
+def _named_later(draft: ArticleDraft) -> None:
+    """'A federal judge ... "..."' then 'U.S. District Judge Harriet Lowell': her quote."""
+    for quote in draft.quotes:
+        if quote.speaker is not None or quote.speaker_text is None:
+            continue
+        m = _NAMED_LATER.match(quote.speaker_text.strip())
+        if m is None:
+            continue
+        head = m.group("head").lower()
+        later = [r for r in draft.roles if quote.span.end < r.span.start < quote.span.end + 600
+                 and head.title() in r.role]  # a title in capitals: "U.S. District Judge"
+        if later:
+            quote.speaker = later[0].actor
+            quote.method, quote.confidence = RULE_NAMED_LATER, 0.7

@@ -2,7 +2,20 @@
 
 Rules look at one line (paragraph) at a time plus its place in the page. Nothing is removed:
 each non-blank line becomes a segment with offsets into the verbatim text, and boilerplate
-keeps the reason it was set aside ("parse destructively and audit the remainder").
+keeps the reason it was set aside ("parse destructively and audit the remainder"). Markdown
+markers (``# ``, ``*...*``, list bullets) are looked through, not removed.
+
+* title: a Markdown ``# `` heading, else the longest headline-like header line; a page title
+  that is the headline plus a site name ("Headline | Riverton Ledger") gives way to the
+  headline itself (the HTML ``<h1>``); photo captions are never titles;
+* boilerplate: navigation, links, ads, site notices, photo captions and credits, a "Related"
+  list (up to the next prose paragraph) and everything after a footer line (comments,
+  sign-up forms, share bars, "More from ...");
+* datelines: a line that is only a date ("Saturday 14 March 2026", "*Published 2 May 2026*",
+  "Thursday 5 February 2026 16:02 GMT", "16:02 27.11.2019") or only a place and date
+  ("LONDON, October 14 -"); ``DATELINE`` also finds one at the start of a body paragraph;
+* body: prose paragraphs, and short lines that are a sentence or a quotation; other short
+  lines after the body starts are subheadings.
 """
 
 from __future__ import annotations
@@ -13,38 +26,59 @@ from dataclasses import dataclass
 
 from newsgraph.models.article import SegmentKind
 
-RULE = "rule:segment.lines@1"
+RULE = "rule:segment.lines@2"
 
 _LINE = re.compile(r"[^\r\n]+")
+_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))|^[*_]+|[*_]+$")
 _URL_ONLY = re.compile(r"^<?\[?(https?://\S+|www\.\S+|[\w.-]+\.(com|ru|org|net|in|tr|uk))\]?"
                        r"(\(#?\S*\))?>?$", re.I)
+_LINK_ITEM = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 _EMAIL_OR_PHONE = re.compile(r"^\S+@\S+\.\w+$|^\(?\+?\d[\d ()-]{6,}$|^[\w.-]+\.(in|com)$")
-_BYLINE = re.compile(r"^(by|from)\s+\S", re.I)
+_BYLINE = re.compile(r"^(?i:by|from)(?:\s+\S|(?=[A-Z\[]))")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_TIME = r"(?:\s*(?:,|\||-|–|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
 _DATE_LINE = re.compile(
     r"^(\d{1,2}:\d{2}\s+)?\d{1,2}[./]\d{1,2}[./]\d{2,4}(\s+\d{1,2}:\d{2})?$"
-    r"|^(Published:?\s*)?(Mon|Tue|Wed|Thu|Fri|Sat|Sun)?[a-z]*,?\s*"
-    r"(January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}"
-    r"(\s*[,|-]?\s*\d{1,2}:\d{2}.*)?$"
-    r"|^\d{1,2}\s+(January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+\d{4}.*$|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}.*)?$",
+    r"|^(?:(?:Published|Updated|Posted|First published)(?:\s+on)?:?\s*)?"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?"
+    rf"\s+\d{{4}}){_TIME}$"
+    r"|^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}.*)?$",
     re.I,
 )
+#: "WARSAW, March 3 (Reuters) - ", "SAN JOSE, Calif. (AP) — ", "BOSTON — " at a paragraph start.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, +[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
+    r"(?:, +(?P<date>[A-Z][a-z]{2,8}\.? +\d{1,2}))? *(?:\((?P<agency>[^)\n]{1,40})\))? *[-–—]+ *"
+)
 _CAPTION = re.compile(r"(/\s*\(?[A-Z][\w .&-]*(Photos?|Images?|Pictures?)\)?\.?$)|"
-                      r"^(Photo|Image|Picture|Caption)\s*:|\((AP|AFP|Reuters) Photo", re.I)
+                      r"^(Photo|Image|Picture|Caption)\s*:|\((AP|AFP|Reuters) Photo|"
+                      r"\b(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*:\s*\S|^!\[", re.I)
 _CREDIT = re.compile(r"^\(?(With (input|inputs|reporting) from|Reporting by|Editing by|"
                      r"Source:|Photo credit)", re.I)
 #: lines after which the rest of the page is footer (comments, sign-up forms, links).
 _FOOTER = re.compile(r"^(Leave a (Reply|Comment)|Original url:?|Subscribe\b|Join (the|our) "
                      r"mailing list|Facebook Comments|Related (Articles|Posts|News)|Read more:?$|"
-                     r"Share this:?|Comments?$|Sign up for)", re.I)
-_AD = re.compile(r"^(Click Here\b|Advertisement$|Sponsored\b|ADVERTISEMENT)|\bJOIN NOW\b|"
-                 r"\bJOIN TODAY\b|^Read (also|more)\b|^Also read\b|^Recommended\b", re.I)
-_SITE_NOTE = re.compile(r"(email address will not be published|required fields are marked|"
-                        r"indicates required|views and opinions expressed|all rights reserved|"
-                        r"made with\s+mailchimp|^Full Name$|^Email Address|^Name\s*\*?$|"
-                        r"cookies?\b.*\b(accept|policy)|^Copyright\b|^©)", re.I)
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
+                     r"Share this:?|Comments?$|Sign up for|More from\b)", re.I)
+#: a heading that starts a list of links to other stories, up to the next prose paragraph.
+_RELATED = re.compile(r"^(Related|Related (stories|coverage|content|reading|links)|See also|"
+                      r"Most (read|popular)|More on this story|Read next)\s*:?$", re.I)
+_NAV = re.compile(r"^[^|]{1,25}(\s\|\s[^|]{1,25}){2,}$")
+_RULE_LINE = re.compile(r"^([-*_]\s*){3,}$")
+_AD = re.compile(r"(Click Here\b|Advertisement$|Sponsored\b|ADVERTISEMENT|Read (also|more)\b|"
+                 r"Also read\b|Recommended\b)", re.I)
+_SITE_NOTE = re.compile(r"(Full Name$|Email Address|Name\s*\*?$|Copyright\b|©)", re.I)
+_SITE_PHRASES = ("email address will not be published", "required fields are marked",
+                 "indicates required", "views and opinions expressed", "all rights reserved",
+                 "mailchimp")
+_COOKIES = re.compile(r"cookies?\b.*\b(accept|policy)")
+_OPENING = "\"“‘«"
+_CAPTION_WORDS = ("photo", "image", "picture", "caption", "![")
+_SITE_SUFFIX = re.compile(r"^\s*[|\-–—:]\s*\S")
+_NAME_LINE = re.compile(r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,2}$")
+#: Lines longer than this (in words) are not checked for boilerplate: they are paragraphs.
+_SHORT = 60
 
 
 @dataclass(frozen=True)
@@ -67,80 +101,129 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, start + len(stripped), stripped
 
 
+def plain(line: str) -> str:
+    """A line without Markdown markers: '# Title' -> 'Title', '*Published 2 May*' -> ..."""
+    if line[:1] in "#>-*+_" or line[-1:] in "*_":
+        return _MARKUP.sub("", line).strip()
+    return line
+
+
 def _words(line: str) -> int:
     return len(line.split())
 
 
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("\"”’)]")[-1:] in (".", "!", "?", "…")
+
+
 def _is_prose(line: str) -> bool:
     """A body paragraph: a sentence of some length ending in sentence punctuation."""
-    return _words(line) >= 8 and (_SENTENCE_END.search(line) is not None or _words(line) >= 25)
+    n = _words(line)
+    return n >= 8 and (n >= 25 or _ends_sentence(line))
+
+
+def _is_caption(line: str) -> bool:
+    low = line.lower()
+    return _words(line) <= _SHORT and any(k in low for k in _CAPTION_WORDS) \
+        and _CAPTION.search(line) is not None
 
 
 def _boilerplate_reason(line: str) -> str | None:
-    if _AD.search(line):
+    if _words(line) > _SHORT:
+        return None  # a long paragraph is prose, whatever words it holds
+    low = line.lower()
+    if _AD.match(line) or "join now" in low or "join today" in low:
         return "advertisement"
-    if _SITE_NOTE.search(line):
+    if _SITE_NOTE.match(line) or any(p in low for p in _SITE_PHRASES) or (
+            "cookie" in low and _COOKIES.search(low)):
         return "site notice"
-    if _URL_ONLY.match(line) or _EMAIL_OR_PHONE.match(line):
+    if _URL_ONLY.match(line) or _EMAIL_OR_PHONE.match(line) or _LINK_ITEM.match(line):
         return "link or contact"
+    if _NAV.match(line):
+        return "navigation"
+    if _RULE_LINE.match(line):
+        return "horizontal rule"
     if line.isupper() and _words(line) >= 2:
         return "promotion (all capitals)"
     return None
 
 
+def is_date_line(line: str) -> bool:
+    """A line that is only a date (and time), or only a dateline ('LONDON, October 14 -')."""
+    if len(line) > 80:
+        return False
+    line = plain(line)
+    dateline = DATELINE.match(line)
+    return bool(_DATE_LINE.match(line)) or (dateline is not None and dateline.end() == len(line))
+
+
 def segment(text: str) -> list[Segment]:
     """Classify every non-blank line of ``text``; see the module docstring."""
     lines = list(_lines(text))
-    first_body = next((i for i, (_, _, line) in enumerate(lines)
-                       if _is_prose(line) and not _CAPTION.search(line)
-                       and _boilerplate_reason(line) is None), len(lines))
-    header = [i for i in range(first_body)]
-    title_index = _pick_title(lines, header)
+    plains = [plain(line) for _, _, line in lines]
+    reasons = [_boilerplate_reason(line) for line in plains]
+    first_body = next((i for i, line in enumerate(plains)
+                       if _is_prose(line) and not _is_caption(line) and reasons[i] is None),
+                      len(lines))
+    title_index = _pick_title(lines, plains, reasons, first_body)
     segments: list[Segment] = []
     seen: set[str] = set()
-    in_footer = False
+    in_footer = in_related = False
     for i, (start, end, line) in enumerate(lines):
+        bare = plains[i]
         kind: SegmentKind = "body"
         reason: str | None = None
-        if in_footer or _FOOTER.search(line):
+        in_related = in_related and not _is_prose(bare)
+        if in_footer or _FOOTER.search(bare):
             in_footer = True
             kind, reason = "boilerplate", "footer (comments, sign-up, links)"
+        elif in_related or _RELATED.match(bare):
+            in_related = True
+            kind, reason = "boilerplate", "related links"
         elif line in seen:
-            kind, reason = ("caption" if _CAPTION.search(line) else "boilerplate"), "duplicate"
-        elif _CAPTION.search(line):
+            kind, reason = ("caption" if _is_caption(bare) else "boilerplate"), "duplicate"
+        elif _is_caption(line):
             kind, reason = "caption", "photo caption"
-        elif _CREDIT.search(line):
+        elif _CREDIT.match(bare):
             kind, reason = "credit", "agency credit"
-        elif (reason := _boilerplate_reason(line)) is not None:
-            kind = "boilerplate"
+        elif reasons[i] is not None:
+            kind, reason = "boilerplate", reasons[i]
         elif i == title_index:
             kind = "title"
-        elif _DATE_LINE.match(line):
+        elif is_date_line(bare):
             kind = "dateline"
-        elif _BYLINE.match(line):
+        elif _BYLINE.match(bare):
             kind = "byline"
         elif i < first_body:
             kind, reason = "boilerplate", "page header"
-            if _words(line) <= 3 and i > (title_index if title_index is not None else -1):
+            if _NAME_LINE.match(bare) and i > (title_index if title_index is not None else -1):
                 kind, reason = "byline", None
-        elif not _is_prose(line):
-            kind = "subheading"
+        elif not _is_prose(bare) and not _ends_sentence(bare) and bare[:1] not in _OPENING:
+            kind = "subheading"  # a short line that is a sentence or a quote is a paragraph
         seen.add(line)
         segments.append(Segment(kind, start, end, line, reason))
     return segments
 
 
-def _pick_title(lines: list[tuple[int, int, str]], header: list[int]) -> int | None:
-    """The headline: the longest header line of 3+ words that is not a date, byline or ad."""
+def _pick_title(lines: list[tuple[int, int, str]], plains: list[str],
+                reasons: list[str | None], first_body: int) -> int | None:
+    """The headline (see the module docstring)."""
+    for i in range(first_body):
+        if lines[i][2].startswith("# "):
+            return i
     candidates = [
-        i for i in header
-        if _words(lines[i][2]) >= 3 and not _DATE_LINE.match(lines[i][2])
-        and not _BYLINE.match(lines[i][2]) and _boilerplate_reason(lines[i][2]) is None
-        and not _CAPTION.search(lines[i][2]) and not _SENTENCE_END.search(lines[i][2])
+        i for i in range(first_body)
+        if _words(plains[i]) >= 3 and not is_date_line(plains[i])
+        and not _BYLINE.match(plains[i]) and reasons[i] is None
+        and not _is_caption(lines[i][2]) and not _ends_sentence(plains[i])
     ]
+    with_site = {i for i in candidates for j in candidates
+                 if j != i and plains[i].startswith(plains[j])
+                 and _SITE_SUFFIX.match(plains[i][len(plains[j]):])}
+    candidates = [i for i in candidates if i not in with_site]
     if not candidates:
         return None
-    return max(candidates, key=lambda i: (len(lines[i][2]), -i))
+    return max(candidates, key=lambda i: (len(plains[i]), -i))
 
 
 BODY_KINDS = frozenset({"body", "subheading"})

@@ -2,7 +2,8 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` (plus closing quotes or brackets) followed by space and
 an upper-case letter, a digit or an opening quote, unless the word before the period is a known
-abbreviation or a single initial.
+abbreviation ("Calif.") or a single initial; before an opening quotation mark only a title
+("Dr.") keeps the sentence going.
 """
 
 from __future__ import annotations
@@ -13,15 +14,22 @@ _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(A-Z0-9])")
 _ABBREVIATIONS = frozenset((
     "mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres jr sr inc corp co ltd vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "u.s u.k u.n e.u e.g i.e a.m p.m approx est"
+    "u.s u.k u.n e.u e.g i.e a.m p.m approx est vol fig ala ariz ark calif colo conn fla kan ky "
+    "md mich minn mont neb nev okla tenn tex wis wyo"
 ).split())
+#: Titles: never the end of a sentence, even before a quotation mark.
+_TITLES = frozenset("mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres".split())
 
 
 def _is_abbreviation(text: str, period: int) -> bool:
+    """The period ends an abbreviation or initial; before an opening quotation mark only a
+    title counts ("..., who trains in Flagstaff, Ariz. "To win it ..." starts a sentence)."""
     word_start = period
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:period].lower()
+    if text[period + 1:period + 3].lstrip()[:1] in ("\"", "“"):
+        return word in _TITLES
     initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
     return word in _ABBREVIATIONS or len(word) == 1 or initials
 

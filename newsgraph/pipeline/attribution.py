@@ -1,0 +1,302 @@
+"""Who said a quote: the subject of the speech verb that governs it.
+
+* In a stretch of text where the subject stands (before the cue, or after it in "said X"),
+  the speaker is, in order: a named person (not a possessor, "Meridian’s spokesman"; not inside
+  a closed relative clause, "Vogel, who met Tanaka ..., remarked"); an unnamed speaker ("a
+  spokesman for X", "one man", "Residents of Kelbrook": speaker null, the words kept); a named
+  organisation or country; the pronoun right next to the cue ("Asked whether she ..., he said").
+* Pronouns resolve to a person or unnamed speaker of the same gender, the first one named in
+  the last sentence that names one (its subject, usually): gender comes from
+  "Mr"/"Ms", from gendered nouns (spokeswoman), from a pronoun bound to the only person of a
+  sentence ("Collins, 29, said he ...") and from common given names; organisations are never
+  "he" or "she", and "it" is an organisation or country named in this or the last sentence.
+* Outlets that relayed the words are intermediaries ("told Reuters", "as quoted by Politico",
+  "RIA cited X as saying", "..., Bloomberg News reported").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
+from newsgraph.pipeline.names import given_name_gender
+from newsgraph.pipeline.sentences import sentence_spans
+
+CUES = (r"said|says|told|tells|added|adds|warned|noted|stressed|remarked|explained|insisted|"
+        r"argued|asked|declared|announced|stated|wrote|writes|claimed|continued|called|calling|"
+        r"described|describing|urged|vowed|admitted|acknowledged|replied|responded|cited|"
+        r"quoted|reported|according to|as saying|saying|adding|accused|accusing|criticised|"
+        r"criticized|dismissed|denied|praised|recalled|conceded|complained|testified|tweeted|"
+        r"posted|insists|warns|notes|argues|believes|suggested|predicted|shouted|yelled|"
+        r"screamed|whispered|pleaded|quipped|retorted|cautioned|promised|pledged|observed|"
+        r"commented|asserted|maintained|emphasi[sz]ed|lamented|protested|countered|chanted|"
+        r"joked|wondered|mused|asks|explains|recalls|concluded|confirmed|[Aa]ccording to")
+CUE = re.compile(rf"\b(?:{CUES})\b")
+_RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"“”]{0,60}?)"
+                           r"\bas saying\b")
+_RELAY_BY = re.compile(r"\bas (?:quoted|reported|cited) by\b|\b(?:quoted|cited) by\b")
+_REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
+_JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
+_PREPOSITION = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|"
+                          r"into|beat|beating|after)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
+                          re.I)
+_PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:\w+ly\s+|also\s+)?$")
+_PRONOUN_AFTER_CUE = re.compile(r"^\s*(?P<p>he|she|they|it)\b")
+_PRONOUN_OBJECT = re.compile(r"\s*(?P<p>him|her|them)\b")
+_UNNAMED_HEADS = (
+    r"spokesman|spokeswoman|spokesperson|spokespeople|officials?|sources?|diplomats?|aides?|"
+    r"analysts?|experts?|ministers?|lawmakers?|senators?|officers?|representatives?|person|"
+    r"people|judges?|supervisors?|managers?|chief executives?|executives?|man|men|woman|women|"
+    r"residents?|witness|witnesses|workers?|employees?|members?|spectators?|fans?|doctors?|"
+    r"nurses?|teachers?|students?|parents?|mother|father|neighbou?rs?|advis[eo]rs?|insiders?|"
+    r"directors?|bankers?|economists?|traders?|lawyers?|voters?|protesters?|campaigners?|"
+    r"activists?|organi[sz]ers?|critics?|opponents?|supporters?|observers?|customers?|"
+    r"shoppers?|passengers?|patients?|survivors?|villagers?|locals?|owners?|investors?|"
+    r"researchers?|scientists?|police|authorities"
+)
+_UNNAMED = re.compile(
+    r"\b(?:an?|the|one|two|three|several|some|many|another|its|their|his|her|our|"
+    r"[A-Z][\w’'.-]*(?:['’]s))\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>" + _UNNAMED_HEADS + r")\b",
+    re.I)
+_UNNAMED_NEAR_CUE = re.compile(
+    r"\b(?P<head>" + _UNNAMED_HEADS + r")\s+(?:(?:have|has|had|also|were|was|\w+ly)\s+)*$")
+_UNNAMED_START = re.compile(
+    r"^\s*(?:[A-Z][\w’'-]*\s+){0,2}?(?P<head>" + _UNNAMED_HEADS + r")\b", re.I)
+_MALE = frozenset("""spokesman man men father chairman businessman husband son brother king
+prince councilman congressman grandfather uncle nephew boy""".split())
+_FEMALE = frozenset("""spokeswoman woman women mother chairwoman businesswoman wife daughter
+sister queen princess actress councilwoman congresswoman grandmother aunt niece girl""".split())
+_HONORIFIC_GENDER = re.compile(r"^(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Dame|Lady))\b")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_REACH = 3000
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+@dataclass
+class Attribution:
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
+    intermediary: str | None
+    intermediary_text: str | None
+    method: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a subject stretch names: an actor, or only words (unnamed speaker, pronoun)."""
+
+    actor: str | None
+    text: str
+    start: int
+    pronoun: bool = False
+
+
+def gender_of_word(word: str) -> str | None:
+    w = word.lower()
+    return "m" if w in _MALE or w in ("he", "him", "his") else (
+        "f" if w in _FEMALE or w in ("she", "her") else None)
+
+
+class Resolver:
+    """Looks up who a stretch of text names, and who 'he' or 'she' is at a point."""
+
+    def __init__(self, draft: ArticleDraft, quoted: list[tuple[int, int]]) -> None:
+        self.text = draft.source.text
+        self.mentions = sorted(draft.actor_mentions, key=lambda m: m.span.start)
+        self.starts = [m.span.start for m in self.mentions]
+        self.sentence_starts = [a for seg in draft.segments if seg.kind == "body"
+                                for a, _ in sentence_spans(self.text, seg.char_start,
+                                                           seg.char_end)]
+        self.kind = {name: a.kind for name, a in draft.actors.items()}
+        self.gender: dict[str, str] = {}
+        self.unnamed: list[tuple[int, str | None]] = []  # (position, gender) of unnamed speakers
+        for m in self.mentions:
+            g = _HONORIFIC_GENDER.match(m.span.text)
+            if g and self.kind.get(m.actor) == "person":
+                self.gender.setdefault(m.actor, "m" if g.group("m") else "f")
+        for role in draft.roles:
+            for word in role.role.split():
+                if (g2 := gender_of_word(word)) is not None:
+                    self.gender.setdefault(role.actor, g2)
+        self._bind(draft, quoted)
+
+    def _bind(self, draft: ArticleDraft, quoted: list[tuple[int, int]]) -> None:
+        """A sentence that names one person and says 'he' (or 'she') tells that person's gender.
+
+        Pronouns inside quotation marks (``quoted``: sorted, disjoint) do not count.
+        """
+        quote_ends = [b for _, b in quoted]
+        for seg in draft.segments:
+            if seg.kind != "body":
+                continue
+            for s in _SENTENCE.finditer(self.text, seg.char_start, seg.char_end):
+                people = [m for m in self.within(s.start(), s.end())
+                          if self.kind.get(m.actor) == "person"]
+                if len({m.actor for m in people}) != 1 or _UNNAMED.search(s.group()):
+                    continue
+                after = people[0].span.end
+                first = bisect_right(quote_ends, s.start())
+                inside = [q for q in quoted[first:first + 50] if q[0] < s.end()]
+                he = [x for x in _HE.finditer(self.text, after, s.end()) if not _inside(x, inside)]
+                she = [x for x in _SHE.finditer(self.text, after, s.end())
+                       if not _inside(x, inside)]
+                if bool(he) != bool(she):
+                    self.gender.setdefault(people[0].actor, "m" if he else "f")
+
+    def within(self, start: int, end: int) -> list[ActorMentionDraft]:
+        """Mentions that start inside ``text[start:end]``."""
+        return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+    def _usable(self, m: ActorMentionDraft, start: int, end: int) -> bool:
+        """Not a possessor ("Meridian’s spokesman") and not inside a closed relative clause."""
+        if self.text[m.span.end:m.span.end + 2] in ("'s", "’s"):
+            return False
+        clause = self.text[start:end]
+        return not any(start + r.start() <= m.span.start < start + r.end()
+                       for r in _RELATIVE.finditer(clause))
+
+    def subject(self, start: int, end: int, *, cue_after: bool) -> Subject | None:
+        """The speaker named in ``text[start:end]`` (see the module docstring).
+
+        ``cue_after``: the cue follows the stretch (so a pronoun next to it sits at its end).
+        """
+        if end <= start:
+            return None
+        for joint in _JOINT.finditer(self.text, start, end):
+            start = joint.end()  # 'Beijing has blocked ..., and a spokesman for X said'
+        found = [m for m in self.within(start, end) if m.span.end <= end
+                 and self.kind.get(m.actor) != "media" and self._usable(m, start, end)]
+        clause = self.text[start:end]
+        near = _UNNAMED_NEAR_CUE.search(clause) if cue_after else None
+        if near is not None and not any(m.span.start >= start + near.start() for m in found):
+            return Subject(None, near.group("head"), start + near.start())  # "critics have"
+        unnamed = _UNNAMED.search(clause) or _UNNAMED_START.match(clause)
+        if unnamed is not None and any(m.span.start <= start + unnamed.start("head") < m.span.end
+                                       for m in found):
+            unnamed = None  # "the National Union of Teachers": a name, not "teachers"
+        after_unnamed = start + unnamed.end() if unnamed is not None else end
+        # "a spokesman for Park": Park is not the speaker
+        people = [m for m in found if self.kind.get(m.actor) == "person" and not (
+            m.span.start >= after_unnamed and _PREPOSITION.search(
+                self.text[max(start, m.span.start - 40):m.span.start]))]
+        if people:
+            return Subject(people[0].actor, people[0].span.text, people[0].span.start)
+        named = [m for m in found
+                 if not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])]
+        if unnamed is not None and (not named or start + unnamed.start() <= named[0].span.start):
+            return Subject(None, unnamed.group().strip(), start + unnamed.start())
+        if named:
+            return Subject(named[0].actor, named[0].span.text, named[0].span.start)
+        pronoun = (_PRONOUN_BEFORE_CUE.search(clause) if cue_after
+                   else _PRONOUN_AFTER_CUE.match(clause))
+        if pronoun is not None:
+            return Subject(None, pronoun.group("p"), start + pronoun.start("p"), pronoun=True)
+        return None
+
+    def _gender(self, person: str) -> str | None:
+        return self.gender.get(person) or given_name_gender(person.split()[0])
+
+    def resolve_pronoun(self, pronoun: str, at: int) -> str | None:
+        """The actor (None: an unnamed speaker, or nobody) a pronoun at ``at`` refers to.
+
+        'he'/'she': a person or unnamed speaker of that gender (or of unknown gender), the first
+        named in the last sentence that names one;
+        'it': an organisation or country named in this or the last sentence; 'they': nobody.
+        """
+        if pronoun.lower() == "it":
+            ends = [m.end() for m in _SENTENCE_END.finditer(self.text, max(0, at - 400), at)]
+            since = ends[-2] if len(ends) >= 2 else max(0, at - 400)  # this and the last sentence
+            near = [m for m in self.within(since, at)
+                    if self.kind.get(m.actor) not in ("person", "media", None)]
+            return near[-1].actor if near else None
+        want = gender_of_word(pronoun)
+        if want is None:
+            return None
+        found: list[tuple[int, str | None, bool]] = []  # (position, person, possessive)
+        for i in range(bisect_left(self.starts, at) - 1, bisect_left(self.starts, at - _REACH) - 1,
+                       -1):
+            m = self.mentions[i]
+            if self.kind.get(m.actor) == "person" and (self._gender(m.actor) or want) == want:
+                found.append((m.span.start, m.actor,
+                              self.text[m.span.end:m.span.end + 2] in ("'s", "’s")))
+        found += [(pos, None, False) for pos, gender in self.unnamed
+                  if at - _REACH <= pos < at and (gender or want) == want]
+        if not found:
+            return None
+        # the most recent sentence that names a candidate; in it, the first one named (the
+        # subject, usually: "Later, Chen met the farmer Joe Black." -> Chen), not a possessor
+        latest = max(pos for pos, _, _ in found)
+        since = self.sentence_starts[max(0, bisect_right(self.sentence_starts, latest) - 1)] \
+            if self.sentence_starts else 0
+        in_sentence = sorted(c for c in found if c[0] >= since)
+        best = next((c for c in in_sentence if not c[2]), in_sentence[0])
+        if best[1] is not None:
+            self.gender.setdefault(best[1], want)
+        return best[1]
+
+    def note_unnamed(self, subject: Subject) -> None:
+        head = subject.text.split()[-1] if subject.text.split() else ""
+        self.unnamed.append((subject.start, gender_of_word(head)))
+
+    def media_after(self, start: int, end: int) -> ActorMentionDraft | None:
+        found = [m for m in self.within(start, end) if m.span.end <= end
+                 and self.kind.get(m.actor) == "media"]
+        return found[0] if found else None
+
+    def media_before(self, start: int, end: int) -> ActorMentionDraft | None:
+        found = [m for m in self.within(start, end) if m.span.end <= end
+                 and self.kind.get(m.actor) == "media"]
+        return found[-1] if found else None
+
+    def person_subject_of_sentence(self, start: int, end: int) -> str | None:
+        """The person a sentence without quotes is about ("Haddad smiled.", "..., she smiled.")."""
+        found = [m for m in self.within(start, end)
+                 if self.kind.get(m.actor) == "person" and self._usable(m, start, end)]
+        if found:
+            return found[0].actor
+        for p in re.finditer(r"(?:^|,\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]", self.text[start:end]):
+            return self.resolve_pronoun(p.group("p"), start + p.start("p"))
+        return None
+
+
+def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= match.start() < b for a, b in spans)
+
+
+def governing_cue(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last cue in ``text[start:end]`` that still governs what follows ``end``.
+
+    A cue followed by a relative clause that the quote sits in ("noted X, who rates Y a
+    "hold."") does not govern the quote; a closed one ("told delegates that shipping, which
+    produces 3% of emissions, could not be "...") does not matter.
+    """
+    cues = list(CUE.finditer(text, start, end))
+    if not cues:
+        return None
+    last = cues[-1]
+    between = _RELATIVE.sub(",", text[last.end():end])
+    if _RELATIVE_OPEN.search(between):
+        return None
+    return last
+
+
+def relay(text: str, start: int, end: int) -> re.Match[str] | None:
+    """'cited X as saying' / 'as quoted by' inside ``text[start:end]``."""
+    return _RELAY_SAYING.search(text, start, end) or _RELAY_BY.search(text, start, end)
+
+
+def reported_after(text: str, start: int, end: int) -> bool:
+    """'..., Bloomberg News reported.' after a quote."""
+    return _REPORTED_AFTER.search(text[start:end]) is not None
+
+
+def pronoun_object(text: str, start: int) -> re.Match[str] | None:
+    return _PRONOUN_OBJECT.match(text, start)

@@ -1,0 +1,171 @@
+"""Shared vocabulary of the name rules: capitalised words, titles, roles and place words.
+
+Used by ``people`` (who is a person), ``organisations`` (what is an organisation or outlet)
+and ``attribution`` (who is speaking). Word lists are general English news usage, never names
+taken from a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOWER = "a-zß-öø-ÿĀ-ž"
+#: One capitalised word of a name: "Kowalska", "O'Brien", "Fa'amausili", "McDonald", "Jean-Luc";
+#: a possessive "’s" is not part of it ("Benton’s" is "Benton").
+NAME_WORD = (rf"[{UPPER}](?=[{LOWER}{UPPER}'’])[{LOWER}]*(?:[{UPPER}][{LOWER}]+)?"
+             rf"(?:[-'’](?!s(?![{LOWER}]))[{UPPER}{LOWER}][{LOWER}]+)*(?![\w])")
+PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|bint|ibn|ter|ten|zu)"
+#: A run of capitalised words, with name particles ("Ingrid van Dijk") and middle initials.
+NAME_RUN = re.compile(
+    rf"(?<![\w'’.-])(?:(?:al|el)-)?{NAME_WORD}"
+    rf"(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)*(?:(?:al|el)-)?(?:{NAME_WORD}|[{UPPER}]\.(?=[ \u00a0])))*"
+)
+WORD = re.compile(r"\S+")
+
+#: Words for positions and roles (lower case; plurals are accepted by ``is_role``).
+ROLES = frozenset("""
+president vice prime minister secretary chancellor director chairman chairwoman chair
+chairperson chief executive ceo cfo coo cto senator representative congressman congresswoman
+governor ambassador envoy spokesman spokeswoman spokesperson admiral king queen prince
+princess pope mayor speaker commissioner head leader manager coach captain substitute striker
+goalkeeper defender midfielder forward player critic winner author novelist writer editor
+reporter columnist lawyer attorney judge justice prosecutor economist analyst strategist
+negotiator diplomat official officer engineer scientist researcher professor doctor surgeon
+nurse clinician physician physio teacher member councillor councilman councilwoman councilor
+administrator associate deputy assistant adviser advisor aide founder co-founder owner partner
+investor trader worker employee resident activist campaigner organizer organiser student
+secretary-general director-general general-secretary treasurer sheriff commander colonel
+lieutenant sergeant inspector detective constable superintendent premier whip principal dean
+rector provost vice-chancellor bishop archbishop cardinal rabbi imam priest pastor reverend
+astronaut pilot ombudsman auditor chef artist singer actor actress musician composer director
+producer presenter host anchor broadcaster economist historian philosopher cleric sheikh emir
+sultan marshal lawmaker legislator politician candidate chairman-elect president-elect
+governor-general head-coach manageress midwife paramedic firefighter farmer fisherman driver
+runner athlete cyclist swimmer boxer champion veteran survivor victim witness mother father
+son daughter wife husband brother sister uncle aunt grandmother grandfather mp mep msp
+""".split())
+#: Capitalised titles that may precede a name but are also surnames when standing alone.
+HONORIFICS = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady cllr rev fr sen rep gov gen lt col capt
+sgt maj adm insp det supt hon
+""".split())
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh", "emir", "sultan"})
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
+#: Words of department and portfolio names ("Secretary of Energy", "Health Secretary").
+DEPARTMENTS = frozenset("""
+state defense defence energy science health education transportation transport commerce labor
+labour justice treasury agriculture interior foreign affairs home homeland security economy
+economic finance trade industry environment culture sport sports housing veterans technology
+communications development works infrastructure employment social welfare digital climate
+public internal external research innovation operations policy strategy marketing sales human
+resources information intelligence staff majority minority opposition shadow acting interim
+former then senior junior managing district federal national regional county city attorney
+medical legal financial technical executive general local top new veteran young leading
+prominent longtime long-time outgoing incoming current retired
+""".split())
+DEMONYMS = frozenset("""
+american british german french russian turkish chinese japanese indian dutch polish italian
+spanish canadian australian kenyan ethiopian syrian iranian israeli ukrainian saudi egyptian
+pakistani korean mexican brazilian european irish scottish welsh english african asian arab
+greek swedish norwegian danish finnish belgian swiss austrian portuguese nigerian
+""".split())
+#: Words that never start or sit inside a person's name.
+FUNCTION_WORDS = frozenset("""
+the a an in on at but and or if when as after before while since this that these those it its
+he she they we i his her their our my your there here what why how who whom which asked
+according meanwhile however not no yes some all many most both each every other such only also
+even just still then now today yesterday tomorrow earlier later last next first second third
+one two three four five six seven eight nine ten monday tuesday wednesday thursday friday
+saturday sunday by for from with to of over under about into than so did does do was were is
+are be been has have had will would could should can may must
+dear mrs mr ms
+""".split())
+#: Words that make a capitalised run a place, a work, an event or a law, not a person (words
+#: that are also common surnames, such as Hill or Park, are left out).
+PLACE_WORDS = frozenset("""
+street road avenue lane drive boulevard square river mount mountain valley bay beach island
+islands airport station stadium arena centre center building palace castle cathedral hospital
+school prize award awards cup league championship championships marathon games olympics
+festival act treaty program programme project summit conference forum war coast sea ocean gulf
+strait desert canal gardens heights earth mars""".split())
+#: Words that make a capitalised run an organisation ("Royal College of Nursing").
+ORG_WORDS = frozenset("""
+association council party ministry department agency commission committee union institute
+institution university college academy bank company corporation corp inc ltd llc plc group
+club fc afc senate parliament assembly congress court board authority service services office
+foundation trust fund society federation organization organisation administration bureau
+coalition alliance front movement army navy forces force police guard airlines airways
+securities holdings partners capital industries technologies technology systems dynamics
+pharmaceuticals foods motors pictures studios semiconductor semiconductors electronics
+laboratories labs hospital infirmary clinic church network networks centre center cabinet
+government
+secretariat tribunal reserve exchange brotherhood guild chamber caucus command directorate
+regulator commissioners trustees athletic rovers wanderers albion hotspur
+""".split())
+#: Company and club designators: the word before them alone names the organisation too
+#: ("Meridian" for "Meridian Foods", "Harrow" for "Harrow Athletic").
+DESIGNATORS = frozenset("""
+inc corp corporation company co ltd llc plc group holdings securities partners capital
+industries technologies systems dynamics pharmaceuticals foods motors pictures studios
+semiconductor semiconductors electronics laboratories labs airlines airways athletic rovers
+wanderers albion hotspur fc afc city united town women ladies
+""".split())
+#: Last words of the names of newspapers, broadcasters and journals.
+MEDIA_WORDS = frozenset("""
+news times post journal herald ledger telegraph gazette tribune chronicle dagblad daily radio tv
+television magazine weekly monitor examiner courier inquirer dispatch bulletin sport sports
+""".split())
+
+#: Speech and agent verbs: a capitalised word right before one is somebody.
+PERSON_VERBS = (r"said|says|told|tells|added|adds|noted|warned|stressed|remarked|explained|"
+                r"insisted|argued|wrote|writes|announced|called|replied|responded|recalled|"
+                r"shouted|whispered|pleaded|quipped|retorted|cautioned|promised|pledged|"
+                r"acknowledged|admitted|conceded|laughed|smiled|joked|shrugged|sighed|dismissed|"
+                r"accepted|urged|vowed|claimed|declared|asked|continued|indicated|suggested|"
+                r"confirmed|denied|complained|praised|testified|tweeted|posted|agreed|disagreed|"
+                r"nodded|paused|hesitated|interrupted|recalled|wrote|emailed")
+
+
+def is_role(word: str) -> bool:
+    """A position or role word ("minister", "Coach", "workers")."""
+    w = word.lower().strip(",.")
+    return w in ROLES or (w.endswith("s") and w[:-1] in ROLES)
+
+
+def is_title_word(word: str) -> bool:
+    """A word that belongs to a title in front of a name ("Chief", "Health", "Dr", "German")."""
+    w = word.lower().rstrip(".")
+    return is_role(w) or w in HONORIFICS or w in DEPARTMENTS or w in DEMONYMS
+
+
+def is_function_word(word: str) -> bool:
+    return word.lower() in FUNCTION_WORDS
+
+
+_DATE_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+
+def is_date_word(word: str) -> bool:
+    return word.lower().rstrip(".") in _DATE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    text = resources.files("newsgraph.resources").joinpath("given_names.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    names = {name: "f" for name in data["female"]}
+    names.update({name: "m" for name in data["male"]})
+    return names
+
+
+def given_name_gender(word: str) -> str | None:
+    """'m' or 'f' for a common given name ("Mary", "John"), else None."""
+    return _given_names().get(word)
