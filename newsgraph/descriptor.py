@@ -40,7 +40,8 @@ def safe_resource_path(root: Path, rel: object) -> Path:
     if not isinstance(rel, str) or not rel:
         raise DatasetError("a resource path is missing or not a string; " + REBUILD, file=where)
     pure = PurePosixPath(rel)
-    if pure.is_absolute() or ".." in pure.parts or "\\" in rel or ":" in pure.parts[0] \
+    if not pure.parts or pure.is_absolute() or ".." in pure.parts or "\\" in rel \
+            or ":" in pure.parts[0] \
             or "\x00" in rel:
         raise DatasetError(f"resource path {short(repr(rel))} points outside the package "
                            "folder; use a relative path inside it", file=where)

@@ -38,6 +38,15 @@ def _json_read_schema(spec: TableSpec) -> pa.Schema:
                                nullable=True) for f in arrow_schema(spec)])
 
 
+def _one_object_per_line(raw: bytes) -> bool:
+    """Every line starts an object. pyarrow 26's JSON reader crashes the process (SIGSEGV) on
+    a line holding a bare ``null``, so anything but objects goes to the reference instead."""
+    if not raw:
+        return True
+    lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    return raw.startswith(b"{") and raw.count(b"\n{") == lines - 1
+
+
 def _keys_present(raw: bytes, spec: TableSpec, rows: int) -> bool:
     """Every line names every nullable column: a missing key reads as null, which only a
     non-nullable column's null check would catch. (A quote inside a JSON string is escaped,
@@ -98,6 +107,8 @@ def table_if_valid(root: Path, spec: TableSpec) -> pa.Table | None:
     path = root / jsonl_path(spec.name)
     try:
         raw = path.read_bytes()
+        if not _one_object_per_line(raw):
+            return None
         read_schema = _json_read_schema(spec)
         table = read_schema.empty_table() if not raw else pj.read_json(
             pa.BufferReader(raw), parse_options=pj.ParseOptions(
