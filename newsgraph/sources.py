@@ -114,7 +114,15 @@ class _TextExtractor(HTMLParser):
         if self.in_title:
             self.title.append(data)
         elif not self.hidden:
-            self.parts.append(" ".join(data.split()) if data.strip() else "")
+            # Collapse whitespace but keep one space at each edge: "told <a>Runner's
+            # World</a> that" must not become "toldRunner's Worldthat".
+            collapsed = " ".join(data.split())
+            if collapsed:
+                lead = " " if data[:1].isspace() else ""
+                tail = " " if data[-1:].isspace() else ""
+                self.parts.append(lead + collapsed + tail)
+            elif data:
+                self.parts.append(" ")
 
 
 def html_to_text(html: str) -> str:
@@ -123,7 +131,7 @@ def html_to_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     title = " ".join("".join(parser.title).split())
-    paragraphs = [p.strip() for p in "".join(parser.parts).split("\n\n")]
+    paragraphs = [" ".join(p.split()) for p in "".join(parser.parts).split("\n\n")]
     body = [p for p in paragraphs if p]
     if title and (not body or body[0] != title):
         body.insert(0, title)

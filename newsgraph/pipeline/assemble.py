@@ -20,6 +20,7 @@ from newsgraph.models.base import Record
 from newsgraph.models.event import ParticipantRole
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
+from newsgraph.pipeline.segment import RULE as SEGMENT_RULE
 from newsgraph.pipeline.reuse import Reuse
 from newsgraph.tables import TABLES
 
@@ -101,7 +102,7 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
             out["article_segments"].append(models.ArticleSegment(
                 segment_id=content_id("segment", art, s.kind, s.char_start, s.char_end),
                 article_id=art, char_start=s.char_start, char_end=s.char_end, text=s.text,
-                confidence=0.8, method="rule:segment.lines@1", segment_kind=s.kind,
+                confidence=0.8, method=SEGMENT_RULE, segment_kind=s.kind,
                 reason=s.reason))
         for m in d.actor_mentions:
             actor = aid(m.actor)
