@@ -20,8 +20,8 @@ from newsgraph.models.base import Record
 from newsgraph.models.event import ParticipantRole
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
-from newsgraph.pipeline.segment import RULE as SEGMENT_RULE
 from newsgraph.pipeline.reuse import Reuse
+from newsgraph.pipeline.segment import RULE as SEGMENT_RULE
 from newsgraph.tables import TABLES
 
 
