@@ -76,3 +76,12 @@ def test_dates_are_ordered_and_precision_is_consistent() -> None:
 
 def test_every_event_has_a_mention() -> None:
     assert {e["event_id"] for e in EVENTS} == {m["event_id"] for m in MENTIONS}
+
+
+def test_claims_point_at_the_events_they_are_about() -> None:
+    claims = _table("claims")
+    events = {e["event_id"]: e for e in EVENTS}
+    linked = [(c, events[eid]) for c in claims for eid in c["event_ids"]]
+    assert all(eid in events for c in claims for eid in c["event_ids"])
+    assert any(c["text"].startswith("We hope that in the first half of 2020")
+               and e["event_type"] == "contract_signing" for c, e in linked)

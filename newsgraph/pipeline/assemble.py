@@ -194,6 +194,7 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
         for (actor, role) in participants:
             out["event_participants"].append(models.EventParticipant(
                 event_id=eid, actor_id=actor, role=role, method=first_e.method))
+    _link_claims_to_events(claims, out["claim_mentions"], out["event_mentions"], first_seen)
     for name, a in actors.items():
         actor = actor_ids[name]
         aliases = sorted((surface[actor] | a.aliases) - {a.name})
@@ -211,6 +212,23 @@ def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool 
             relation="shares_text_with", overlap=round(pair.shared / max(pair.total, 1), 4),
             shared_sentences=pair.shared, method=REUSE_RULE))
     return _sorted(out, first_seen, order, art_ids)
+
+
+def _link_claims_to_events(claims: dict[str, dict[str, Any]], claim_mentions: list[Any],
+                           event_mentions: list[Any],
+                           first_seen: dict[str, tuple[int, int]]) -> None:
+    """A claim is about the events whose mentions overlap one of its mentions."""
+    by_article: dict[str, list[Any]] = defaultdict(list)
+    for em in event_mentions:
+        by_article[em.article_id].append(em)
+    for cm in claim_mentions:
+        about = claims[cm.claim_id]["event_ids"]
+        for em in by_article.get(cm.article_id, ()):
+            if em.char_start < cm.char_end and cm.char_start < em.char_end \
+                    and em.event_id not in about:
+                about.append(em.event_id)
+    for claim in claims.values():
+        claim["event_ids"].sort(key=lambda eid: (first_seen.get(eid, (0, 0)), eid))
 
 
 def _sort_key(spec_name: str, pk: tuple[str, ...], is_span: bool,
