@@ -148,6 +148,10 @@ def package_if_valid(tables: dict[str, pa.Table]) -> bool:
             child, parent = fk.fields[0], fk.reference_fields[0]
             queries.append(f"SELECT count(*) FROM {spec.name} c WHERE c.{child} IS NOT NULL AND "
                            f"c.{child} NOT IN (SELECT {parent} FROM {fk.table})")
+        for ref in spec.list_references:
+            column, parent = ref.fields[0], ref.reference_fields[0]
+            queries.append(f"SELECT count(*) FROM (SELECT unnest({column}) AS v FROM "
+                           f"{spec.name}) WHERE v NOT IN (SELECT {parent} FROM {ref.table})")
         if spec.is_span:
             queries.append(_span_query(spec.name, "article_id", "char_start", "char_end", "text"))
     queries.append(_span_query("events", "date_article_id", "date_char_start", "date_char_end",

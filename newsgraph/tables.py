@@ -40,6 +40,9 @@ class TableSpec:
     foreign_keys: tuple[ForeignKey, ...] = ()
     is_span: bool = False
     description: str = ""
+    #: List columns whose every item references another table (Table Schema cannot say so,
+    #: so only newsgraph's validator checks them).
+    list_references: tuple[ForeignKey, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -64,7 +67,9 @@ TABLES: tuple[TableSpec, ...] = (
               description="Utterances in quotation marks, deduplicated across articles."),
     TableSpec("claims", models.Claim, ("claim_id",),
               (_fk("claimant_id", "actors", "actor_id"),),
-              description="Propositions reported as an actor's, with modality and polarity."),
+              description="Propositions reported as an actor's, with modality and polarity.",
+              list_references=(_fk("evidence_quote_ids", "quotes", "quote_id"),
+                               _fk("event_ids", "events", "event_id"))),
     TableSpec("events", models.Event, ("event_id",),
               (_fk("date_article_id", "articles", "article_id"),),
               description="Dated happenings with type, status and normalised dates."),

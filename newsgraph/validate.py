@@ -257,6 +257,14 @@ def check_package(data: dict[str, list[dict[str, Any]]], report: Report) -> None
                     report.add(f"{jsonl_path(spec.name)}:{number}: {fk.fields[0]} {value!r} is "
                                f"not in {fk.table}; the foreign key dangles, fix the row or "
                                + REBUILD)
+        for ref in spec.list_references:
+            targets = {k[0] for k in keys.get(ref.table, set())}
+            for number, row in enumerate(data.get(spec.name, []), 1):
+                missing = [v for v in row.get(ref.fields[0]) or [] if v not in targets]
+                if missing:
+                    report.add(f"{jsonl_path(spec.name)}:{number}: {ref.fields[0]} item "
+                               f"{missing[0]!r} is not in {ref.table}; the reference dangles, "
+                               "fix the row or " + REBUILD)
     articles = {a["article_id"]: a for a in data.get("articles", [])}
     for spec in [t for t in TABLES if t.is_span]:
         for number, row in enumerate(data.get(spec.name, []), 1):

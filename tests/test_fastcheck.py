@@ -69,6 +69,8 @@ PLANTED: dict[str, Callable[[Path], None]] = {
     "span-shifted": _edit_row("actor_mentions", 7, lambda r: r.update(
         char_start=r["char_start"] + 1, char_end=r["char_end"] + 1)),
     "dangling-fk": _edit_row("quotes", 4, lambda r: r.update(speaker_id="act_0000000000000000")),
+    "dangling-list-item": _edit_row("claims", 2, lambda r: r.update(
+        event_ids=["evt_0000000000000000"])),
     "duplicate-id": _edit_row("actors", 4, lambda r: None),
 }
 
