@@ -178,11 +178,16 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
         _check_assertions(recipe, drafts, tables)
     staged = atomic.staging_dir(out)
     try:
-        arrow = {name: to_arrow(name, rows) for name, rows in tables.items()}
-        write_package(staged, arrow, recipe, _sources(drafts, recipe), omit_text=options.omit_text)
+        # Each table's records are released once converted, and the Arrow tables once written:
+        # validation reads the files, so at most one copy of the rows is held at a time.
+        arrow = {name: to_arrow(name, tables.pop(name)) for name in list(tables)}
+        sources = _sources(drafts, recipe)
+        del drafts, by_file
+        total = sum(table.num_rows for table in arrow.values())
+        write_package(staged, arrow, recipe, sources, omit_text=options.omit_text)
+        del arrow
         # Small packages are checked row by row against JSON Schema and the models; large ones
         # with the vectorised check, which tests/test_fastcheck.py proves gives the same verdicts.
-        total = sum(table.num_rows for table in arrow.values())
         report = validate_package(staged, fast=total > ROWWISE_VALIDATION_LIMIT)
         if not report.ok:
             raise DatasetError(f"built package is invalid: {report.problems[0]}")
