@@ -14,6 +14,8 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsgraph.errors import UsageError
@@ -75,6 +77,22 @@ def staging_dir(target: Path) -> Path:
     except OSError as error:
         raise UsageError(f"cannot write beside the output ({error.strerror}); choose a writable "
                          "--out", file=target) from None
+
+
+@contextmanager
+def replacing(target: Path, marker: str) -> Iterator[Path]:
+    """Write into a staging folder and swap it in on success; on any failure (or a signal)
+    delete it and leave ``target`` as it was. ``marker`` is what an earlier output holds
+    (see ``check_replaceable``)."""
+    recover(target)
+    check_replaceable(target, marker)
+    staged = staging_dir(target)
+    try:
+        yield staged
+        replace_dir(staged, target)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
 
 
 def replace_dir(staged: Path, target: Path) -> None:

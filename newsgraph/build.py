@@ -161,7 +161,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     if is_recipe and options.use_curated:
         gazetteer = gazetteer.merged(curated.load_actors(curated_dir))
     atomic.recover(out)
-    atomic.check_replaceable(out, DATAPACKAGE_FILE)
+    atomic.check_replaceable(out, DATAPACKAGE_FILE)  # before the work, not after it
     drafts = _extract_all(files, known, gazetteer, options, progress)
     by_file = {d.source.file_name: d for d in drafts}
     if len({d.source.sha256 for d in drafts}) != len(drafts):
@@ -176,8 +176,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     tables = assemble(drafts, find_reuse(drafts), omit_text=options.omit_text)
     if is_recipe and options.use_curated:
         _check_assertions(recipe, drafts, tables)
-    staged = atomic.staging_dir(out)
-    try:
+    with atomic.replacing(out, DATAPACKAGE_FILE) as staged:
         # Each table's records are released once converted, and the Arrow tables once written:
         # validation reads the files, so at most one copy of the rows is held at a time.
         arrow = {name: to_arrow(name, tables.pop(name)) for name in list(tables)}
@@ -191,12 +190,6 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
         report = validate_package(staged, fast=total > ROWWISE_VALIDATION_LIMIT)
         if not report.ok:
             raise DatasetError(f"built package is invalid: {report.problems[0]}")
-        atomic.replace_dir(staged, out)
-    except BaseException:
-        import shutil
-
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
     return BuildResult(out, report.rows)
 
 

@@ -69,14 +69,7 @@ def _write(fmt: Format, dataset: Path, staged: Path) -> None:
 def export(dataset: Path, fmt: Format, out: Path) -> Path:
     """Export ``dataset`` to ``out`` in ``fmt``; the previous ``out`` is replaced atomically."""
     read_descriptor(dataset)
-    atomic.recover(out)
-    atomic.check_replaceable(out, EXPORT_MARKER)
-    staged = atomic.staging_dir(out)
-    try:
+    with atomic.replacing(out, EXPORT_MARKER) as staged:
         _write(fmt, dataset, staged)
         (staged / EXPORT_MARKER).write_text(dumps_pretty({"format": fmt}), encoding="utf-8")
-        atomic.replace_dir(staged, out)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
     return out
