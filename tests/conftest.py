@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 RECIPE = REPO / "builders" / "s400_turkey_2019"
 DATASET = REPO / "dataset"
 GOLD = REPO / "tests" / "gold" / "seeds"
+SEED = RECIPE / "sources" / "001_744b32cb9cf5273c.txt"  # one seed article
 
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -30,3 +32,26 @@ def built_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", RECIPE, "--out", out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+# --- the reliability tests (tests/test_reliability_*.py) ----------------------------------------
+
+@pytest.fixture(scope="session")
+def clean_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid package built from one seed article (built once, never modified)."""
+    root = tmp_path_factory.mktemp("reliability")
+    src = root / "src"
+    src.mkdir()
+    shutil.copy(SEED, src / SEED.name)
+    out = root / "pkg"
+    result = run_cli("build", src, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture()
+def pkg(clean_package: Path, tmp_path: Path) -> Path:
+    """A private copy of the clean package, free to corrupt."""
+    copy = tmp_path / "pkg"
+    shutil.copytree(clean_package, copy, symlinks=True)
+    return copy

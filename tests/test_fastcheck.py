@@ -17,7 +17,7 @@ from newsgraph.fastcheck import re2
 from newsgraph.synthetic_tables import write_large_package
 from newsgraph.validate import validate_package
 from newsgraph.writer import sha256_file
-from tests.test_reliability import INVALID_PACKAGES, Case
+from tests.reliability_cases import INVALID_PACKAGES, Case
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from newsgraph.errors import DatasetError, NewsgraphError
 from newsgraph.tables import TABLE_NAMES, jsonl_path
 from newsgraph.validate import Report, read_descriptor, validate_package
 from tests.conftest import RECIPE, run_cli
-from tests.test_reliability import read_rows, rehash
+from tests.reliability_cases import read_rows, rehash
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "50"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,

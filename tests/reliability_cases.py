@@ -1,20 +1,12 @@
-"""Bad packages, bad table names and bad output folders: every one gets one clear line.
+"""Shared helpers for the reliability tests: damaged packages, the cases, and the assertions.
 
-The companion of ``test_bad_input.py`` (bad sources and curated files). Packages to corrupt
-are built from one seed article, copied per case, then damaged in one precise way. Where a
-case must reach a deeper check (keys, foreign keys, spans, row schema), the damaged file is
-re-hashed in ``datapackage.json`` so that only the intended check can catch it, and both the
-JSON Lines and the Parquet copy are changed alike.
+Packages to corrupt are built from one seed article (``conftest.SEED``, by the
+``clean_package`` and ``pkg`` fixtures in ``conftest.py``), copied per case, then damaged in
+one precise way by the functions here. Where a case must reach a deeper check (keys, foreign
+keys, spans, row schema), the damaged file is re-hashed in ``datapackage.json`` so that only
+the intended check can catch it, and both the JSON Lines and the Parquet copy are changed alike.
 
-Contract (DESIGN.md, "Commands and paths", "Bad input"):
-- ``newsgraph validate`` exits 1 when the data is invalid, 2 when the folder is missing;
-- ``build``, ``info`` and ``sql`` exit 2 on bad input or usage;
-- stderr is one line naming the file (and line or row) and what to do, never a traceback;
-- ``load``, ``load_arrow`` and ``connect`` raise a ``newsgraph.NewsgraphError`` subclass
-  with the same message, never a raw pyarrow, DuckDB, OS or key error.
-
-``python -m tests.reliability_doc`` runs this file and ``test_bad_input.py`` and writes
-``docs/reliability.md`` from what the cases actually print.
+Used by ``test_reliability_*.py``, ``test_fastcheck.py`` and ``test_fuzz_validate.py``.
 """
 
 from __future__ import annotations
@@ -28,42 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import newsgraph
 from newsgraph.errors import DatasetError, NewsgraphError, UnknownTableError, UsageError
 from newsgraph.tables import jsonl_path, parquet_path
-from newsgraph.validate import validate_package
-from tests.conftest import RECIPE, run_cli
 
-SEED = RECIPE / "sources" / "001_744b32cb9cf5273c.txt"
 ERROR = "newsgraph: error: "
 
 FAKE_ACTOR = "act_0000000000000000"
 
 
 # --- building and corrupting packages ---------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def clean_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A valid package built from one seed article (built once, never modified)."""
-    root = tmp_path_factory.mktemp("reliability")
-    src = root / "src"
-    src.mkdir()
-    shutil.copy(SEED, src / SEED.name)
-    out = root / "pkg"
-    result = run_cli("build", src, "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture()
-def pkg(clean_package: Path, tmp_path: Path) -> Path:
-    """A private copy of the clean package, free to corrupt."""
-    copy = tmp_path / "pkg"
-    shutil.copytree(clean_package, copy, symlinks=True)
-    return copy
-
 
 def edit_descriptor(pkg: Path, change: Callable[[dict[str, Any]], None]) -> None:
     path = pkg / "datapackage.json"
@@ -392,39 +358,12 @@ def names(line: str, pkg: Path, where: str) -> None:
     assert f"{pkg}/{where}" in line, (where, line)
 
 
-# --- validate ---------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("case", INVALID_PACKAGES, ids=str)
-def test_validate_reports_invalid_package(pkg: Path, case: Case) -> None:
-    where = case.corrupt(pkg)
-    line = one_line(run_cli("validate", pkg), 1)
-    assert line.startswith(ERROR), line
-    names(line, pkg, where)
-    assert case.expect in line
-    assert "; " in line.split(f"{pkg}/{where}", 1)[1]  # what is wrong; what to do
-    # The Python API says the same thing: one problem, or the error that stopped it.
-    try:
-        report = validate_package(pkg)
-    except DatasetError as error:
-        assert line == ERROR + str(error)
-    else:
-        assert [f"{pkg}/{p}" for p in report.problems] == [line.removeprefix(ERROR)]
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_validate_missing_folder_is_usage_error(tmp_path: Path) -> None:
-    """A package folder that does not exist: exit 2, not 1."""
-    missing = tmp_path / "no-such-package"
-    line = one_line(run_cli("validate", missing), 2)
-    assert line == f"{ERROR}{missing}: package folder not found; build it first or give the " \
-                  "right path"
 
-
-def test_clean_package_is_valid(clean_package: Path) -> None:
-    """The control: the package every case starts from validates."""
-    assert run_cli("validate", clean_package).returncode == 0
-
-
-# --- the Python API: load, load_arrow, connect ------------------------------------------------
+# --- the Python API cases: load, load_arrow, connect ----------------------------------------
 
 @dataclass(frozen=True)
 class ApiCase:
@@ -490,190 +429,3 @@ API_CASES = [
             _missing_folder, newsgraph.load, ("quotes",), {}, UsageError,
             "package folder not found", same_as_validate=True),
 ]
-
-
-@pytest.mark.parametrize("case", API_CASES, ids=str)
-def test_python_api_raises_own_errors(pkg: Path, case: ApiCase) -> None:
-    where = case.corrupt(pkg) if case.corrupt else ""
-    error = api_error(case.func, *case.args, dataset_dir=pkg, **case.kwargs)
-    assert isinstance(error, case.error), repr(error)
-    message = str(error)
-    assert case.expect in message
-    if where:
-        assert f"{pkg}/{where.split(':')[0]}" in message or f"{pkg}/datapackage.json" in message
-    if case.same_as_validate:
-        line = run_cli("validate", pkg).stderr.strip()
-        assert line == ERROR + message
-
-
-def test_unknown_table_is_also_a_key_error(pkg: Path) -> None:
-    """``UnknownTableError`` keeps ``except KeyError`` working, without KeyError's quoting."""
-    error = api_error(newsgraph.load, "nosuch", dataset_dir=pkg)
-    assert isinstance(error, KeyError)
-    assert str(error).startswith("unknown table 'nosuch'")
-
-
-# --- the command line: sql and info ----------------------------------------------------------
-
-def test_sql_on_missing_table_is_one_line(pkg: Path) -> None:
-    """`newsgraph sql` on a table that does not exist: exit 2, one line."""
-    line = one_line(run_cli("sql", "--dataset", pkg, "SELECT * FROM nosuch"), 2)
-    assert line.startswith(ERROR) and "nosuch" in line
-
-
-@pytest.mark.parametrize("command", [("sql", "SELECT 1"), ("info",)], ids=["sql", "info"])
-def test_missing_dataset_folder_is_usage_error(tmp_path: Path, command: tuple[str, ...]) -> None:
-    """`sql` and `info` on a --dataset folder that does not exist: exit 2, one line."""
-    missing = tmp_path / "no-such-package"
-    line = one_line(run_cli(*command, "--dataset", missing), 2)
-    assert line == f"{ERROR}{missing}: package folder not found; build it first or give the " \
-                  "right path"
-
-
-
-
-@pytest.mark.parametrize(
-    ("corrupt", "command", "expect"),
-    [
-        pytest.param(descriptor_malformed, ("info",), "not valid JSON", id="info-malformed"),
-        pytest.param(absolute_path, ("info",), "points outside",
-                     id="info-absolute-path"),
-        pytest.param(parquet_truncated, ("sql", "SELECT count(*) FROM quotes"),
-                     "cannot read table",
-                     id="sql-truncated-parquet"),
-    ],
-)
-def test_consumer_commands_on_damaged_package(pkg: Path, corrupt: Callable[[Path], str],
-                                              command: tuple[str, ...], expect: str) -> None:
-    """`info` and `sql` on a damaged package: exit 2, one line naming the file."""
-    where = corrupt(pkg)
-    line = one_line(run_cli(*command, "--dataset", pkg), 2)
-    assert line.startswith(ERROR) and expect in line
-    assert str(pkg) in line and where.split(":")[0].split("/")[-1] in line
-
-
-def test_info_never_reads_outside_the_package(pkg: Path) -> None:
-    """A descriptor pointing at a file outside the package: `info` refuses, reads nothing."""
-    absolute_path(pkg)
-    result = run_cli("info", "--dataset", pkg)
-    assert result.returncode != 0
-    assert "points outside the package folder" in one_line(result, result.returncode)
-    assert "tables:" not in result.stdout
-
-
-# --- build: output folders and source folders ------------------------------------------------
-
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
-@pytest.fixture()
-def src(tmp_path: Path) -> Path:
-    folder = tmp_path / "src"
-    folder.mkdir()
-    shutil.copy(SEED, folder / SEED.name)
-    return folder
-
-
-def test_build_out_under_a_regular_file(tmp_path: Path, src: Path) -> None:
-    """--out whose parent is a regular file (unwritable even for root): exit 2, one line."""
-    blocker = tmp_path / "blocker"
-    blocker.write_text("not a folder\n", encoding="utf-8")
-    line = one_line(run_cli("build", src, "--out", blocker / "out"), 2)
-    assert line.startswith(ERROR) and "blocker" in line
-    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
-
-
-def _chmod_stops_writes(folder: Path) -> bool:
-    probe = folder / ".probe"
-    try:
-        probe.write_text("", encoding="utf-8")
-    except PermissionError:
-        return True
-    probe.unlink()
-    return False
-
-
-def test_build_out_in_read_only_folder(tmp_path: Path, src: Path) -> None:
-    """--out inside a read-only folder: exit 2, one line naming it."""
-    parent = tmp_path / "read-only"
-    parent.mkdir()
-    parent.chmod(0o555)
-    try:
-        if not _chmod_stops_writes(parent):
-            pytest.skip("running as root: chmod does not stop writes "
-                        "(test_build_out_under_a_regular_file covers this case)")
-        line = one_line(run_cli("build", src, "--out", parent / "out"), 2)
-        assert line.startswith(ERROR) and "read-only" in line
-    finally:
-        parent.chmod(0o755)
-
-
-def test_source_symlink_outside_the_folder(tmp_path: Path, src: Path) -> None:
-    """A source folder holding a symlink to a file outside it: exit 2, old output untouched."""
-    out = tmp_path / "out"
-    assert run_cli("build", src, "--out", out).returncode == 0
-    before = _snapshot(out)
-    secret = tmp_path / "secret.txt"
-    secret.write_bytes(SEED.read_bytes())
-    (src / "leak.txt").symlink_to(secret)
-    line = one_line(run_cli("build", src, "--out", out), 2)
-    assert line == f"{ERROR}{src}/leak.txt: symlink points outside the source folder; copy the " \
-                   "file in instead"
-    assert _snapshot(out) == before
-
-
-@pytest.mark.parametrize(
-    ("name", "content", "expect"),
-    [
-        ("bom-only.txt", b"\xef\xbb\xbf\r\n", "source is empty"),
-        ("no-visible-text.html", b"<html><head><script>var x;</script></head></html>\n",
-         "no visible text"),
-    ],
-    ids=["bom-only", "html-without-text"],
-)
-def test_source_without_text(tmp_path: Path, src: Path, name: str, content: bytes,
-                             expect: str) -> None:
-    """A source that decodes to no text at all is refused, not built as an empty article."""
-    (src / name).write_bytes(content)
-    line = one_line(run_cli("build", src, "--out", tmp_path / "out"), 2)
-    assert line.startswith(f"{ERROR}{src}/{name}: ") and expect in line
-    assert not (tmp_path / "out").exists()
-
-
-
-
-def test_build_refuses_out_that_is_a_file(tmp_path: Path, src: Path) -> None:
-    """--out naming an existing regular file: exit 2, the file untouched."""
-    target = tmp_path / "notes.txt"
-    target.write_text("my notes\n", encoding="utf-8")
-    line = one_line(run_cli("build", src, "--out", target), 2)
-    assert "notes.txt" in line
-    assert target.read_text(encoding="utf-8") == "my notes\n"
-
-
-def test_build_refuses_out_that_is_not_a_package(tmp_path: Path, src: Path) -> None:
-    """--out naming a non-empty folder that is not a package: exit 2, its files untouched."""
-    target = tmp_path / "thesis"
-    target.mkdir()
-    (target / "chapter1.md").write_text("years of work\n", encoding="utf-8")
-    before = _snapshot(target)
-    line = one_line(run_cli("build", src, "--out", target), 2)
-    assert "thesis" in line
-    assert _snapshot(target) == before
-
-
-def test_failed_validate_changes_nothing(pkg: Path) -> None:
-    """Validating a damaged package only reads it."""
-    dangling_foreign_key(pkg)
-    before = _snapshot(pkg)
-    assert run_cli("validate", pkg).returncode == 1
-    assert _snapshot(pkg) == before
-
-
-def test_info_counts_rows_without_decoding(pkg: Path) -> None:
-    """`info` reports a package whose JSON Lines hold invalid UTF-8 (validate's job to flag)."""
-    jsonl_invalid_utf8(pkg)
-    result = run_cli("info", "--dataset", pkg)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
