@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.schema_export import _nullable_and_core, json_schema
+from newsgraph.schema_export import json_schema, nullable_and_core
 from newsgraph.tables import TableSpec
 
 if TYPE_CHECKING:
@@ -35,6 +35,6 @@ def arrow_schema(spec: TableSpec) -> pa.Schema:
     props = json_schema(spec)["properties"]
     fields = []
     for name in spec.columns:
-        nullable, core = _nullable_and_core(props[name])
+        nullable, core = nullable_and_core(props[name])
         fields.append(pa.field(name, _arrow_type(core), nullable=nullable))
     return pa.schema(fields)

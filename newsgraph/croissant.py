@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.recipe import Recipe
-from newsgraph.schema_export import _nullable_and_core, json_schema
+from newsgraph.schema_export import json_schema, nullable_and_core
 from newsgraph.tables import TABLES, parquet_path
 
 CROISSANT_FILE = "croissant.json"
@@ -84,7 +84,7 @@ def croissant(root: Path, recipe: Recipe, homepage: str | None) -> dict[str, Any
         props = json_schema(spec)["properties"]
         fields = []
         for column in spec.columns:
-            _, core = _nullable_and_core(props[column])
+            _, core = nullable_and_core(props[column])
             field: dict[str, Any] = {
                 "@type": "cr:Field", "@id": f"{spec.name}/{column}", "name": column,
                 "description": props[column].get("description", ""),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.schema_export import _nullable_and_core, json_schema
+from newsgraph.schema_export import json_schema, nullable_and_core
 from newsgraph.tables import TABLES, TableSpec, jsonl_path, parquet_path
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def _keys_present(raw: bytes, spec: TableSpec, rows: int) -> bool:
     non-nullable column's null check would catch. (A quote inside a JSON string is escaped,
     so ``"name":`` cannot occur inside a value.)"""
     props = json_schema(spec)["properties"]
-    nullable = [c for c in spec.columns if _nullable_and_core(props[c])[0]]
+    nullable = [c for c in spec.columns if nullable_and_core(props[c])[0]]
     return all(raw.count(f'"{column}":'.encode()) == rows for column in nullable)
 
 
@@ -60,7 +60,7 @@ def _column_ok(column: pa.ChunkedArray, prop: dict[str, Any]) -> bool:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    nullable, core = _nullable_and_core(prop)
+    nullable, core = nullable_and_core(prop)
     if not nullable and column.null_count:
         return False
     values = column.drop_null()

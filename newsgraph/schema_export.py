@@ -8,6 +8,7 @@ checked-in files differ from what this module generates.
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,12 @@ def schema_id(table: str, version: str = SCHEMA_VERSION) -> str:
     return f"urn:newsgraph:schema:{version}:{table}"
 
 
+@functools.cache
 def json_schema(spec: TableSpec) -> dict[str, Any]:
-    """The JSON Schema of one table's rows, with properties in column order."""
+    """The JSON Schema of one table's rows, with properties in column order.
+
+    Cached: validators ask for it once per table and check; callers must not mutate it.
+    """
     generated = spec.model.model_json_schema(mode="validation")
     properties = generated["properties"]
     return {
@@ -41,7 +46,7 @@ def json_schema(spec: TableSpec) -> dict[str, Any]:
     }
 
 
-def _nullable_and_core(prop: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
+def nullable_and_core(prop: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
     """Split ``anyOf: [X, null]`` into (nullable, X); other properties are not nullable."""
     options = prop.get("anyOf")
     if options is None:
@@ -53,7 +58,7 @@ def _nullable_and_core(prop: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
 
 
 def _table_field(name: str, prop: dict[str, Any]) -> dict[str, Any]:
-    nullable, core = _nullable_and_core(prop)
+    nullable, core = nullable_and_core(prop)
     kind = core.get("type")
     field: dict[str, Any] = {"name": name, "description": prop.get("description", "")}
     constraints: dict[str, Any] = {}

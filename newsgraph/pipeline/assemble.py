@@ -44,10 +44,6 @@ def link_actor_names(drafts: list[ArticleDraft]) -> dict[str, str]:
             longest = max(longer, key=lambda o: (len(o.split()), o))
             if all(longest.split()[-len(o.split()):] == o.split() for o in longer):
                 canonical[name] = longest
-    for d in drafts:
-        for mention in d.actor_mentions:
-            if mention.form == "surname" and mention.actor not in canonical:
-                continue
     return canonical
 
 
