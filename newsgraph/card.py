@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsgraph.layout import parquet_parts_dir
 from newsgraph.recipe import Recipe
 from newsgraph.tables import TABLES, parquet_path
 
@@ -31,7 +32,7 @@ def _yaml_string(text: str) -> str:
 
 
 def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, int],
-                versions: dict[str, str], *, has_timeline: bool) -> str:
+                versions: dict[str, str], *, has_timeline: bool, parts: bool = False) -> str:
     """Markdown text of the card."""
     front = [
         "---",
@@ -46,7 +47,8 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         "configs:",
     ]
     for spec in TABLES:
-        front += [f"- config_name: {spec.name}", f"  data_files: {parquet_path(spec.name)}"]
+        files = f"{parquet_parts_dir(spec.name)}/*.parquet" if parts else parquet_path(spec.name)
+        front += [f"- config_name: {spec.name}", f"  data_files: {files}"]
     front.append("---")
     lines = [
         f"# {recipe.title}",

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, UsageError
 from newsgraph.sources import DEFAULT_MAX_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -71,9 +71,14 @@ def main(debug: bool) -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Reject sources larger than this.")
 @click.option("--omit-text", is_flag=True, help="Publish without the article texts.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Run per-article extraction in local processes or on "
+              "Dask (writes parquet/<table>/ folders of parts).")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)"
+              " for --engine dask; default: a local cluster of --workers processes.")
 @handle_errors
 def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, max_bytes: int,
-          omit_text: bool) -> None:
+          omit_text: bool, engine: str, scheduler: str | None) -> None:
     """Build a data package from SRC (a recipe folder or a folder of articles).
 
     Without SRC, in a checkout: builds builders/s400_turkey_2019/ into dataset/.
@@ -81,8 +86,10 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
     from newsgraph.build import BuildOptions
     from newsgraph.build import build as run_build
 
+    if scheduler is not None and engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
     options = BuildOptions(use_curated=not no_curated, workers=workers, max_bytes=max_bytes,
-                           omit_text=omit_text)
+                           omit_text=omit_text, engine=engine, scheduler=scheduler)
     if sys.stderr.isatty():  # a progress bar for people, nothing in logs and pipes
         from rich.progress import Progress
 

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from newsgraph.layout import parquet_files, parquet_parts_dir
 from newsgraph.recipe import Recipe
 from newsgraph.schema_export import json_schema, nullable_and_core
 from newsgraph.tables import TABLES, parquet_path
@@ -73,14 +74,23 @@ def croissant(root: Path, recipe: Recipe, homepage: str | None) -> dict[str, Any
     distribution = []
     record_sets = []
     for spec in TABLES:
-        rel = parquet_path(spec.name)
         file_id = f"{spec.name}-parquet"
-        distribution.append({
-            "@type": "cr:FileObject", "@id": file_id, "name": file_id,
-            "description": f"The {spec.name} table as Parquet.", "contentUrl": rel,
-            "encodingFormat": "application/x-parquet",
-            "sha256": hashlib.sha256((root / rel).read_bytes()).hexdigest(),
-        })
+        files = parquet_files(root, spec.name)
+        if files == [parquet_path(spec.name)]:
+            distribution.append({
+                "@type": "cr:FileObject", "@id": file_id, "name": file_id,
+                "description": f"The {spec.name} table as Parquet.", "contentUrl": files[0],
+                "encodingFormat": "application/x-parquet",
+                "sha256": hashlib.sha256((root / files[0]).read_bytes()).hexdigest(),
+            })
+        else:  # a folder of parts: a file set (each part's hash is in datapackage.json)
+            distribution.append({
+                "@type": "cr:FileSet", "@id": file_id, "name": file_id,
+                "description": f"The {spec.name} table as a folder of Parquet parts.",
+                "includes": f"{parquet_parts_dir(spec.name)}/*.parquet",
+                "encodingFormat": "application/x-parquet",
+            })
+        source_key = "fileObject" if files == [parquet_path(spec.name)] else "fileSet"
         props = json_schema(spec)["properties"]
         fields = []
         for column in spec.columns:
@@ -89,7 +99,7 @@ def croissant(root: Path, recipe: Recipe, homepage: str | None) -> dict[str, Any
                 "@type": "cr:Field", "@id": f"{spec.name}/{column}", "name": column,
                 "description": props[column].get("description", ""),
                 "dataType": _data_type(core),
-                "source": {"fileObject": {"@id": file_id}, "extract": {"column": column}},
+                "source": {source_key: {"@id": file_id}, "extract": {"column": column}},
             }
             if core.get("type") == "array":
                 field["repeated"] = True

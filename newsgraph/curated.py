@@ -16,6 +16,7 @@ unique. The build fails with the file and line when an anchor is missing or ambi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -98,45 +99,6 @@ def resolve_anchor(text: str, anchor: str, prefix: str, suffix: str, *, file: Pa
     return Span(start, start + len(anchor), anchor)
 
 
-def apply_quotes(folder: Path, drafts: dict[str, ArticleDraft]) -> None:
-    """Apply ``quotes.yml`` decisions to the rule output of each article (in place)."""
-    path = folder / "quotes.yml"
-    if not path.exists():
-        return
-    raw = load_yaml(path)
-    parsed = validate_yaml(QuotesFile, raw, path)
-    for item, node in zip(parsed.quotes, raw.get("quotes", []), strict=True):
-        line = line_of(node)
-        draft = drafts.get(item.article)
-        if draft is None:
-            raise InputError(f"article {item.article!r} is not a source of this recipe",
-                             file=path, line=line)
-        span = resolve_anchor(draft.source.text, item.anchor, item.prefix, item.suffix,
-                              file=path, line=line, article=item.article)
-        existing = [q for q in draft.quotes if q.span.start < span.end and span.start < q.span.end]
-        for q in existing:
-            draft.quotes.remove(q)
-        draft.not_quotes = [(s, r) for s, r in draft.not_quotes
-                            if not (s.start < span.end and span.start < s.end)]
-        if item.decision == "not_a_quote":
-            draft.not_quotes.append((span, item.reason or "not a quote (curated)"))
-            continue
-        if item.speaker is not None and item.speaker not in draft.actors:
-            raise InputError(f"speaker {item.speaker!r} is not an actor found in {item.article}; "
-                             "add it to actors.yml", file=path, line=line)
-        if item.intermediary is not None and item.intermediary not in draft.actors:
-            raise InputError(f"intermediary {item.intermediary!r} is not an actor found in "
-                             f"{item.article}; add it to actors.yml", file=path, line=line)
-        base = existing[0] if existing else None
-        draft.quotes.append(QuoteDraft(
-            span, item.quote_type or (base.quote_type if base else "direct"),
-            item.cue or (base.cue if base else None), item.speaker,
-            item.speaker_text or (base.speaker_text if base else None),
-            item.intermediary, item.intermediary_text or item.intermediary,
-            CURATED, 1.0))
-        draft.quotes.sort(key=lambda q: q.span.start)
-
-
 class Anchor(_Strict):
     """Exact text in one article, with optional context to make it unique."""
 
@@ -173,51 +135,118 @@ class EventsFile(_Strict):
     events: list[CuratedEvent]
 
 
-def _span(anchor: Anchor, drafts: dict[str, ArticleDraft], path: Path, line: int | None) -> Span:
-    draft = drafts.get(anchor.article)
-    if draft is None:
-        raise InputError(f"article {anchor.article!r} is not a source of this recipe",
-                         file=path, line=line)
-    return resolve_anchor(draft.source.text, anchor.anchor, anchor.prefix, anchor.suffix,
-                          file=path, line=line, article=anchor.article)
+@dataclass(frozen=True)
+class Annotations:
+    """A recipe's curated quote and event decisions, parsed once and applied per article.
+
+    ``apply`` is a pure function of one article's draft, so it runs in the worker processes;
+    what needs the whole corpus (article names, participants) is checked by ``check``.
+    """
+
+    quotes_path: Path
+    quotes: tuple[tuple[CuratedQuote, int | None], ...] = ()
+    events_path: Path | None = None
+    events: tuple[tuple[CuratedEvent, int | None], ...] = ()
+
+    def check(self, articles: set[str], actor_names: set[str] | None = None) -> None:
+        """Every annotated article is a source; every participant an actor (when given)."""
+        for item, line in self.quotes:
+            if item.article not in articles:
+                raise InputError(f"article {item.article!r} is not a source of this recipe",
+                                 file=self.quotes_path, line=line)
+        for event, line in self.events:
+            for anchor in ([event.date] if event.date else []) + list(event.mentions):
+                if anchor.article not in articles:
+                    raise InputError(f"article {anchor.article!r} is not a source of this recipe",
+                                     file=self.events_path, line=line)
+            for p in event.participants:
+                if actor_names is not None and p.actor not in actor_names:
+                    raise InputError(f"participant {p.actor!r} is not an actor of this recipe; "
+                                     "add it to actors.yml", file=self.events_path, line=line)
+
+    def apply(self, draft: ArticleDraft) -> None:
+        """Apply the quote decisions, then (if the recipe has events.yml) its events."""
+        for item, line in self.quotes:
+            if item.article == draft.source.file_name:
+                _apply_quote(item, line, draft, self.quotes_path)
+        if self.events_path is not None:
+            draft.events = [event for item, line in self.events
+                            if (event := _event_in(item, line, draft, self.events_path))]
 
 
-def apply_events(folder: Path, drafts: dict[str, ArticleDraft]) -> bool:
-    """Replace rule events with ``events.yml`` (if present); True if it was applied."""
-    path = folder / "events.yml"
-    if not path.exists():
-        return False
-    raw = load_yaml(path)
-    parsed = validate_yaml(EventsFile, raw, path)
-    for draft in drafts.values():
-        draft.events = []
+def load_annotations(folder: Path) -> Annotations:
+    """Parse ``quotes.yml`` and ``events.yml`` (either may be missing)."""
+    quotes: list[tuple[CuratedQuote, int | None]] = []
+    path = folder / "quotes.yml"
+    if path.exists():
+        raw = load_yaml(path)
+        parsed = validate_yaml(QuotesFile, raw, path)
+        quotes = [(item, line_of(node))
+                  for item, node in zip(parsed.quotes, raw.get("quotes", []), strict=True)]
+    events_path = folder / "events.yml"
+    if not events_path.exists():
+        return Annotations(path, tuple(quotes))
+    raw = load_yaml(events_path)
+    events = validate_yaml(EventsFile, raw, events_path)
     seen: set[str] = set()
-    for item, node in zip(parsed.events, raw.get("events", []), strict=True):
+    found: list[tuple[CuratedEvent, int | None]] = []
+    for item, node in zip(events.events, raw.get("events", []), strict=True):
         line = line_of(node)
         if item.key in seen:
             raise InputError(f"event key {item.key!r} is used twice; keys must be unique",
-                             file=path, line=line)
+                             file=events_path, line=line)
         seen.add(item.key)
-        date = None
         if item.date is not None and item.date.article not in {m.article for m in item.mentions}:
             raise InputError("the date's article must be one of the event's mentions",
-                             file=path, line=line)
-        if item.date is not None:
-            d = item.date
-            span = _span(d, drafts, path, line)
-            date = TimeExpr(span.start, span.end, span.text, d.start, d.end, d.precision, d.basis)
-        by_article: dict[str, list[Span]] = {}
-        for mention in item.mentions:
-            by_article.setdefault(mention.article, []).append(_span(mention, drafts, path, line))
-        for article, spans in by_article.items():
-            draft = drafts[article]
-            for p in item.participants:
-                if p.actor not in draft.actors and not any(
-                        p.actor in d.actors for d in drafts.values()):
-                    raise InputError(f"participant {p.actor!r} is not an actor of this recipe; "
-                                     "add it to actors.yml", file=path, line=line)
-            on_date = date if item.date is not None and item.date.article == article else None
-            draft.events.append(EventDraft(
-                item.key, item.event_type, item.label, item.status, on_date, item.location,
-                [(p.actor, p.role) for p in item.participants], spans, CURATED, 1.0))
-    return True
+                             file=events_path, line=line)
+        found.append((item, line))
+    return Annotations(path, tuple(quotes), events_path, tuple(found))
+
+
+def _apply_quote(item: CuratedQuote, line: int | None, draft: ArticleDraft, path: Path) -> None:
+    """One quote decision on the rule output of its article (in place)."""
+    span = resolve_anchor(draft.source.text, item.anchor, item.prefix, item.suffix,
+                          file=path, line=line, article=item.article)
+    existing = [q for q in draft.quotes if q.span.start < span.end and span.start < q.span.end]
+    for q in existing:
+        draft.quotes.remove(q)
+    draft.not_quotes = [(s, r) for s, r in draft.not_quotes
+                        if not (s.start < span.end and span.start < s.end)]
+    if item.decision == "not_a_quote":
+        draft.not_quotes.append((span, item.reason or "not a quote (curated)"))
+        return
+    if item.speaker is not None and item.speaker not in draft.actors:
+        raise InputError(f"speaker {item.speaker!r} is not an actor found in {item.article}; "
+                         "add it to actors.yml", file=path, line=line)
+    if item.intermediary is not None and item.intermediary not in draft.actors:
+        raise InputError(f"intermediary {item.intermediary!r} is not an actor found in "
+                         f"{item.article}; add it to actors.yml", file=path, line=line)
+    base = existing[0] if existing else None
+    draft.quotes.append(QuoteDraft(
+        span, item.quote_type or (base.quote_type if base else "direct"),
+        item.cue or (base.cue if base else None), item.speaker,
+        item.speaker_text or (base.speaker_text if base else None),
+        item.intermediary, item.intermediary_text or item.intermediary,
+        CURATED, 1.0))
+    draft.quotes.sort(key=lambda q: q.span.start)
+
+
+def _event_in(item: CuratedEvent, line: int | None, draft: ArticleDraft,
+              path: Path) -> EventDraft | None:
+    """The curated event's mentions in this article, or None when it has none here."""
+    article = draft.source.file_name
+
+    def span(anchor: Anchor) -> Span:
+        return resolve_anchor(draft.source.text, anchor.anchor, anchor.prefix, anchor.suffix,
+                              file=path, line=line, article=article)
+
+    spans = [span(m) for m in item.mentions if m.article == article]
+    if not spans:
+        return None
+    date = None
+    if item.date is not None and item.date.article == article:
+        d = item.date
+        at = span(d)
+        date = TimeExpr(at.start, at.end, at.text, d.start, d.end, d.precision, d.basis)
+    return EventDraft(item.key, item.event_type, item.label, item.status, date, item.location,
+                      [(p.actor, p.role) for p in item.participants], spans, CURATED, 1.0)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.layout import parquet_files
 from newsgraph.schema_export import json_schema, nullable_and_core
-from newsgraph.tables import TABLES, TableSpec, jsonl_path, parquet_path
+from newsgraph.tables import TABLES, TableSpec, jsonl_path
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -123,7 +124,8 @@ def table_if_valid(root: Path, spec: TableSpec) -> pa.Table | None:
     schema = arrow_schema(spec)
     try:
         typed = table.cast(schema)
-        stored = pq.read_table(root / parquet_path(spec.name))
+        stored = pa.concat_tables([pq.read_table(root / rel)
+                                   for rel in parquet_files(root, spec.name)])
     except (OSError, pa.ArrowException):
         return None
     if not stored.schema.remove_metadata().equals(schema) or not stored.equals(

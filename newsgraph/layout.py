@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 TABLE_NAMES: tuple[str, ...] = (
     "articles", "actors", "quotes", "claims", "events", "actor_mentions", "quote_mentions",
     "claim_mentions", "event_mentions", "event_participants", "article_relations",
@@ -18,6 +20,25 @@ JSONL_DIR = "json"
 def parquet_path(table: str) -> str:
     """Relative path of a table's Parquet file inside a package folder."""
     return f"{PARQUET_DIR}/{table}.parquet"
+
+
+def parquet_parts_dir(table: str) -> str:
+    """Relative path of a table's folder of Parquet parts (written instead of the file by
+    ``build --parts`` and the Dask engine); parts are named so they sort in row order."""
+    return f"{PARQUET_DIR}/{table}"
+
+
+def parquet_part(table: str, number: int) -> str:
+    """Relative path of part ``number`` (from 0) of a table's Parquet folder."""
+    return f"{parquet_parts_dir(table)}/part-{number:05d}.parquet"
+
+
+def parquet_files(root: Path, table: str) -> list[str]:
+    """The table's Parquet file, or its parts in row order, relative to ``root``."""
+    if not (root / parquet_path(table)).exists() and (root / parquet_parts_dir(table)).is_dir():
+        return sorted(f"{parquet_parts_dir(table)}/{p.name}"
+                      for p in (root / parquet_parts_dir(table)).glob("*.parquet"))
+    return [parquet_path(table)]
 
 
 def jsonl_path(table: str) -> str:

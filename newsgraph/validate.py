@@ -29,6 +29,7 @@ from newsgraph.descriptor import (
     sha256_file,
     short,
 )
+from newsgraph.layout import parquet_files
 from newsgraph.tables import TABLES, jsonl_path, parquet_path
 
 MAX_REPORTED = 5
@@ -57,7 +58,7 @@ def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
     with_path = [r for r in descriptor["resources"] if not is_empty_table(r)]
     declared = {resource["path"] for resource in with_path}
     for spec in TABLES:
-        for rel in (jsonl_path(spec.name), parquet_path(spec.name)):
+        for rel in (jsonl_path(spec.name), *parquet_files(root, spec.name)):
             if rel not in declared and (rel.endswith(".jsonl") or (root / rel).is_file()):
                 report.add(f"{rel}: not listed in datapackage.json, so its hash cannot be "
                            "checked; " + REBUILD)

@@ -15,7 +15,7 @@ from newsgraph.card import CARD_FILE, TIMELINE_FILE, render_card
 from newsgraph.croissant import CROISSANT_FILE, croissant
 from newsgraph.descriptor import sha256_file
 from newsgraph.jsonio import dumps_line, dumps_pretty
-from newsgraph.models.base import Record
+from newsgraph.layout import parquet_part
 from newsgraph.recipe import Recipe
 from newsgraph.schema_export import table_schema
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES, jsonl_path, parquet_path
@@ -23,40 +23,107 @@ from newsgraph.timeline import render_timeline
 from newsgraph.versions import PACKAGE_VERSION, SCHEMA_VERSION
 
 ROW_GROUP_SIZE = 64_000
+#: A row group is cut early once its rows hold this many characters of text (article texts).
+MAX_GROUP_CHARS = 16_000_000
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
 
-def to_arrow(table: str, rows: list[Record]) -> pa.Table:
-    """Validated records of ``table`` as an Arrow table with the table's exact schema."""
+def to_arrow(table: str, rows: list[Any]) -> pa.Table:
+    """Rows of ``table`` (dicts keyed by column, or records) with the table's exact schema."""
     import pyarrow as pa
 
     from newsgraph.arrow_schema import arrow_schema
     from newsgraph.tables import spec
 
     schema = arrow_schema(spec(table))
-    columns = {name: [getattr(r, name) for r in rows] for name in schema.names}
-    return pa.Table.from_pydict(columns, schema=schema)
+    if rows and not isinstance(rows[0], dict):
+        rows = [{name: getattr(r, name) for name in schema.names} for r in rows]
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
-def write_parquet(path: Path, arrow: pa.Table, metadata: dict[str, str]) -> None:
-    """Parquet with zstd, statistics, row groups of ROW_GROUP_SIZE and our footer metadata."""
-    import pyarrow.parquet as pq
+class TableWriter:
+    """Streams one table into ``parquet/<table>.parquet`` (row groups) and its JSON Lines file.
 
-    arrow = arrow.replace_schema_metadata(
-        {f"newsgraph.{k}": v for k, v in sorted(metadata.items())})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(arrow, path, compression="zstd", row_group_size=ROW_GROUP_SIZE,
-                   write_statistics=True, store_schema=True)
+    Rows are buffered and flushed as one Parquet row group of ``ROW_GROUP_SIZE`` rows (or
+    fewer when the buffered text passes ``MAX_GROUP_CHARS``, as for the article texts), so
+    memory stays bounded whatever the number of rows. The JSON Lines are written from the
+    same Arrow batch, so both files hold exactly the same values.
+    """
 
+    def __init__(self, root: Path, table: str, metadata: dict[str, str], *,
+                 parts: bool = False) -> None:
+        from newsgraph.arrow_schema import arrow_schema
+        from newsgraph.tables import spec
 
-def write_jsonl(path: Path, arrow: pa.Table) -> None:
-    """One compact JSON object per row, columns in table order, dates as ISO strings."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        for batch in arrow.to_batches(max_chunksize=ROW_GROUP_SIZE):
-            handle.writelines(dumps_line(row) + "\n" for row in batch.to_pylist())
+        self.root, self.table, self.parts = root, table, parts
+        self.schema = arrow_schema(spec(table)).with_metadata(
+            {f"newsgraph.{k}": v for k, v in sorted(metadata.items())})
+        (root / jsonl_path(table)).parent.mkdir(parents=True, exist_ok=True)
+        self._jsonl = (root / jsonl_path(table)).open("w", encoding="utf-8", newline="\n")
+        self._parquet: pq.ParquetWriter | None = None
+        self._rows: list[dict[str, Any]] = []
+        self._chars = 0
+        self.num_rows = 0
+        #: The Parquet files written, relative to ``root`` (one, or one per part).
+        self.files: list[str] = []
+
+    def _parquet_writer(self) -> pq.ParquetWriter:
+        """The open Parquet file: the table's file, or a new part for every row group."""
+        import pyarrow.parquet as pq
+
+        if self._parquet is None:
+            rel = parquet_part(self.table, len(self.files)) if self.parts else \
+                parquet_path(self.table)
+            (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
+            self._parquet = pq.ParquetWriter(self.root / rel, self.schema, compression="zstd",
+                                             write_statistics=True, store_schema=True)
+            self.files.append(rel)
+        return self._parquet
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        self._rows.extend(rows)
+        self._chars += sum(len(r.get("text") or "") for r in rows)
+        if len(self._rows) >= ROW_GROUP_SIZE or self._chars >= MAX_GROUP_CHARS:
+            self._flush()
+
+    def add_arrow(self, arrow: pa.Table) -> None:
+        """Write an Arrow table with this table's columns (in row groups)."""
+        self._flush()
+        arrow = arrow.replace_schema_metadata(self.schema.metadata)
+        for start in range(0, arrow.num_rows, ROW_GROUP_SIZE):
+            self._write(arrow.slice(start, ROW_GROUP_SIZE))
+
+    def _flush(self) -> None:
+        while self._rows:
+            batch, self._rows = self._rows[:ROW_GROUP_SIZE], self._rows[ROW_GROUP_SIZE:]
+            arrow = to_arrow(self.table, batch)
+            self._write(arrow.replace_schema_metadata(self.schema.metadata))
+        self._chars = 0
+
+    def _write(self, arrow: pa.Table) -> None:
+        self._parquet_writer().write_table(arrow, row_group_size=ROW_GROUP_SIZE)
+        if self.parts:
+            self._close_parquet()
+        self._jsonl.writelines(dumps_line(row) + "\n" for row in arrow.to_pylist())
+        self.num_rows += arrow.num_rows
+
+    def _close_parquet(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+            self._parquet = None
+
+    def close(self) -> int:
+        """Flush what is buffered and close both files; the number of rows written."""
+        self._flush()
+        if not self.num_rows:  # an empty table still gets its (empty) row group, as before
+            self._parquet_writer().write_table(self.schema.empty_table(),
+                                               row_group_size=ROW_GROUP_SIZE)
+        self._close_parquet()
+        self._jsonl.close()
+        return self.num_rows
 
 
 def _resource_file(root: Path, rel: str) -> dict[str, Any]:
@@ -69,18 +136,39 @@ def versions(recipe_version: str) -> dict[str, str]:
             "dataset_version": recipe_version}
 
 
-def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe,
-                  sources: list[dict[str, Any]], *, omit_text: bool) -> None:
-    """Write every table and the descriptor into ``root`` (a staging folder)."""
+def table_metadata(recipe: Recipe, *, omit_text: bool) -> dict[str, str]:
+    """Footer metadata of every Parquet file: the three versions, the dataset and text policy."""
     meta = versions(recipe.version)
     meta.update({"dataset_id": recipe.id, "omit_text": str(omit_text).lower()})
+    return meta
+
+
+def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe,
+                  sources: list[dict[str, Any]], *, omit_text: bool) -> None:
+    """Write every table (Arrow, in memory) and the package files into ``root``."""
+    meta = table_metadata(recipe, omit_text=omit_text)
+    counts = {}
+    for t in TABLES:
+        writer = TableWriter(root, t.name, meta)
+        writer.add_arrow(tables[t.name])
+        counts[t.name] = writer.close()
+    finish_package(root, counts, tables["events"].to_pylist(), recipe, sources,
+                   omit_text=omit_text)
+
+
+def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, Any]],
+                   recipe: Recipe, sources: list[dict[str, Any]], *, omit_text: bool,
+                   parquet_files: dict[str, list[str]] | None = None) -> None:
+    """The publishing files and ``datapackage.json`` for tables already written into ``root``.
+
+    ``parquet_files`` lists each table's Parquet files when they are folders of parts; each
+    part is then a file resource of its own, with its hash.
+    """
+    meta = table_metadata(recipe, omit_text=omit_text)
     resources: list[dict[str, Any]] = []
     for t in TABLES:
-        write_jsonl(root / jsonl_path(t.name), tables[t.name])
-        write_parquet(root / parquet_path(t.name), tables[t.name], meta)
-    for t in TABLES:
         rel = jsonl_path(t.name)
-        if tables[t.name].num_rows:
+        if counts[t.name]:
             resources.append({
                 "name": t.name, "type": "table", "path": rel, "format": "jsonl",
                 "mediatype": "application/jsonl", "encoding": "utf-8",
@@ -98,16 +186,20 @@ def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe,
                 "name": f"{t.name}-jsonl", "type": "file", "path": rel, "format": "jsonl",
                 "description": f"{t.name} as JSON Lines (empty).", **_resource_file(root, rel)})
     for t in TABLES:
-        rel = parquet_path(t.name)
-        resources.append({
-            "name": f"{t.name}-parquet", "type": "file", "path": rel, "format": "parquet",
-            "mediatype": "application/vnd.apache.parquet",
-            "description": f"{t.name} as Parquet (zstd); same rows and columns as {jsonl_path(t.name)}.",
-            **_resource_file(root, rel)})
-    counts = {t.name: tables[t.name].num_rows for t in TABLES}
-    has_timeline = render_timeline(tables["events"].to_pylist(), root / TIMELINE_FILE)
+        files = (parquet_files or {}).get(t.name, [parquet_path(t.name)])
+        for number, rel in enumerate(files):
+            part = f" (part {number + 1} of {len(files)})" if len(files) > 1 else ""
+            resources.append({
+                "name": f"{t.name}-parquet" + (f"-{number:05d}" if parquet_files else ""),
+                "type": "file", "path": rel, "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "description": f"{t.name} as Parquet (zstd){part}; same rows and columns as "
+                               f"{jsonl_path(t.name)}.",
+                **_resource_file(root, rel)})
+    has_timeline = render_timeline(events, root / TIMELINE_FILE)
     (root / CARD_FILE).write_text(
-        render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline),
+        render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline,
+                    parts=parquet_files is not None),
         encoding="utf-8")
     (root / CROISSANT_FILE).write_text(dumps_pretty(croissant(root, recipe, recipe.homepage)),
                                        encoding="utf-8")

@@ -1,46 +1,61 @@
-"""Cross-article linking and id assignment: drafts from every article become table rows.
+"""Cross-article linking and id assignment, one article at a time.
 
 * actors: a person named only by a shorter form ("Erdogan", "Tayyip Erdogan") in one article
-  is the same actor as the one full name elsewhere that ends with it;
+  is the same actor as the one full name elsewhere that ends with it (``link_actor_names``,
+  run once over every person name of the corpus before any row is made);
 * quotes, claims and events reported by several articles become one record with several
   mentions (same speaker and normalised text; same event key);
 * ids are content-derived; rows are sorted by source file, char_start, then id.
+
+``Assembler.add`` turns one article's draft into its provenance rows (already in output
+order, since articles arrive sorted by file name), so a build can stream them to disk; the
+canonical records (actors, quotes, claims, events) accumulate in small registries, one entry
+per distinct record, and ``Assembler.finish`` emits them sorted by first mention.
+Rows are plain dicts keyed by column; the writer gives them the table's Arrow schema and the
+written package is validated as a whole.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph import models
 from newsgraph.ids import content_id, normalise_key
-from newsgraph.models.base import Record
 from newsgraph.models.event import ParticipantRole
+from newsgraph.pipeline.dates import TimeExpr
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
 from newsgraph.pipeline.reuse import Reuse
 from newsgraph.pipeline.segment import RULE as SEGMENT_RULE
-from newsgraph.tables import TABLES
+from newsgraph.tables import spec
+
+Row = dict[str, Any]
+#: Tables with one row per place in an article, emitted by ``Assembler.add``.
+SPAN_TABLES = ("articles", "article_segments", "actor_mentions", "actor_roles",
+               "quote_mentions", "claim_mentions", "event_mentions")
+#: Tables with one row per record, emitted by ``Assembler.finish``.
+RECORD_TABLES = ("actors", "quotes", "claims", "events", "event_participants",
+                 "article_relations")
 
 
-@dataclass
-class Tables:
-    """Rows of every table, in output order."""
+def link_actor_names(people: Iterable[str]) -> dict[str, str]:
+    """Map each person name to the longest full name that ends with it, where that is unique.
 
-    rows: dict[str, list[Record]] = field(default_factory=dict)
-
-
-def link_actor_names(drafts: list[ArticleDraft]) -> dict[str, str]:
-    """Map every actor name to its canonical name across the corpus."""
-    people = sorted({n for d in drafts for n, a in d.actors.items() if a.kind == "person"})
+    An index from every proper token suffix to the names ending with it keeps this linear in
+    the number of names (a pairwise comparison would be quadratic).
+    """
+    names = sorted(set(people))
+    ending_with: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for other in names:
+        tokens = other.split()
+        for k in range(1, len(tokens)):
+            ending_with[tuple(tokens[-k:])].append(other)
     canonical: dict[str, str] = {}
-    for name in people:
-        tokens = name.split()
-        longer = [o for o in people if len(o.split()) > len(tokens)
-                  and o.split()[-len(tokens):] == tokens]
-        if len(longer) >= 1:
+    for name in names:
+        longer = ending_with.get(tuple(name.split()), [])
+        if longer:
             longest = max(longer, key=lambda o: (len(o.split()), o))
             if all(longest.split()[-len(o.split()):] == o.split() for o in longer):
                 canonical[name] = longest
@@ -51,203 +66,268 @@ def _actor_id(actor: ActorDraft) -> str:
     return content_id("actor", actor.kind, actor.name)
 
 
-def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool = False
-             ) -> dict[str, list[Record]]:
-    """All tables from per-article drafts (see the module docstring)."""
-    drafts = sorted(drafts, key=lambda d: d.source.file_name)
-    canon = link_actor_names(drafts)
-    actors: dict[str, ActorDraft] = {}
-    for d in drafts:
+@dataclass
+class _EventRecord:
+    """What the event row needs from all its reports: the first, the best dated, who took part."""
+
+    first: EventDraft
+    first_article: str
+    dated: tuple[tuple[bool, int], EventDraft, str] | None = None
+    participants: dict[tuple[str, ParticipantRole], None] = field(default_factory=dict)
+
+
+class Assembler:
+    """Rows of every table from per-article drafts given in file-name order."""
+
+    def __init__(self, canonical: dict[str, str], first_actor: dict[str, ActorDraft], *,
+                 omit_text: bool = False) -> None:
+        self.canonical = canonical
+        self.first_actor = first_actor
+        self.omit_text = omit_text
+        self.actors: dict[str, ActorDraft] = {}
+        self.actor_ids: dict[str, str] = {}
+        self.article_ids: dict[str, str] = {}
+        self.first_seen: dict[str, tuple[int, int]] = {}
+        self.surface: dict[str, set[str]] = defaultdict(set)
+        self.quotes: dict[str, Row] = {}
+        self.claims: dict[str, Row] = {}
+        self.events: dict[str, _EventRecord] = {}
+        self.last_file = ""
+
+    def _register(self, name: str, local: ActorDraft | None = None) -> str:
+        """The id of the actor ``name`` links to; its record comes from its first article."""
+        target = self.canonical.get(name, name)
+        if target not in self.actor_ids:
+            actor = self.first_actor.get(target, local)
+            if actor is None:
+                raise KeyError(f"actor {name!r} is not found in any article")
+            self.actors[target] = actor
+            self.actor_ids[target] = _actor_id(actor)
+        return self.actor_ids[target]
+
+    def _aid(self, name: str | None) -> str | None:
+        return None if name is None else self._register(name)
+
+    def _seen(self, record_id: str, order: int, start: int) -> None:
+        pos = (order, start)
+        if record_id not in self.first_seen or pos < self.first_seen[record_id]:
+            self.first_seen[record_id] = pos
+
+    def add(self, d: ArticleDraft) -> dict[str, list[Row]]:
+        """The provenance rows of one article, sorted by char_start then id."""
+        f = d.source.file_name
+        if f <= self.last_file:
+            raise ValueError(f"articles must arrive sorted by file name: {f!r}")
+        self.last_file = f
+        order = len(self.article_ids)
+        art = self.article_ids[f] = content_id("article", d.source.sha256)
         for name, a in d.actors.items():
-            target = canon.get(name, name)
-            if target not in actors:
-                source = next((x.actors[target] for x in drafts if target in x.actors), a)
-                actors[target] = source
-    actor_ids = {name: _actor_id(a) for name, a in actors.items()}
-
-    def aid(name: str | None) -> str | None:
-        return None if name is None else actor_ids[canon.get(name, name)]
-
-    art_ids = {d.source.file_name: content_id("article", d.source.sha256) for d in drafts}
-    order = {d.source.file_name: i for i, d in enumerate(drafts)}
-    out: dict[str, list[Any]] = defaultdict(list)
-    first_seen: dict[str, tuple[int, int]] = {}
-    surface: dict[str, set[str]] = defaultdict(set)
-
-    def seen(record_id: str, file: str, start: int) -> None:
-        pos = (order[file], start)
-        if record_id not in first_seen or pos < first_seen[record_id]:
-            first_seen[record_id] = pos
-
-    quotes: dict[str, models.Quote] = {}
-    claims: dict[str, dict[str, Any]] = {}
-    events: dict[str, list[tuple[ArticleDraft, EventDraft]]] = defaultdict(list)
-    for d in drafts:
-        f, art = d.source.file_name, art_ids[d.source.file_name]
+            self._register(name, a)
+        aid, seen = self._aid, self._seen
+        out: dict[str, list[Row]] = {name: [] for name in SPAN_TABLES}
         meta = d.meta
-        out["articles"].append(models.Article(
-            article_id=art, source_file=f, sha256=d.source.sha256, bytes=d.source.size,
-            source_format=d.source.source_format, title=meta.title, publisher=meta.publisher,
-            original_publisher=meta.original_publisher, publisher_basis=meta.publisher_basis,
-            agencies=meta.agencies, authors=meta.authors, published=meta.published,
-            published_precision=meta.published_precision, published_basis=meta.published_basis,
-            url=meta.url, language=meta.language, metadata_note=meta.note,
-            text=None if omit_text else d.source.text, n_chars=len(d.source.text),
-            method=meta.method))
+        out["articles"].append({
+            "article_id": art, "source_file": f, "sha256": d.source.sha256,
+            "bytes": d.source.size, "source_format": d.source.source_format,
+            "title": meta.title, "publisher": meta.publisher,
+            "original_publisher": meta.original_publisher, "publisher_basis": meta.publisher_basis,
+            "agencies": meta.agencies, "authors": meta.authors, "published": meta.published,
+            "published_precision": meta.published_precision,
+            "published_basis": meta.published_basis, "url": meta.url, "language": meta.language,
+            "metadata_note": meta.note, "text": None if self.omit_text else d.source.text,
+            "n_chars": len(d.source.text), "method": meta.method})
         for s in d.segments:
-            out["article_segments"].append(models.ArticleSegment(
-                segment_id=content_id("segment", art, s.kind, s.char_start, s.char_end),
-                article_id=art, char_start=s.char_start, char_end=s.char_end, text=s.text,
-                confidence=0.8, method=SEGMENT_RULE, segment_kind=s.kind,
-                reason=s.reason))
+            out["article_segments"].append({
+                "segment_id": content_id("segment", art, s.kind, s.char_start, s.char_end),
+                "article_id": art, "char_start": s.char_start, "char_end": s.char_end,
+                "text": s.text, "confidence": 0.8, "method": SEGMENT_RULE,
+                "segment_kind": s.kind, "reason": s.reason})
         for m in d.actor_mentions:
             actor = aid(m.actor)
             assert actor is not None
             if m.form != "pronoun":
-                surface[actor].add(m.span.text)
-            seen(actor, f, m.span.start)
-            out["actor_mentions"].append(models.ActorMention(
-                mention_id=content_id("actor_mention", actor, art, m.span.start, m.span.end),
-                article_id=art, char_start=m.span.start, char_end=m.span.end, text=m.span.text,
-                confidence=m.confidence, method=m.method, actor_id=actor, form=m.form))
+                self.surface[actor].add(m.span.text)
+            seen(actor, order, m.span.start)
+            out["actor_mentions"].append({
+                "mention_id": content_id("actor_mention", actor, art, m.span.start, m.span.end),
+                "article_id": art, "char_start": m.span.start, "char_end": m.span.end,
+                "text": m.span.text, "confidence": m.confidence, "method": m.method,
+                "actor_id": actor, "form": m.form})
         for r in d.roles:
             actor = aid(r.actor)
             assert actor is not None
-            out["actor_roles"].append(models.ActorRole(
-                role_id=content_id("actor_role", actor, r.role, art, r.span.start),
-                article_id=art, char_start=r.span.start, char_end=r.span.end, text=r.span.text,
-                confidence=0.8 if r.method != "curated" else 1.0, method=r.method,
-                actor_id=actor, position=r.role, organization_id=aid(r.organization),
-                as_of=meta.published, valid_from=None, valid_to=None))
+            out["actor_roles"].append({
+                "role_id": content_id("actor_role", actor, r.role, art, r.span.start),
+                "article_id": art, "char_start": r.span.start, "char_end": r.span.end,
+                "text": r.span.text, "confidence": 0.8 if r.method != "curated" else 1.0,
+                "method": r.method, "actor_id": actor, "position": r.role,
+                "organization_id": aid(r.organization), "as_of": meta.published,
+                "valid_from": None, "valid_to": None})
+        quote_ids = self._add_quotes(d, art, order, out["quote_mentions"])
+        self._add_claims(d, art, order, quote_ids, out["claim_mentions"])
+        self._add_events(d, art, order, out["event_mentions"])
+        self._link_claims_to_events(out["claim_mentions"], out["event_mentions"])
+        for name in SPAN_TABLES[1:]:
+            pk = spec(name).primary_key[0]
+            out[name].sort(key=lambda r, pk=pk: (r["char_start"], r[pk]))  # type: ignore[misc]
+        return out
+
+    def _add_quotes(self, d: ArticleDraft, art: str, order: int, rows: list[Row]) -> list[str]:
         quote_ids: list[str] = []
         for q in d.quotes:
-            speaker = aid(q.speaker)
+            speaker = self._aid(q.speaker)
             qid = content_id("quote", normalise_key(q.span.text), speaker or q.speaker_text or "")
             quote_ids.append(qid)
-            seen(qid, f, q.span.start)
-            if qid not in quotes:
-                quotes[qid] = models.Quote(
-                    quote_id=qid, text=q.span.text, speaker_id=speaker,
-                    speaker_text=None if speaker else q.speaker_text, quote_type=q.quote_type,
-                    method=q.method)
-            out["quote_mentions"].append(models.QuoteMention(
-                mention_id=content_id("quote_mention", qid, art, q.span.start, q.span.end),
-                article_id=art, char_start=q.span.start, char_end=q.span.end, text=q.span.text,
-                confidence=q.confidence, method=q.method, quote_id=qid, quote_type=q.quote_type,
-                cue=q.cue, speaker_text=q.speaker_text, intermediary_id=aid(q.intermediary),
-                intermediary_text=q.intermediary_text))
+            self._seen(qid, order, q.span.start)
+            if qid not in self.quotes:
+                self.quotes[qid] = {
+                    "quote_id": qid, "text": q.span.text, "speaker_id": speaker,
+                    "speaker_text": None if speaker else q.speaker_text,
+                    "quote_type": q.quote_type, "method": q.method}
+            rows.append({
+                "mention_id": content_id("quote_mention", qid, art, q.span.start, q.span.end),
+                "article_id": art, "char_start": q.span.start, "char_end": q.span.end,
+                "text": q.span.text, "confidence": q.confidence, "method": q.method,
+                "quote_id": qid, "quote_type": q.quote_type, "cue": q.cue,
+                "speaker_text": q.speaker_text, "intermediary_id": self._aid(q.intermediary),
+                "intermediary_text": q.intermediary_text})
+        return quote_ids
+
+    def _add_claims(self, d: ArticleDraft, art: str, order: int, quote_ids: list[str],
+                    rows: list[Row]) -> None:
         for c in d.claims:
-            claimant = aid(c.claimant)
-            cid = content_id("claim", claimant or c.claimant_text or "", normalise_key(c.proposition))
-            seen(cid, f, c.span.start)
-            entry = claims.setdefault(cid, {
+            claimant = self._aid(c.claimant)
+            cid = content_id("claim", claimant or c.claimant_text or "",
+                             normalise_key(c.proposition))
+            self._seen(cid, order, c.span.start)
+            entry = self.claims.setdefault(cid, {
                 "claim_id": cid, "claimant_id": claimant,
                 "claimant_text": None if claimant else c.claimant_text, "text": c.proposition,
                 "modality": c.modality, "polarity": c.polarity, "evidence_quote_ids": [],
                 "event_ids": [], "method": c.method})
-            if c.quote_index is not None and quote_ids[c.quote_index] not in entry["evidence_quote_ids"]:
+            if c.quote_index is not None and quote_ids[c.quote_index] not in \
+                    entry["evidence_quote_ids"]:
                 entry["evidence_quote_ids"].append(quote_ids[c.quote_index])
-            out["claim_mentions"].append(models.ClaimMention(
-                mention_id=content_id("claim_mention", cid, art, c.span.start, c.span.end),
-                article_id=art, char_start=c.span.start, char_end=c.span.end, text=c.span.text,
-                confidence=c.confidence, method=c.method, claim_id=cid, reporting=c.reporting,
-                cue=c.cue, intermediary_id=aid(c.intermediary)))
+            rows.append({
+                "mention_id": content_id("claim_mention", cid, art, c.span.start, c.span.end),
+                "article_id": art, "char_start": c.span.start, "char_end": c.span.end,
+                "text": c.span.text, "confidence": c.confidence, "method": c.method,
+                "claim_id": cid, "reporting": c.reporting, "cue": c.cue,
+                "intermediary_id": self._aid(c.intermediary)})
+
+    def _add_events(self, d: ArticleDraft, art: str, order: int, rows: list[Row]) -> None:
         for e in d.events:
-            events[e.key].append((d, e))
-    for key, reports in events.items():
-        eid = content_id("event", key)
-        dated = [(d, e, e.date) for d, e in reports if e.date is not None and e.date.basis != "unknown"]
-        dated.sort(key=lambda de: (de[2].basis != "stated", order[de[0].source.file_name]))
-        first_d, first_e = (dated[0][0], dated[0][1]) if dated else reports[0]
-        date = dated[0][2] if dated else None
-        raw = first_e.date
-        participants: dict[tuple[str, ParticipantRole], None] = {}
-        for d, e in reports:
-            f, art = d.source.file_name, art_ids[d.source.file_name]
+            eid = content_id("event", e.key)
+            record = self.events.get(eid)
+            if record is None:
+                record = self.events[eid] = _EventRecord(e, art)
+            if e.date is not None and e.date.basis != "unknown":
+                # The event's date: a stated one before an inferred one, then the first article.
+                rank = (e.date.basis != "stated", order)
+                if record.dated is None or rank < record.dated[0]:
+                    record.dated = (rank, e, art)
             for span in e.spans:
-                seen(eid, f, span.start)
-                out["event_mentions"].append(models.EventMention(
-                    mention_id=content_id("event_mention", eid, art, span.start, span.end),
-                    article_id=art, char_start=span.start, char_end=span.end, text=span.text,
-                    confidence=e.confidence, method=e.method, event_id=eid))
+                self._seen(eid, order, span.start)
+                rows.append({
+                    "mention_id": content_id("event_mention", eid, art, span.start, span.end),
+                    "article_id": art, "char_start": span.start, "char_end": span.end,
+                    "text": span.text, "confidence": e.confidence, "method": e.method,
+                    "event_id": eid})
             for name, role in e.participants:
-                actor = aid(name)
+                actor = self._aid(name)
                 assert actor is not None
-                participants[(actor, role)] = None
-        text_src = date or raw
-        out["events"].append(models.Event(
-            event_id=eid, event_type=first_e.event_type, label=first_e.label,
-            status=first_e.status,
-            date_start=date.date_start if date else None,
-            date_end=date.date_end if date else None,
-            date_precision=date.precision if date else "unknown",
-            date_basis=date.basis if date else "unknown",
-            date_text=text_src.text if text_src else None,
-            date_article_id=art_ids[first_d.source.file_name] if text_src else None,
-            date_char_start=text_src.char_start if text_src else None,
-            date_char_end=text_src.char_end if text_src else None,
-            location=first_e.location, method=first_e.method))
-        for (actor, role) in participants:
-            out["event_participants"].append(models.EventParticipant(
-                event_id=eid, actor_id=actor, role=role, method=first_e.method))
-    _link_claims_to_events(claims, out["claim_mentions"], out["event_mentions"], first_seen)
-    for name, a in actors.items():
-        actor = actor_ids[name]
-        aliases = sorted((surface[actor] | a.aliases) - {a.name})
-        aliases = [x for x in aliases if x in surface[actor] or a.method == "curated"]
-        out["actors"].append(models.Actor(
-            actor_id=actor, name=a.name, kind=a.kind, aliases=aliases,
-            description=a.description, wikidata_id=a.wikidata_id,
-            wikidata_verification=a.wikidata_verification,
-            wikidata_evidence=a.wikidata_evidence, method=a.method))
-    out["quotes"] = list(quotes.values())
-    out["claims"] = [models.Claim(**c) for c in claims.values()]
-    for pair in reuse:
-        out["article_relations"].append(models.ArticleRelation(
-            article_id=art_ids[pair.article], related_article_id=art_ids[pair.other],
-            relation="shares_text_with", overlap=round(pair.shared / max(pair.total, 1), 4),
-            shared_sentences=pair.shared, method=REUSE_RULE))
-    return _sorted(out, first_seen, order, art_ids)
+                record.participants[(actor, role)] = None
+
+    def _link_claims_to_events(self, claim_rows: list[Row], event_rows: list[Row]) -> None:
+        """A claim is about the events whose mentions overlap one of its mentions."""
+        for cm in claim_rows:
+            about = self.claims[cm["claim_id"]]["event_ids"]
+            for em in event_rows:
+                if em["char_start"] < cm["char_end"] and cm["char_start"] < em["char_end"] \
+                        and em["event_id"] not in about:
+                    about.append(em["event_id"])
+
+    def finish(self, reuse: list[Reuse]) -> dict[str, list[Row]]:
+        """The record tables (and article relations), sorted by first mention then id."""
+        far = (len(self.article_ids), 0)
+
+        def first(record_id: str) -> tuple[int, int]:
+            return self.first_seen.get(record_id, far)
+
+        out: dict[str, list[Row]] = {name: [] for name in RECORD_TABLES}
+        for claim in self.claims.values():
+            claim["event_ids"].sort(key=lambda eid: (first(eid), eid))
+        for eid, rec in self.events.items():
+            event = _event_row(eid, rec)
+            out["events"].append(event)
+            out["event_participants"].extend(
+                {"event_id": eid, "actor_id": actor, "role": role, "method": event["method"]}
+                for actor, role in rec.participants)
+        for name, a in self.actors.items():
+            actor = self.actor_ids[name]
+            aliases = sorted((self.surface[actor] | a.aliases) - {a.name})
+            aliases = [x for x in aliases if x in self.surface[actor] or a.method == "curated"]
+            out["actors"].append({
+                "actor_id": actor, "name": a.name, "kind": a.kind, "aliases": aliases,
+                "description": a.description, "wikidata_id": a.wikidata_id,
+                "wikidata_verification": a.wikidata_verification,
+                "wikidata_evidence": a.wikidata_evidence, "method": a.method})
+        out["quotes"] = list(self.quotes.values())
+        out["claims"] = list(self.claims.values())
+        order = {art: i for i, art in enumerate(self.article_ids.values())}
+        for pair in reuse:
+            out["article_relations"].append({
+                "article_id": self.article_ids[pair.article],
+                "related_article_id": self.article_ids[pair.other],
+                "relation": "shares_text_with",
+                "overlap": round(pair.shared / max(pair.total, 1), 4),
+                "shared_sentences": pair.shared, "method": REUSE_RULE})
+        for name, pk in (("actors", "actor_id"), ("quotes", "quote_id"), ("claims", "claim_id"),
+                         ("events", "event_id")):
+            out[name].sort(key=lambda r, pk=pk: (first(r[pk]), r[pk]))  # type: ignore[misc]
+        out["event_participants"].sort(key=lambda r: (first(r["event_id"]), r["event_id"],
+                                                      r["actor_id"], r["role"]))
+        out["article_relations"].sort(key=lambda r: (order[r["article_id"]],
+                                                     order[r["related_article_id"]]))
+        return out
 
 
-def _link_claims_to_events(claims: dict[str, dict[str, Any]], claim_mentions: list[Any],
-                           event_mentions: list[Any],
-                           first_seen: dict[str, tuple[int, int]]) -> None:
-    """A claim is about the events whose mentions overlap one of its mentions."""
-    by_article: dict[str, list[Any]] = defaultdict(list)
-    for em in event_mentions:
-        by_article[em.article_id].append(em)
-    for cm in claim_mentions:
-        about = claims[cm.claim_id]["event_ids"]
-        for em in by_article.get(cm.article_id, ()):
-            if em.char_start < cm.char_end and cm.char_start < em.char_end \
-                    and em.event_id not in about:
-                about.append(em.event_id)
-    for claim in claims.values():
-        claim["event_ids"].sort(key=lambda eid: (first_seen.get(eid, (0, 0)), eid))
-
-
-def _sort_key(spec_name: str, pk: tuple[str, ...], is_span: bool,
-              first_seen: dict[str, tuple[int, int]], art_order: dict[str, int]
-              ) -> Callable[[Any], tuple[Any, ...]]:
-    """Row order (DESIGN.md): source file, then char_start, then id; records by first mention."""
-    far = (len(art_order), 0)
-    if is_span:
-        return lambda r: (art_order[r.article_id], r.char_start, getattr(r, pk[0]))
-    if spec_name == "articles":
-        return lambda r: (art_order[r.article_id], r.article_id)
-    if spec_name == "article_relations":
-        return lambda r: (art_order[r.article_id], art_order[r.related_article_id])
-    if spec_name == "event_participants":
-        return lambda r: (first_seen.get(r.event_id, far), r.event_id, r.actor_id, r.role)
-    return lambda r: (first_seen.get(getattr(r, pk[0]), far), getattr(r, pk[0]))
-
-
-def _sorted(out: dict[str, list[Any]], first_seen: dict[str, tuple[int, int]],
-            order: dict[str, int], art_ids: dict[str, str]) -> dict[str, list[Record]]:
-    art_order = {art_ids[f]: i for f, i in order.items()}
+def _event_row(eid: str, rec: _EventRecord) -> Row:
+    first_e, art = (rec.dated[1], rec.dated[2]) if rec.dated else (rec.first, rec.first_article)
+    date: TimeExpr | None = rec.dated[1].date if rec.dated else None
+    source = date or first_e.date
     return {
-        spec.name: sorted(out.get(spec.name, []), key=_sort_key(
-            spec.name, spec.primary_key, spec.is_span, first_seen, art_order))
-        for spec in TABLES
-    }
+        "event_id": eid, "event_type": first_e.event_type, "label": first_e.label,
+        "status": first_e.status,
+        "date_start": date.date_start if date else None,
+        "date_end": date.date_end if date else None,
+        "date_precision": date.precision if date else "unknown",
+        "date_basis": date.basis if date else "unknown",
+        "date_text": source.text if source else None,
+        "date_article_id": art if source else None,
+        "date_char_start": source.char_start if source else None,
+        "date_char_end": source.char_end if source else None,
+        "location": first_e.location, "method": first_e.method}
+
+
+def first_actors(drafts: Iterable[ArticleDraft]) -> dict[str, ActorDraft]:
+    """The first draft of every actor name, in the order given (file-name order)."""
+    found: dict[str, ActorDraft] = {}
+    for d in drafts:
+        for name, a in d.actors.items():
+            found.setdefault(name, a)
+    return found
+
+
+def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool = False
+             ) -> dict[str, list[Row]]:
+    """Every table, in memory, from the drafts of a small corpus (tests, fuzzing)."""
+    drafts = sorted(drafts, key=lambda d: d.source.file_name)
+    people = [n for d in drafts for n, a in d.actors.items() if a.kind == "person"]
+    assembler = Assembler(link_actor_names(people), first_actors(drafts), omit_text=omit_text)
+    tables: dict[str, list[Row]] = {name: [] for name in SPAN_TABLES}
+    for d in drafts:
+        for name, rows in assembler.add(d).items():
+            tables[name].extend(rows)
+    tables.update(assembler.finish(reuse))
+    return tables

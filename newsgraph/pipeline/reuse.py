@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from newsgraph.ids import normalise_key
 from newsgraph.pipeline.drafts import ArticleDraft
@@ -52,7 +52,8 @@ def _shingles(sentence: str) -> set[int]:
     return {_digest(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def _sentences(draft: ArticleDraft) -> list[set[int]]:
+def sentence_shingles(draft: ArticleDraft) -> list[list[int]]:
+    """The shingles of each body sentence that has any (pure: runs in the worker processes)."""
     text = draft.source.text
     found = []
     for seg in draft.segments:
@@ -60,33 +61,84 @@ def _sentences(draft: ArticleDraft) -> list[set[int]]:
             for start, end in sentence_spans(text, seg.char_start, seg.char_end):
                 shingles = _shingles(text[start:end])
                 if shingles:
-                    found.append(shingles)
+                    found.append(sorted(shingles))
     return found
+
+
+class ReuseFinder:
+    """Collects the sentence shingles of each article, in file-name order, then finds reuse.
+
+    The shingles go into an on-disk DuckDB table with a memory limit, so a corpus of any size
+    is joined out of core; the join is by shingle (an inverted index), never article by
+    article.
+    """
+
+    BATCH = 1_000_000
+
+    def __init__(self, workdir: Path) -> None:
+        import duckdb
+
+        self._db = duckdb.connect(str(workdir / "reuse.duckdb"))
+        self._db.execute(f"SET memory_limit = '256MB'; SET temp_directory = '{workdir / 'spill'}'; "
+                         "SET preserve_insertion_order = false; CREATE TABLE s "
+                         "(article INTEGER, sentence BIGINT, shingle UBIGINT)")
+        self.names: list[str] = []
+        self.totals: list[int] = []
+        self._columns: tuple[list[int], list[int], list[int]] = ([], [], [])
+        self._sentence = 0
+
+    def add(self, name: str, sentences: list[list[int]]) -> None:
+        article = len(self.names)
+        self.names.append(name)
+        self.totals.append(len(sentences))
+        articles, ids, shingles = self._columns
+        for shingle_set in sentences:
+            articles.extend([article] * len(shingle_set))
+            ids.extend([self._sentence] * len(shingle_set))
+            shingles.extend(shingle_set)
+            self._sentence += 1
+        if len(shingles) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        articles, ids, shingles = self._columns
+        batch = pa.table({"article": pa.array(articles, pa.int32()),
+                          "sentence": pa.array(ids, pa.int64()),
+                          "shingle": pa.array(shingles, pa.uint64())})
+        self._db.register("batch", batch)
+        self._db.execute("INSERT INTO s SELECT * FROM batch")
+        self._db.unregister("batch")
+        self._columns = ([], [], [])
+
+    def pairs(self) -> list[Reuse]:
+        """Every ordered pair of articles with shared sentences, sorted by file names."""
+        self._flush()
+        rows = self._db.execute(f"""
+            WITH df AS (SELECT shingle FROM s GROUP BY shingle
+                        HAVING count(DISTINCT article) BETWEEN 2 AND {MAX_ARTICLES_PER_SHINGLE}),
+            postings AS (SELECT DISTINCT shingle, article FROM s SEMI JOIN df USING (shingle)),
+            sizes AS (SELECT sentence, count(*) AS n FROM s GROUP BY sentence),
+            hits AS (SELECT s.article, s.sentence, p.article AS other, count(*) AS h
+                     FROM s JOIN postings p ON s.shingle = p.shingle AND p.article <> s.article
+                     GROUP BY s.article, s.sentence, p.article)
+            SELECT hits.article, hits.other, count(*) AS shared
+            FROM hits JOIN sizes USING (sentence)
+            WHERE hits.h >= {SHARED_SHARE} * sizes.n
+            GROUP BY hits.article, hits.other
+            HAVING count(*) >= {MIN_SHARED_SENTENCES}
+            ORDER BY hits.article, hits.other""").fetchall()
+        self._db.close()
+        return [Reuse(self.names[a], self.names[b], n, self.totals[a]) for a, b, n in rows]
 
 
 def find_reuse(drafts: list[ArticleDraft]) -> list[Reuse]:
-    """Every ordered pair of articles with shared sentences, sorted by file names."""
-    per_article = {d.source.file_name: _sentences(d) for d in drafts}
-    index: dict[int, set[str]] = defaultdict(set)
-    for name, sentences in per_article.items():
-        for shingles in sentences:
-            for s in shingles:
-                index[s].add(name)
-    for s in [s for s, names in index.items() if len(names) > MAX_ARTICLES_PER_SHINGLE]:
-        del index[s]  # a stock phrase
-    found = []
-    for name, sentences in sorted(per_article.items()):
-        shared: dict[str, int] = defaultdict(int)
-        for shingles in sentences:
-            hits: dict[str, int] = defaultdict(int)
-            for s in shingles:
-                for other in index.get(s, ()):
-                    if other != name:
-                        hits[other] += 1
-            for other, n in hits.items():
-                if n >= SHARED_SHARE * len(shingles):
-                    shared[other] += 1
-        for other, n in sorted(shared.items()):
-            if n >= MIN_SHARED_SENTENCES:
-                found.append(Reuse(name, other, n, len(sentences)))
-    return found
+    """Text reuse within a small in-memory corpus (tests, fuzzing)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="newsgraph-reuse-") as tmp:
+        finder = ReuseFinder(Path(tmp))
+        for d in sorted(drafts, key=lambda d: d.source.file_name):
+            finder.add(d.source.file_name, sentence_shingles(d))
+        return finder.pairs()

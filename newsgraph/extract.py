@@ -1,0 +1,177 @@
+"""The per-article stage of a build, and the engines that run it over a corpus.
+
+``extract_article`` is a pure function of one source file and the build context (gazetteer,
+curated annotations): read, segment, metadata, actors, quotes, events, curated decisions,
+claims. ``extract_chunk`` runs it over a few files and returns, per article, the pickled
+draft (for the second, streaming pass) and a small ``ArticleSummary`` (what the cross-article
+stage needs). ``extract_local`` runs chunks in this process or in worker processes, a bounded
+number in flight, and yields results in file order, so memory stays flat and the output is
+the same for any number of workers; ``newsgraph.dask_engine`` runs the same chunks on Dask.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph.curated import Annotations
+from newsgraph.errors import DatasetError
+from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
+from newsgraph.pipeline.claims import find_claims
+from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
+from newsgraph.pipeline.events import find_events
+from newsgraph.pipeline.metadata import apply_recipe, read_metadata
+from newsgraph.pipeline.quotes import find_quotes
+from newsgraph.pipeline.reuse import sentence_shingles
+from newsgraph.pipeline.segment import segment
+from newsgraph.recipe import Assertions, SourceMeta
+from newsgraph.sources import read_source
+
+_MARKS = re.compile(r"[\"“”«»]")
+#: Articles per task sent to a worker: large enough to amortise the round trip.
+CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the per-article stage reads besides the source file (sent once per worker)."""
+
+    gazetteer: Gazetteer
+    max_bytes: int
+    known: dict[str, SourceMeta] = field(default_factory=dict)
+    annotations: Annotations | None = None
+    checks: Assertions | None = None
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the cross-article stage needs of one article, without its text or spans."""
+
+    file_name: str
+    sha256: str
+    actors: dict[str, ActorDraft]
+    shingles: list[list[int]]
+    source: dict[str, Any]
+
+
+def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
+                    max_bytes: int, annotations: Annotations | None = None) -> ArticleDraft:
+    """Every per-article stage, in pipeline order (pure)."""
+    source = read_source(path, max_bytes=max_bytes)
+    segments = segment(source.text)
+    meta = apply_recipe(read_metadata(segments, gazetteer), known)
+    draft = ArticleDraft(source, meta, segments)
+    find_actors(draft, gazetteer)
+    find_quotes(draft)
+    find_events(draft, draft.meta.published)
+    if annotations is not None:
+        annotations.apply(draft)
+    find_claims(draft)
+    return draft
+
+
+def check_article(draft: ArticleDraft, checks: Assertions) -> None:
+    """The recipe's per-article quality assertions (the corpus-wide ones are in build)."""
+    if len(draft.actors) < checks.min_actors_per_article:
+        raise DatasetError(f"quality assertion failed: {draft.source.file_name} yields "
+                           f"{len(draft.actors)} actors (min {checks.min_actors_per_article})")
+    if checks.quotation_marks_accounted:
+        _check_marks(draft)
+
+
+def _check_marks(d: ArticleDraft) -> None:
+    """Every quotation mark in the read text borders a quote or a 'not a quote' decision."""
+    edges = {q.span.start - 1 for q in d.quotes} | {q.span.end for q in d.quotes}
+    edges |= {s.start - 1 for s, _ in d.not_quotes} | {s.end for s, _ in d.not_quotes}
+    text = d.source.text
+    for seg in d.segments:
+        if seg.kind not in READ_KINDS:
+            continue
+        for m in _MARKS.finditer(text, seg.char_start, seg.char_end):
+            inside = any(q.span.start <= m.start() < q.span.end for q in d.quotes)
+            if m.start() not in edges and not inside:
+                line = text.count("\n", 0, m.start()) + 1
+                raise DatasetError(f"quality assertion failed: quotation mark at line {line} is "
+                                   "neither in a quote nor in a 'not a quote' decision; add one "
+                                   "to curated/quotes.yml", file=d.source.file_name)
+
+
+def source_entry(d: ArticleDraft, known: SourceMeta | None) -> dict[str, Any]:
+    """The article's entry in the data package's ``sources``."""
+    entry: dict[str, Any] = {
+        "title": d.meta.title or d.source.file_name,
+        "file": d.source.file_name,
+        "hash": f"sha256:{d.source.sha256}",
+        "bytes": d.source.size,
+        "publisher": d.meta.publisher,
+        "original_publisher": d.meta.original_publisher,
+        "agencies": d.meta.agencies,
+        "published": d.meta.published.isoformat() if d.meta.published else None,
+        "copyright_holder": known.copyright_holder if known else "unknown",
+    }
+    if d.meta.url:
+        entry["path"] = d.meta.url
+    return entry
+
+
+Extracted = tuple[bytes, ArticleSummary]
+
+
+def extract_chunk(paths: list[Path], context: Context) -> list[Extracted]:
+    """The per-article stage over a few files: pickled drafts and their summaries."""
+    found = []
+    for path in paths:
+        known = context.known.get(path.name)
+        draft = extract_article(path, known, context.gazetteer, context.max_bytes,
+                                context.annotations)
+        if context.checks is not None:
+            check_article(draft, context.checks)
+        summary = ArticleSummary(draft.source.file_name, draft.source.sha256, draft.actors,
+                                 sentence_shingles(draft), source_entry(draft, known))
+        found.append((pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL), summary))
+    return found
+
+
+def chunks(files: list[Path], size: int = CHUNK) -> list[list[Path]]:
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+_worker_context: Context | None = None
+
+
+def _init_worker(context: Context) -> None:
+    global _worker_context
+    _worker_context = context
+
+
+def _extract_in_worker(paths: list[Path]) -> list[Extracted]:
+    assert _worker_context is not None
+    return extract_chunk(paths, _worker_context)
+
+
+def extract_local(files: list[Path], context: Context, workers: int) -> Iterator[Extracted]:
+    """Per-article results in file order: in this process, or in ``workers`` processes."""
+    if workers <= 1 or len(files) < 2:
+        for chunk in chunks(files):
+            yield from extract_chunk(chunk, context)
+        return
+    pending: list[Future[list[Extracted]]] = []
+    todo = iter(chunks(files))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(context,)) as pool:
+        # A bounded window of chunks in flight: results are consumed in order, memory stays flat.
+        for chunk in todo:
+            pending.append(pool.submit(_extract_in_worker, chunk))
+            if len(pending) >= 4 * workers:
+                break
+        while pending:
+            done = pending.pop(0).result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.submit(_extract_in_worker, nxt))
+            yield from done
