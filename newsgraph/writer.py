@@ -23,6 +23,8 @@ from newsgraph.timeline import render_timeline
 from newsgraph.versions import PACKAGE_VERSION, SCHEMA_VERSION
 
 ROW_GROUP_SIZE = 64_000
+#: Rows are converted from dicts to Arrow in batches of this size, bounding the dict buffer.
+CONVERT_BATCH = 2_048
 #: A row group is cut early once its rows hold this many characters of text (article texts).
 MAX_GROUP_CHARS = 16_000_000
 
@@ -47,10 +49,11 @@ def to_arrow(table: str, rows: list[Any]) -> pa.Table:
 class TableWriter:
     """Streams one table into ``parquet/<table>.parquet`` (row groups) and its JSON Lines file.
 
-    Rows are buffered and flushed as one Parquet row group of ``ROW_GROUP_SIZE`` rows (or
-    fewer when the buffered text passes ``MAX_GROUP_CHARS``, as for the article texts), so
-    memory stays bounded whatever the number of rows. The JSON Lines are written from the
-    same Arrow batch, so both files hold exactly the same values.
+    Rows arrive as dicts, become Arrow batches every ``CONVERT_BATCH`` rows (their JSON Lines
+    are written from that batch, so both files hold exactly the same values), and the batches
+    make one Parquet row group of ``ROW_GROUP_SIZE`` rows (fewer when they hold more than
+    ``MAX_GROUP_CHARS`` of text, as the article texts do). Memory stays bounded by one row
+    group of Arrow data per table, whatever the number of rows.
     """
 
     def __init__(self, root: Path, table: str, metadata: dict[str, str], *,
@@ -65,6 +68,8 @@ class TableWriter:
         self._jsonl = (root / jsonl_path(table)).open("w", encoding="utf-8", newline="\n")
         self._parquet: pq.ParquetWriter | None = None
         self._rows: list[dict[str, Any]] = []
+        self._queue: list[pa.RecordBatch] = []
+        self._queued_rows = 0
         self._chars = 0
         self.num_rows = 0
         #: The Parquet files written, relative to ``root`` (one, or one per part).
@@ -85,30 +90,48 @@ class TableWriter:
 
     def add(self, rows: list[dict[str, Any]]) -> None:
         self._rows.extend(rows)
-        self._chars += sum(len(r.get("text") or "") for r in rows)
-        if len(self._rows) >= ROW_GROUP_SIZE or self._chars >= MAX_GROUP_CHARS:
-            self._flush()
+        if len(self._rows) >= CONVERT_BATCH:
+            self._convert()
 
     def add_arrow(self, arrow: pa.Table) -> None:
         """Write an Arrow table with this table's columns (in row groups)."""
-        self._flush()
-        arrow = arrow.replace_schema_metadata(self.schema.metadata)
-        for start in range(0, arrow.num_rows, ROW_GROUP_SIZE):
-            self._write(arrow.slice(start, ROW_GROUP_SIZE))
+        self._convert()
+        for batch in arrow.replace_schema_metadata(self.schema.metadata).to_batches():
+            self._take(batch)
 
-    def _flush(self) -> None:
-        while self._rows:
-            batch, self._rows = self._rows[:ROW_GROUP_SIZE], self._rows[ROW_GROUP_SIZE:]
-            arrow = to_arrow(self.table, batch)
-            self._write(arrow.replace_schema_metadata(self.schema.metadata))
-        self._chars = 0
+    def _convert(self) -> None:
+        """Buffered dict rows become one Arrow batch (far smaller than the dicts)."""
+        if self._rows:
+            rows, self._rows = self._rows, []
+            table = to_arrow(self.table, rows).replace_schema_metadata(self.schema.metadata)
+            for batch in table.to_batches():
+                self._take(batch)
 
-    def _write(self, arrow: pa.Table) -> None:
-        self._parquet_writer().write_table(arrow, row_group_size=ROW_GROUP_SIZE)
-        if self.parts:
-            self._close_parquet()
-        self._jsonl.writelines(dumps_line(row) + "\n" for row in arrow.to_pylist())
-        self.num_rows += arrow.num_rows
+    def _take(self, batch: pa.RecordBatch) -> None:
+        """Queue a batch for the current row group: its JSON Lines are written at once."""
+        self._jsonl.writelines(dumps_line(row) + "\n" for row in batch.to_pylist())
+        while batch.num_rows:
+            room = ROW_GROUP_SIZE - self._queued_rows
+            head, batch = batch.slice(0, room), batch.slice(room)
+            self._queue.append(head)
+            self._queued_rows += head.num_rows
+            if "text" in head.schema.names:
+                import pyarrow.compute as pc
+
+                self._chars += pc.sum(pc.utf8_length(head.column("text"))).as_py() or 0
+            if self._queued_rows >= ROW_GROUP_SIZE or self._chars >= MAX_GROUP_CHARS:
+                self._write_group()
+
+    def _write_group(self) -> None:
+        if self._queue:
+            import pyarrow as pa
+
+            group = pa.Table.from_batches(self._queue, self.schema).combine_chunks()
+            self._parquet_writer().write_table(group, row_group_size=ROW_GROUP_SIZE)
+            if self.parts:
+                self._close_parquet()
+            self.num_rows += group.num_rows
+        self._queue, self._queued_rows, self._chars = [], 0, 0
 
     def _close_parquet(self) -> None:
         if self._parquet is not None:
@@ -117,7 +140,8 @@ class TableWriter:
 
     def close(self) -> int:
         """Flush what is buffered and close both files; the number of rows written."""
-        self._flush()
+        self._convert()
+        self._write_group()
         if not self.num_rows:  # an empty table still gets its (empty) row group, as before
             self._parquet_writer().write_table(self.schema.empty_table(),
                                                row_group_size=ROW_GROUP_SIZE)
