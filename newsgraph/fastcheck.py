@@ -10,6 +10,7 @@ with one violation planted each.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,8 @@ from newsgraph.tables import TABLES, TableSpec, jsonl_path
 if TYPE_CHECKING:
     import pyarrow as pa
 
+#: DuckDB's memory for the package checks; beyond it, joins spill to disk.
+DUCKDB_MEMORY = "256MB"
 _ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z"
 _PY_END = "$(?![\\s\\S])"
 
@@ -96,51 +99,111 @@ def _column_ok(column: pa.ChunkedArray, prop: dict[str, Any]) -> bool:
     return not ("maximum" in core and high.as_py() > core["maximum"])
 
 
-def table_if_valid(root: Path, spec: TableSpec) -> pa.Table | None:
-    """The table read from its JSON Lines file, if every row is valid and the Parquet copy
-    holds the same rows; None when anything is off (the caller then uses the reference)."""
+#: JSON Lines are checked in blocks of about this many bytes (cut at line ends).
+BLOCK_BYTES = 16 * 1024 * 1024
+
+
+def _json_blocks(path: Path) -> Iterator[bytes]:
+    """The file in blocks of whole lines; a last line without its newline is its own block."""
+    with path.open("rb") as handle:
+        rest = b""
+        while block := handle.read(BLOCK_BYTES):
+            block = rest + block
+            cut = block.rfind(b"\n") + 1
+            rest = block[cut:]
+            if cut:
+                yield block[:cut]
+        if rest:
+            yield rest
+
+
+class _ParquetRows:
+    """The rows of a table's Parquet file (or parts), taken in consecutive runs."""
+
+    def __init__(self, root: Path, spec: TableSpec, schema: pa.Schema) -> None:
+        import pyarrow.parquet as pq
+
+        self._files = [pq.ParquetFile(root / rel) for rel in parquet_files(root, spec.name)]
+        self.schema_ok = all(f.schema_arrow.remove_metadata().equals(schema) for f in self._files)
+        self._batches = (b for f in self._files for b in f.iter_batches(batch_size=65_536))
+        self._held: list[pa.RecordBatch] = []
+        self._held_rows = 0
+
+    def take(self, n: int) -> pa.Table:
+        import pyarrow as pa
+
+        while self._held_rows < n and (batch := next(self._batches, None)) is not None:
+            self._held.append(batch)
+            self._held_rows += batch.num_rows
+        held = pa.Table.from_batches(self._held, self._files[0].schema_arrow)
+        taken, rest = held.slice(0, n), held.slice(n)
+        self._held, self._held_rows = rest.to_batches(), rest.num_rows
+        return taken
+
+    def exhausted(self) -> bool:
+        return self._held_rows == 0 and next(self._batches, None) is None
+
+
+def table_if_valid(root: Path, spec: TableSpec) -> int | None:
+    """The number of rows, if every row of the JSON Lines file is valid and the Parquet copy
+    holds the same rows; None when anything is off (the caller then uses the reference).
+
+    Both files are read a block at a time, so memory stays bounded by the block size.
+    """
     import pyarrow as pa
-    import pyarrow.json as pj
-    import pyarrow.parquet as pq
 
     from newsgraph.arrow_schema import arrow_schema
 
-    path = root / jsonl_path(spec.name)
+    schema = arrow_schema(spec)
+    rows = 0
     try:
-        raw = path.read_bytes()
-        if not _one_object_per_line(raw):
+        stored = _ParquetRows(root, spec, schema)
+        if not stored.schema_ok:
             return None
-        read_schema = _json_read_schema(spec)
-        table = read_schema.empty_table() if not raw else pj.read_json(
-            pa.BufferReader(raw), parse_options=pj.ParseOptions(
-                explicit_schema=read_schema, unexpected_field_behavior="error"))
+        for block in _json_blocks(root / jsonl_path(spec.name)):
+            typed = _block_if_valid(block, spec, schema)
+            if typed is None or not stored.take(typed.num_rows).equals(typed):
+                return None
+            rows += typed.num_rows
+        return rows if stored.exhausted() else None
     except (OSError, pa.ArrowException):
         return None
+
+
+def _block_if_valid(raw: bytes, spec: TableSpec, schema: pa.Schema) -> pa.Table | None:
+    """One block of JSON Lines as a typed Arrow table, if every row in it is valid."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    if not _one_object_per_line(raw):
+        return None
+    table = pj.read_json(pa.BufferReader(raw), parse_options=pj.ParseOptions(
+        explicit_schema=_json_read_schema(spec), unexpected_field_behavior="error"))
     if not _keys_present(raw, spec, table.num_rows) or raw.count(b"\n") != table.num_rows:
         return None
     props = json_schema(spec)["properties"]
     if not all(_column_ok(table.column(name), props[name]) for name in spec.columns):
         return None
-    schema = arrow_schema(spec)
-    try:
-        typed = table.cast(schema)
-        stored = pa.concat_tables([pq.read_table(root / rel)
-                                   for rel in parquet_files(root, spec.name)])
-    except (OSError, pa.ArrowException):
-        return None
-    if not stored.schema.remove_metadata().equals(schema) or not stored.equals(
-            typed.replace_schema_metadata(stored.schema.metadata)):
-        return None
-    return typed
+    return table.cast(schema)
 
 
-def package_if_valid(tables: dict[str, pa.Table]) -> bool:
-    """Primary keys unique, foreign keys resolvable and spans exact, all in DuckDB."""
+def package_if_valid(tables: dict[str, pa.Table | list[Path]]) -> bool:
+    """Primary keys unique, foreign keys resolvable and spans exact, all in DuckDB.
+
+    A table is an Arrow table or the list of its Parquet files, which DuckDB reads out of core
+    (with a memory limit, spilling to disk), so the check's memory does not grow with the
+    package.
+    """
     import duckdb
 
     con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'; SET preserve_insertion_order = false")
     for name, table in tables.items():
-        con.register(name, table)
+        if isinstance(table, list):
+            files = ", ".join(f"'{str(p).replace(chr(39), chr(39) * 2)}'" for p in table)
+            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{files}])")
+        else:
+            con.register(name, table)
     queries = []
     for spec in TABLES:
         keys = ", ".join(spec.primary_key)

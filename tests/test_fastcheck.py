@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph import fastcheck
 from newsgraph.fastcheck import re2
 from newsgraph.synthetic_tables import write_large_package
 from newsgraph.validate import validate_package
@@ -85,8 +86,12 @@ def _duplicate(pkg: Path) -> None:
 PLANTED["duplicate-id"] = _duplicate
 
 
+@pytest.mark.parametrize("block", [None, 300], ids=["one-block", "300-byte-blocks"])
 @pytest.mark.parametrize("name", sorted(PLANTED))
-def test_planted_violation_same_verdict(small_package: Path, tmp_path: Path, name: str) -> None:
+def test_planted_violation_same_verdict(small_package: Path, tmp_path: Path, name: str,
+                                        block: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    if block is not None:  # the violation lands in a later block of the file
+        monkeypatch.setattr(fastcheck, "BLOCK_BYTES", block)
     pkg = tmp_path / "pkg"
     shutil.copytree(small_package, pkg)
     PLANTED[name](pkg)
@@ -114,9 +119,14 @@ def test_reliability_battery_same_verdict(tmp_path: Path, small_package: Path,
     assert validate_package(pkg, fast=True).problems == reference
 
 
-def test_valid_package_is_certified_by_the_fast_path(small_package: Path) -> None:
+@pytest.mark.parametrize("block", [None, 300, 1])
+def test_valid_package_is_certified_by_the_fast_path(small_package: Path, block: int | None,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    if block is not None:
+        monkeypatch.setattr(fastcheck, "BLOCK_BYTES", block)
     report = validate_package(small_package, fast=True)
     assert report.ok and len(report.fast_tables) == len(report.rows)
+    assert report.rows == validate_package(small_package, fast=False).rows
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
