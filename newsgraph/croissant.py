@@ -7,10 +7,10 @@ resource list as ``datapackage.json``.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
+from newsgraph.descriptor import sha256_file
 from newsgraph.layout import parquet_files, parquet_parts_dir
 from newsgraph.recipe import Recipe
 from newsgraph.schema_export import json_schema, nullable_and_core
@@ -81,7 +81,7 @@ def croissant(root: Path, recipe: Recipe, homepage: str | None) -> dict[str, Any
                 "@type": "cr:FileObject", "@id": file_id, "name": file_id,
                 "description": f"The {spec.name} table as Parquet.", "contentUrl": files[0],
                 "encodingFormat": "application/x-parquet",
-                "sha256": hashlib.sha256((root / files[0]).read_bytes()).hexdigest(),
+                "sha256": sha256_file(root / files[0]),
             })
         else:  # a folder of parts: a file set (each part's hash is in datapackage.json)
             distribution.append({
