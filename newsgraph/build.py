@@ -120,6 +120,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
                 _check_counts(recipe, counts)
             finish_package(staged, counts, written.events, recipe, corpus.sources,
                            omit_text=options.omit_text, parquet_files=written.parquet_files)
+            del written, corpus  # release the registries' rows before validation reads files
             # Small packages are checked row by row against JSON Schema and the models; large
             # ones with the vectorised check, which tests/test_fastcheck.py proves gives the
             # same verdicts.
