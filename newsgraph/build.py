@@ -103,7 +103,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     if use_curated:
         gazetteer = gazetteer.merged(curated.load_actors(curated_dir))
         annotations = curated.load_annotations(curated_dir)
-        annotations.check({p.name for p in files})
+        annotations.check_articles({p.name for p in files})
     context = Context(gazetteer, options.max_bytes, known, annotations,
                       recipe.assertions if use_curated else None)
     atomic.recover(out)
@@ -112,7 +112,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
         corpus = _first_pass(_extract(files, context, options), spill, Path(tmp),
                              len(files), progress)
         if annotations is not None:
-            annotations.check({p.name for p in files}, set(corpus.first_actor))
+            annotations.check_participants(set(corpus.first_actor))
         with atomic.replacing(out, DATAPACKAGE_FILE) as staged:
             written = _second_pass(staged, spill, corpus, recipe, options)
             counts = written.counts

@@ -148,8 +148,8 @@ class Annotations:
     events_path: Path | None = None
     events: tuple[tuple[CuratedEvent, int | None], ...] = ()
 
-    def check(self, articles: set[str], actor_names: set[str] | None = None) -> None:
-        """Every annotated article is a source; every participant an actor (when given)."""
+    def check_articles(self, articles: set[str]) -> None:
+        """Every annotated article is a source of the recipe."""
         for item, line in self.quotes:
             if item.article not in articles:
                 raise InputError(f"article {item.article!r} is not a source of this recipe",
@@ -159,8 +159,12 @@ class Annotations:
                 if anchor.article not in articles:
                     raise InputError(f"article {anchor.article!r} is not a source of this recipe",
                                      file=self.events_path, line=line)
+
+    def check_participants(self, actor_names: set[str]) -> None:
+        """Every event participant is an actor found in some article (or curated)."""
+        for event, line in self.events:
             for p in event.participants:
-                if actor_names is not None and p.actor not in actor_names:
+                if p.actor not in actor_names:
                     raise InputError(f"participant {p.actor!r} is not an actor of this recipe; "
                                      "add it to actors.yml", file=self.events_path, line=line)
 

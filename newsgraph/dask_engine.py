@@ -13,17 +13,12 @@ see the source files at the same paths (a shared file system) and have newsgraph
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
 
 from newsgraph.errors import UsageError
-from newsgraph.extract import Context, Extracted, chunks, extract_chunk
-
-#: Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory.
-WINDOW_PER_WORKER = 4
+from newsgraph.extract import WINDOW_PER_WORKER, Context, Extracted, extract_chunk, in_order
 
 
 def extract_dask(files: list[Path], context: Context, workers: int,
@@ -48,16 +43,6 @@ def extract_dask(files: list[Path], context: Context, workers: int,
                                  f"({error}); check --scheduler") from None
         n_workers = max(len(client.scheduler_info()["workers"]), 1)
         shared = client.scatter(context, broadcast=True)
-        pending: deque[Any] = deque()
-        todo = iter(chunks([p.resolve() for p in files]))
-        for chunk in todo:
-            # pure=False: a task per chunk even for equal inputs, in submission order
-            pending.append(client.submit(extract_chunk, chunk, shared, pure=False))
-            if len(pending) >= WINDOW_PER_WORKER * n_workers:
-                break
-        while pending:
-            done: list[Extracted] = pending.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(client.submit(extract_chunk, nxt, shared, pure=False))
-            yield from done
+        # pure=False: a task per chunk even for equal inputs
+        yield from in_order(lambda chunk: client.submit(extract_chunk, chunk, shared, pure=False),
+                            [p.resolve() for p in files], WINDOW_PER_WORKER * n_workers)

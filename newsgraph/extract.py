@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import pickle
 import re
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ from newsgraph.sources import read_source
 _MARKS = re.compile(r"[\"“”«»]")
 #: Articles per task sent to a worker: large enough to amortise the round trip.
 CHUNK = 16
+#: Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory.
+WINDOW_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -160,18 +163,20 @@ def extract_local(files: list[Path], context: Context, workers: int) -> Iterator
         for chunk in chunks(files):
             yield from extract_chunk(chunk, context)
         return
-    pending: list[Future[list[Extracted]]] = []
-    todo = iter(chunks(files))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(context,)) as pool:
-        # A bounded window of chunks in flight: results are consumed in order, memory stays flat.
-        for chunk in todo:
-            pending.append(pool.submit(_extract_in_worker, chunk))
-            if len(pending) >= 4 * workers:
-                break
-        while pending:
-            done = pending.pop(0).result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(pool.submit(_extract_in_worker, nxt))
-            yield from done
+        yield from in_order(lambda chunk: pool.submit(_extract_in_worker, chunk), files,
+                            WINDOW_PER_WORKER * workers)
+
+
+def in_order(submit: Callable[[list[Path]], Any], files: list[Path],
+             window: int) -> Iterator[Extracted]:
+    """Results of ``submit(chunk)`` (a future) for every chunk, in file order, with at most
+    ``window`` chunks in flight: the results are consumed in order, so memory stays flat."""
+    pending: deque[Any] = deque()
+    for chunk in chunks(files):
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()

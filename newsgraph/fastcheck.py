@@ -200,8 +200,7 @@ def package_if_valid(tables: dict[str, pa.Table | list[Path]]) -> bool:
     con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'; SET preserve_insertion_order = false")
     for name, table in tables.items():
         if isinstance(table, list):
-            files = ", ".join(f"'{str(p).replace(chr(39), chr(39) * 2)}'" for p in table)
-            con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{files}])")
+            con.read_parquet([str(p) for p in table]).create_view(name)
         else:
             con.register(name, table)
     queries = []

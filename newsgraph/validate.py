@@ -150,15 +150,21 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _stored_parquet(root: Path, table: str) -> tuple[Path, str]:
+    """The table's Parquet file, or its folder of parts (Dask builds), and how to name it."""
+    rel = parquet_path(table)
+    path = root / rel
+    if not path.exists() and path.with_suffix("").is_dir():
+        return path.with_suffix(""), rel.removesuffix(".parquet") + "/"
+    return path, rel
+
+
 def _compare_parquet(root: Path, spec_name: str, rows: list[dict[str, Any]],
                      report: Report) -> None:
     """The Parquet copy (file or folder of parts) holds the same rows as the JSON Lines file."""
     import pyarrow.parquet as pq
 
-    rel = parquet_path(spec_name)
-    path = root / rel
-    if not path.exists() and path.with_suffix("").is_dir():
-        path, rel = path.with_suffix(""), rel.removesuffix(".parquet") + "/"
+    path, rel = _stored_parquet(root, spec_name)
     if not path.exists():
         return
     try:
@@ -314,8 +320,7 @@ def validate_package(root: Path, *, fast: bool = True) -> Report:
                 # the reference reads the certified tables from Parquet (equal to their JSON)
                 import pyarrow.parquet as pq
 
-                data.update({name: _rows_of(pq.read_table(files[0]) if len(files) == 1 else
-                                            pq.read_table(files[0].parent))
-                             for name, files in parquet.items()})
+                data.update({name: _rows_of(pq.read_table(_stored_parquet(root, name)[0]))
+                             for name in certified})
                 check_package(data, report)
     return report

@@ -33,19 +33,6 @@ if TYPE_CHECKING:
     import pyarrow.parquet as pq
 
 
-def to_arrow(table: str, rows: list[Any]) -> pa.Table:
-    """Rows of ``table`` (dicts keyed by column, or records) with the table's exact schema."""
-    import pyarrow as pa
-
-    from newsgraph.arrow_schema import arrow_schema
-    from newsgraph.tables import spec
-
-    schema = arrow_schema(spec(table))
-    if rows and not isinstance(rows[0], dict):
-        rows = [{name: getattr(r, name) for name in schema.names} for r in rows]
-    return pa.Table.from_pylist(rows, schema=schema)
-
-
 class TableWriter:
     """Streams one table into ``parquet/<table>.parquet`` (row groups) and its JSON Lines file.
 
@@ -102,9 +89,10 @@ class TableWriter:
     def _convert(self) -> None:
         """Buffered dict rows become one Arrow batch (far smaller than the dicts)."""
         if self._rows:
+            import pyarrow as pa
+
             rows, self._rows = self._rows, []
-            table = to_arrow(self.table, rows).replace_schema_metadata(self.schema.metadata)
-            for batch in table.to_batches():
+            for batch in pa.Table.from_pylist(rows, schema=self.schema).to_batches():
                 self._take(batch)
 
     def _take(self, batch: pa.RecordBatch) -> None:
