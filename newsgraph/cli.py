@@ -202,31 +202,42 @@ def export(fmt: str, out: Path, dataset_dir: Path | None) -> None:
 @main.command()
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.argument("dataset_dir", type=click.Path(path_type=Path))
+@click.option("--gold-format", "gold_format", type=click.Choice(["json", "brat"]), default="json",
+              show_default=True, help="json: one gold file per article; brat: standoff "
+              "attribution annotations (text/ and attributions/, or NAME.txt with NAME*.ann).")
 @click.option("--errors", "show_errors", is_flag=True, help="List each miss and extra.")
+@click.option("--fail-under", "fail_under", default="", metavar="NAME=X,...",
+              help="Exit 1 when a figure is below its bound, e.g. quote_f1=0.95,speaker_accuracy=0.9.")
 @handle_errors
-def evaluate(gold_dir: Path, dataset_dir: Path, show_errors: bool) -> None:
-    """Precision, recall and F1 of DATASET_DIR against the gold files in GOLD_DIR.
+def evaluate(gold_dir: Path, dataset_dir: Path, gold_format: str, show_errors: bool,
+             fail_under: str) -> None:
+    """Precision, recall and F1 of DATASET_DIR against the gold in GOLD_DIR.
 
-    One gold JSON per article: {"article": file name, "quotes": [{"text", "speaker",
-    "type"}], "actors": [{"name", "kind", "aliases"}]}. Prints per-article and overall
-    quote P/R/F1, speaker accuracy and actor P/R/F1.
+    json: one gold JSON per article, {"article": file name, "quotes": [{"text", "speaker",
+    "type"}], "actors": [{"name", "kind", "aliases"}]}; prints quote P/R/F1, speaker accuracy
+    and actor P/R/F1. brat: quotes inside attributed Content, speakers of named Sources and
+    reported claims with their claimants (see docs/quality.md). Rates with nothing to count
+    print "n/a". Exit 1 when a --fail-under figure is short (or n/a).
     """
-    from newsgraph.evaluate import evaluate as run
+    from newsgraph.evaluate_report import check_bounds, parse_bounds, report
 
+    bounds = parse_bounds(fail_under)
     if not dataset_dir.is_dir():
         _fail(f"{dataset_dir}: package folder not found", 2)
-    per_article, total = run(gold_dir, dataset_dir)
-    header = f"{'article':<32} {'quote P':>7} {'R':>5} {'F1':>5} {'speaker':>7} " \
-             f"{'actor P':>7} {'R':>5} {'F1':>5}"
-    click.echo(header)
-    for name, score in [*per_article.items(), ("overall", total)]:
-        m = score.metrics()
-        click.echo(f"{name[:32]:<32} {m['quote_precision']:>7.3f} {m['quote_recall']:>5.3f} "
-                   f"{m['quote_f1']:>5.3f} {m['speaker_accuracy']:>7.3f} "
-                   f"{m['actor_precision']:>7.3f} {m['actor_recall']:>5.3f} {m['actor_f1']:>5.3f}")
-        if show_errors:
-            for error in score.errors:
-                click.echo(f"    {error}")
+    if gold_format == "brat":
+        from newsgraph.evaluate_brat import evaluate_brat
+
+        per_article, total = evaluate_brat(gold_dir, dataset_dir)
+    else:
+        from newsgraph.evaluate import evaluate as run
+
+        per_article, total = run(gold_dir, dataset_dir)  # type: ignore[assignment]
+    for line in report(per_article, total, show_errors):
+        click.echo(line)
+    short = check_bounds(total.metrics(), bounds)
+    if short:
+        click.echo(f"newsgraph: below --fail-under: {', '.join(short)}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

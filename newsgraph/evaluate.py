@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.evaluate_report import f1, ratio
 from newsgraph.tables import jsonl_path
 
 _MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
@@ -51,19 +52,15 @@ class Score:
                      "actor_fp", "actor_fn"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    @staticmethod
-    def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    def metrics(self) -> dict[str, float]:
-        qp, qr, qf = self._prf(self.quote_tp, self.quote_fp, self.quote_fn)
-        ap, ar, af = self._prf(self.actor_tp, self.actor_fp, self.actor_fn)
-        speaker = self.speaker_right / self.quote_tp if self.quote_tp else 1.0
-        return {"quote_precision": qp, "quote_recall": qr, "quote_f1": qf,
-                "speaker_accuracy": speaker, "actor_precision": ap, "actor_recall": ar,
-                "actor_f1": af}
+    def metrics(self) -> dict[str, float | None]:
+        """Rates; 0/0 is None ("n/a"), never 1.0."""
+        qp = ratio(self.quote_tp, self.quote_tp + self.quote_fp)
+        qr = ratio(self.quote_tp, self.quote_tp + self.quote_fn)
+        ap = ratio(self.actor_tp, self.actor_tp + self.actor_fp)
+        ar = ratio(self.actor_tp, self.actor_tp + self.actor_fn)
+        return {"quote_precision": qp, "quote_recall": qr, "quote_f1": f1(qp, qr),
+                "speaker_accuracy": ratio(self.speaker_right, self.quote_tp),
+                "actor_precision": ap, "actor_recall": ar, "actor_f1": f1(ap, ar)}
 
 
 def _rows(dataset: Path, table: str) -> list[dict[str, Any]]:
