@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import InputError
+from newsgraph.pipeline.names import is_title_word
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -205,6 +206,7 @@ themselves itself myself ourselves
 """.split())
 _DEPENDENT = frozenset("of for from at by with to in on about against among between within "
                        "under over behind like than".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -223,8 +225,8 @@ def source_head(source: str, article: str = "") -> str | None:
     while i < len(words):
         word = words[i][0]
         low = word.lower().strip(".")
-        if low in _DEPENDENT:
-            dependent = True
+        if low in _DEPENDENT and i and not words[i - 1][0][:1].isupper():
+            dependent = True  # "a spokesman for X", not "Secretary of State X"
         if source[words[i][1] - 1:words[i][1]] == "," and i:
             dependent = False  # an appositive starts afresh: "Reyes, a spokesman for X"
         if not word[:1].isupper() or low in _FUNCTION:
@@ -240,8 +242,16 @@ def source_head(source: str, article: str = "") -> str | None:
         follower = words[j + 1][0] if j + 1 < len(words) else ""
         gap = source[words[j][1] + len(last):words[j + 1][1]] if j + 1 < len(words) else ""
         modifier = possessive or (follower[:1].islower() and follower.lower() not in _FUNCTION
-                                  and "," not in gap and follower.lower() not in _DEPENDENT
-                                  and not follower.lower().endswith(("ly",)))
+                                  and "," not in gap and follower.lower() not in _DEPENDENT)
+        run = [w for w, _ in words[i:j + 1]]
+        while run and is_title_word(run[0]):
+            run.pop(0)  # "Former Secretary of State", "Sen."
+        while len(run) > 1 and run[-1].strip(".,").lower() in _SUFFIXES:
+            run.pop()  # "Brent Bozell III"
+        if not run:
+            i = j + 1
+            continue
+        last = run[-1]
         common = i == j and re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])",
                                       article) is not None
         if not dependent and not modifier and not common:

@@ -71,7 +71,7 @@ def find_claims(draft: ArticleDraft) -> None:
             continue
         for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
             chunk = text[s_start:s_end]
-            if any(mark in chunk for mark in "\"“”"):
+            if any(mark in chunk for mark in "\"“”") or "''" in chunk:
                 continue
             m = _INDIRECT.search(chunk)
             if m is None:

@@ -37,6 +37,7 @@ from newsgraph.pipeline.attribution import (
     reported_after,
 )
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft, QuoteDraft, Span
+from newsgraph.pipeline.lexicon import OPENING_MARK, QUOTE_PAIRS
 from newsgraph.pipeline.segment import DATELINE
 from newsgraph.pipeline.sentences import sentence_spans
 
@@ -65,10 +66,6 @@ _NAMED_LATER = re.compile(r"^(?:an?)\s+(?:[\w-]+\s+){0,2}?(?P<head>judge|ministe
 #: paragraph may continue.
 _TAIL = 60
 
-OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "«": "»"}
-_OPENING_MARK = re.compile("[“\"‘«]")
-
-
 @dataclass(frozen=True)
 class Pair:
     """A pair of quotation marks: inner text from ``start`` to ``end``; ``closed`` if it was."""
@@ -76,41 +73,57 @@ class Pair:
     start: int
     end: int
     closed: bool
+    opening: int = 1  # width of the opening mark
+    closing: int = 1  # width of the closing mark (0 when unclosed)
+
+    @property
+    def outer_start(self) -> int:
+        """Where the opening mark starts."""
+        return self.start - self.opening
+
+    @property
+    def outer_end(self) -> int:
+        """Where the closing mark ends."""
+        return self.end + self.closing
 
 
-def _opens(text: str, i: int) -> bool:
+def _opens(text: str, i: int, width: int) -> bool:
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-/:*") and not after.isspace()
 
 
 def find_pairs(text: str, start: int, end: int) -> list[Pair]:
-    """Quotation-mark pairs inside ``text[start:end]`` (a paragraph); nested quotes skipped."""
+    """Quotation-mark pairs inside ``text[start:end]`` (a paragraph); nested quotes skipped.
+
+    Marks are those of ``lexicon.QUOTE_PAIRS`` (a closing mark is searched from the opening
+    one, so a quotation inside a quotation is part of the outer one).
+    """
     pairs: list[Pair] = []
     i = start
     while True:
-        found = _OPENING_MARK.search(text, i, end)
+        found = OPENING_MARK.search(text, i, end)
         if found is None:
             return pairs
-        i = found.start()
-        ch = found.group()
-        if not _opens(text, i):
+        i, mark = found.start(), found.group()
+        width = len(mark)
+        if not _opens(text, i, width):
             i += 1
             continue
-        close = OPEN_CLOSE[ch]
-        j = text.find(close, i + 1, end)
-        while ch == "‘" and j != -1 and j + 1 < end and text[j + 1].isalpha():
+        close = QUOTE_PAIRS[mark]
+        j = text.find(close, i + width, end)
+        while mark == "‘" and j != -1 and j + 1 < end and text[j + 1].isalpha():
             j = text.find(close, j + 1, end)  # "it’s": an apostrophe, not the closing mark
         if j != -1:
-            if j > i + 1:
-                pairs.append(Pair(i + 1, j, True))
-            i = j + 1
+            if j > i + width:
+                pairs.append(Pair(i + width, j, True, width, len(close)))
+            i = j + len(close)
             continue
-        if ch != "‘" and end > i + 1:  # unclosed: runs to the paragraph end
+        if mark != "‘" and end > i + width:  # unclosed: runs to the paragraph end
             inner_end = end
-            while inner_end > i + 1 and text[inner_end - 1].isspace():
+            while inner_end > i + width and text[inner_end - 1].isspace():
                 inner_end -= 1
-            pairs.append(Pair(i + 1, inner_end, False))
+            pairs.append(Pair(i + width, inner_end, False, width, 0))
             return pairs
         i += 1
 
@@ -297,13 +310,13 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     pairs = para.pairs
     pair = pairs[index]
     inner = text[pair.start:pair.end]
-    s_start = _sentence_of(para.sentences, pair.start - 1)[0]
+    s_start = _sentence_of(para.sentences, pair.outer_start)[0]
     s_end = _sentence_of(para.sentences, min(pair.end, para.end - 1))[1]
-    before_start = max(s_start, pairs[index - 1].end + 1 if index else s_start)
-    before = text[before_start:pair.start - 1]
-    after_end = min(s_end, pairs[index + 1].start - 1 if index + 1 < len(pairs) else s_end)
-    after_start = min(pair.end + 1, after_end)
-    lead = text[s_start:pair.start - 1]
+    before_start = max(s_start, pairs[index - 1].outer_end if index else s_start)
+    before = text[before_start:pair.outer_start]
+    after_end = min(s_end, pairs[index + 1].outer_start if index + 1 < len(pairs) else s_end)
+    after_start = min(pair.outer_end, after_end)
+    lead = text[s_start:pair.outer_start]
     dateline = DATELINE.match(lead)
     starts_sentence = not before.strip(" \t—–-*") or (dateline is not None
                                                         and dateline.end() == len(lead))
@@ -318,7 +331,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     if not embedded:
         found = attributor.after(after_start, after_end)
     if found is None and before.strip():
-        found = attributor.before(before_start, pair.start - 1, s_start)
+        found = attributor.before(before_start, pair.outer_start, s_start)
     if found is None and embedded:
         found = attributor.after(after_start, after_end)
     elif found is not None and found.intermediary is None and embedded:
@@ -328,7 +341,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     if found is None and starts_sentence:
         found = _context(text, para, pair, s_start, attributor.resolver, previous)
     if found is None and before.rstrip().endswith(":"):  # 'Smith was blunt: "We failed."'
-        person = attributor.resolver.person_subject_of_sentence(before_start, pair.start - 1)
+        person = attributor.resolver.person_subject_of_sentence(before_start, pair.outer_start)
         if person is not None:
             found = Attribution(person, None, None, None, None, RULE_BEFORE, 0.6)
     if found is None:
@@ -363,7 +376,7 @@ def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Re
     if previous is None or (previous.speaker is None and previous.speaker_text is None):
         return None
     same_paragraph = previous.span.start >= para.start
-    opens_paragraph = pair.start - 1 == para.start
+    opens_paragraph = pair.outer_start == para.start
     if same_paragraph or opens_paragraph:
         return Attribution(previous.speaker, previous.speaker_text, previous.cue,
                            previous.intermediary, previous.intermediary_text,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(A-Z0-9])")
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:''|``|[\"“‘(A-Z0-9]))")
 _ABBREVIATIONS = frozenset((
     "mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres jr sr inc corp co ltd vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
@@ -28,7 +28,7 @@ def _is_abbreviation(text: str, period: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:period].lower()
-    if text[period + 1:period + 3].lstrip()[:1] in ("\"", "“"):
+    if text[period + 1:period + 4].lstrip()[:1] in ("\"", "“", "'", "`"):
         return word in _TITLES
     initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
     return word in _ABBREVIATIONS or len(word) == 1 or initials
