@@ -37,10 +37,11 @@ def report(per_article: Mapping[str, Scored], total: Scored, show_errors: bool) 
     """One line per article (with its errors under it when asked) and an ``overall`` line."""
     names = list(total.metrics())
     short = [n.replace("_", " ") for n in names]
-    yield f"{'article':<40} " + " ".join(f"{n:>{max(len(n), 5)}}" for n in short)
+    width = max(map(len, [*per_article, "article"]))
+    yield f"{'article':<{width}} " + " ".join(f"{n:>{max(len(n), 5)}}" for n in short)
     for name, score in [*per_article.items(), ("overall", total)]:
         values = score.metrics()
-        yield f"{name[:40]:<40} " + " ".join(
+        yield f"{name:<{width}} " + " ".join(
             f"{fmt(values[n]):>{max(len(s), 5)}}" for n, s in zip(names, short, strict=True))
         if show_errors and name != "overall":
             yield from (f"    {error}" for error in score.errors)

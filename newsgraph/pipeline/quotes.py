@@ -39,7 +39,7 @@ from newsgraph.pipeline.attribution import (
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft, QuoteDraft, Span
 from newsgraph.pipeline.lexicon import OPENING_MARK, QUOTE_PAIRS
 from newsgraph.pipeline.segment import DATELINE
-from newsgraph.pipeline.sentences import sentence_spans
+from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_AFTER = "rule:quotes.attribution_after@2"
 RULE_BEFORE = "rule:quotes.attribution_before@2"
@@ -62,6 +62,8 @@ _NAMED_LATER = re.compile(r"^(?:an?)\s+(?:[\w-]+\s+){0,2}?(?P<head>judge|ministe
                           r"chief executive|chairman|chairwoman|commissioner|general|envoy)$",
                           re.I)
 
+#: A closing mark followed by a comma: the attribution that follows is the quote's own.
+_TIGHT_AFTER = re.compile(r"\s*,")
 #: At most this many characters ('," he said in a statement.') after a quote that a following
 #: paragraph may continue.
 _TAIL = 60
@@ -179,7 +181,7 @@ class _Attributor:
             return self.relayed(found, c0, end)
         cue = CUE.search(text, c0, end)
         if cue is None or len(text[c0:cue.start()].split()) > 12 \
-                or re.search(r"[.!?;]", text[c0:cue.start()]):
+                or sentence_break(text, c0, cue.start()):
             return None
         subj = resolver.subject(c0, cue.start(), cue_after=True)
         if subj is None:  # a cue with no named speaker ("the crowd shouted"): still its own
@@ -327,14 +329,21 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
         return "scare quote"
     if embedded and _TITLE_CUE.search(before):
         return "title"
-    found: Attribution | None = None
-    if not embedded:
-        found = attributor.after(after_start, after_end)
-    if found is None and before.strip():
-        found = attributor.before(before_start, pair.outer_start, s_start)
-    if found is None and embedded:
-        found = attributor.after(after_start, after_end)
-    elif found is not None and found.intermediary is None and embedded:
+    # sieves in order of precision; the first that names a speaker wins, else the first cue
+    tight = _TIGHT_AFTER.match(text, pair.outer_end) is not None or inner.rstrip()[-1:] in ",?!"
+    order = ("after", "before") if tight or not embedded else ("before", "after")
+    found = None
+    for sieve in order:
+        if sieve == "after":
+            got = attributor.after(after_start, after_end)
+        else:
+            got = attributor.before(before_start, pair.outer_start, s_start) \
+                if before.strip() else None
+        if got is not None and (got.speaker is not None or got.speaker_text is not None):
+            found = got
+            break
+        found = found or got
+    if found is not None and found.intermediary is None and embedded:
         found = attributor.relayed(found, after_start, after_end)
     if found is None and embedded:
         return "title" if _title_case(inner) else "scare quote"
