@@ -83,7 +83,9 @@ even just still then now today yesterday tomorrow earlier later last next first 
 one two three four five six seven eight nine ten monday tuesday wednesday thursday friday
 saturday sunday by for from with to of over under about into than so did does do was were is
 are be been has have had will would could should can may must
-dear mrs mr ms
+dear mrs mr ms although though because unless whereas whether once until despite during
+throughout without within upon via per among amid like unlike whenever wherever where whatever
+whichever whoever instead rather perhaps maybe indeed thus hence yet nor either neither
 """.split())
 #: Words that make a capitalised run a place, a work, an event or a law, not a person (words
 #: that are also common surnames, such as Hill or Park, are left out).
@@ -113,7 +115,7 @@ DESIGNATORS = frozenset("""
 inc corp corporation company co ltd llc plc group holdings securities partners capital
 industries technologies systems dynamics pharmaceuticals foods motors pictures studios
 semiconductor semiconductors electronics laboratories labs airlines airways athletic rovers
-wanderers albion hotspur fc afc city united town women ladies
+wanderers albion hotspur fc afc city united town women ladies pharma
 """.split())
 #: Last words of the names of newspapers, broadcasters and journals.
 MEDIA_WORDS = frozenset("""

@@ -193,6 +193,12 @@ def find_people(text: str, spans: list[tuple[int, int]], taken: set[str]) -> Peo
     for o in occurrences:
         if len(o.name.split()) >= 2 and o.name not in taken:
             by_surname.setdefault(o.name.split()[-1], set()).add(o.name)
+    first_seen: dict[str, int] = {}
+    weak_count: dict[str, int] = {}
+    for o in occurrences:
+        first_seen.setdefault(o.name, o.start)
+        if o.weak:
+            weak_count[o.name] = weak_count.get(o.name, 0) + 1
     people = People()
     for o in occurrences:
         if len(o.name.split()) >= 2 and (o.strong or o.weak) and o.name not in taken:
@@ -201,10 +207,11 @@ def find_people(text: str, spans: list[tuple[int, int]], taken: set[str]) -> Peo
         if len(o.name.split()) != 1 or not (o.strong or o.weak) or o.name in taken:
             continue
         owners = by_surname.get(o.name, set())
-        if len(owners) == 1:
-            people.names.setdefault(next(iter(owners)), SURNAME_RULE)
-        elif not owners and (o.titled or (o.strong and o.weak)):
-            # "President Erdogan", "Mr Smith", "Her husband, Carlos, added"
+        if owners:  # the first named of several ("Hillary Clinton" before "Bill Clinton")
+            people.names.setdefault(min(owners, key=first_seen.__getitem__), SURNAME_RULE)
+        elif o.titled or (o.strong and o.weak) or weak_count.get(o.name, 0) >= 2:
+            # "President Erdogan", "Mr Smith", "Her husband, Carlos, added", and a name that
+            # speaks twice ("Renteria said ... Renteria told reporters")
             people.names.setdefault(o.name, PERSON_RULE)
     _add_forms(people, text, taken)
     for o in occurrences:
@@ -222,9 +229,11 @@ def _add_forms(people: People, text: str, taken: set[str]) -> None:
             surnames.setdefault(parts[-1], set()).add(name)
             if len(parts) >= 3:
                 surnames.setdefault(" ".join(parts[-2:]), set()).add(name)
+    order = {name: i for i, name in enumerate(people.names)}
     for surname, owners in surnames.items():
-        if len(owners) == 1 and surname not in taken and surname not in people.forms:
-            people.forms[surname] = (next(iter(owners)), "surname")
+        if surname not in taken and surname not in people.forms:
+            # of several owners, the first named: journalists name the second one in full
+            people.forms[surname] = (min(owners, key=order.__getitem__), "surname")
     known = sorted((f for f in people.forms if " " not in f), key=lambda f: (-len(f), f))
     if not known:
         return
