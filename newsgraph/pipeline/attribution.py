@@ -21,18 +21,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
+from newsgraph.pipeline.lexicon import SPEECH_FORMS, alternation
 from newsgraph.pipeline.names import given_name_gender
 from newsgraph.pipeline.sentences import sentence_spans
 
-CUES = (r"said|says|told|tells|added|adds|warned|noted|stressed|remarked|explained|insisted|"
-        r"argued|asked|declared|announced|stated|wrote|writes|claimed|continued|called|calling|"
-        r"described|describing|urged|vowed|admitted|acknowledged|replied|responded|cited|"
-        r"quoted|reported|according to|as saying|saying|adding|accused|accusing|criticised|"
-        r"criticized|dismissed|denied|praised|recalled|conceded|complained|testified|tweeted|"
-        r"posted|insists|warns|notes|argues|believes|suggested|predicted|shouted|yelled|"
-        r"screamed|whispered|pleaded|quipped|retorted|cautioned|promised|pledged|observed|"
-        r"commented|asserted|maintained|emphasi[sz]ed|lamented|protested|countered|chanted|"
-        r"joked|wondered|mused|asks|explains|recalls|concluded|confirmed|[Aa]ccording to")
+#: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
+CUES = alternation(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})
 CUE = re.compile(rf"\b(?:{CUES})\b")
 _RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"“”]{0,60}?)"
                            r"\bas saying\b")

@@ -48,7 +48,9 @@ cried | recount recounts recounted | reiterate reiterates reiterated | mentioned
 contends contended | allege alleges alleged | blasted | slammed | touted | quoted | cited |
 emailed | laughed | smiled | shrugged | hinted | grumbled | groaned | snapped | thundered |
 gushed | marveled marvelled | agreed | disagreed | demanded | proclaim proclaims proclaimed |
-informed | advised | scoffed | sneered | summarized | explained
+informed | advised | scoffed | sneered | summarized | explained | answer answers answered
+answering | interrupted | believes | wrote | pointed_out | points_out | shot_back | fired_back |
+chimed_in | went_on
 """
 #: Cognition and stance verbs: a source's belief or wish, reported without quotation.
 _COGNITION = """
@@ -64,7 +66,7 @@ understand understands understood | argue | insist
 def _forms(table: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for group in table.split("|"):
-        words = group.split()
+        words = [w.replace("_", " ") for w in group.split()]  # "pointed_out": two words
         if words:
             out[words[0]] = tuple(dict.fromkeys(out.get(words[0], ()) + tuple(words)))
     return out
@@ -77,6 +79,12 @@ SPEECH_FORMS = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in
 COGNITION_FORMS = {form: lemma for lemma, forms in COGNITION_VERBS.items() for form in forms}
 
 
-def alternation(forms: set[str] | dict[str, str]) -> str:
+#: Gestures that stand for speaking after a quote ('"No," she smiled.').
+GESTURES = frozenset("laughed smiled shrugged nodded paused hesitated".split())
+#: Forms of speech verbs that say a capitalised word before them is somebody ("Moran said").
+PERSON_VERB_FORMS = frozenset(f for f in SPEECH_FORMS if not f.endswith("ing")) | GESTURES
+
+
+def alternation(forms: set[str] | frozenset[str] | dict[str, str]) -> str:
     """A regular-expression alternation of words, longest first."""
     return "|".join(sorted((re.escape(f) for f in forms), key=lambda f: (-len(f), f)))

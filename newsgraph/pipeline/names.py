@@ -13,6 +13,8 @@ from importlib import resources
 
 import yaml
 
+from newsgraph.pipeline.lexicon import PERSON_VERB_FORMS, alternation
+
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿĀ-ž"
 #: One capitalised word of a name: "Kowalska", "O'Brien", "Fa'amausili", "McDonald", "Jean-Luc";
@@ -124,13 +126,7 @@ television magazine weekly monitor examiner courier inquirer dispatch bulletin s
 """.split())
 
 #: Speech and agent verbs: a capitalised word right before one is somebody.
-PERSON_VERBS = (r"said|says|told|tells|added|adds|noted|warned|stressed|remarked|explained|"
-                r"insisted|argued|wrote|writes|announced|called|replied|responded|recalled|"
-                r"shouted|whispered|pleaded|quipped|retorted|cautioned|promised|pledged|"
-                r"acknowledged|admitted|conceded|laughed|smiled|joked|shrugged|sighed|dismissed|"
-                r"accepted|urged|vowed|claimed|declared|asked|continued|indicated|suggested|"
-                r"confirmed|denied|complained|praised|testified|tweeted|posted|agreed|disagreed|"
-                r"nodded|paused|hesitated|interrupted|recalled|wrote|emailed")
+PERSON_VERBS = alternation(PERSON_VERB_FORMS)
 
 
 def is_role(word: str) -> bool:

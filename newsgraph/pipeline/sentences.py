@@ -58,5 +58,5 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def sentence_break(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` holds the end of a sentence or a semicolon ("Mr. Khan" does not)."""
     return ";" in text[start:end] or len(sentence_spans(text, start, end)) > 1 or \
-        text[start:end].rstrip()[-1:] in (".", "!", "?") and not _is_abbreviation(
-            text, start + len(text[start:end].rstrip()) - 1)
+        (text[start:end].rstrip()[-1:] in (".", "!", "?") and not _is_abbreviation(
+            text, start + len(text[start:end].rstrip()) - 1))
