@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsgraph.models.article import SegmentKind
+from newsgraph.pipeline.lexicon import OPENING_MARK
 
 RULE = "rule:segment.lines@2"
 
@@ -73,7 +74,6 @@ _SITE_PHRASES = ("email address will not be published", "required fields are mar
                  "indicates required", "views and opinions expressed", "all rights reserved",
                  "mailchimp")
 _COOKIES = re.compile(r"cookies?\b.*\b(accept|policy)")
-_OPENING = "\"“‘«"
 _CAPTION_WORDS = ("photo", "image", "picture", "caption", "![")
 _SITE_SUFFIX = re.compile(r"^\s*[|\-–—:]\s*\S")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,2}$")
@@ -113,7 +113,7 @@ def _words(line: str) -> int:
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip("\"”’)]")[-1:] in (".", "!", "?", "…")
+    return line.rstrip("\"”’')]»")[-1:] in (".", "!", "?", "…")
 
 
 def _is_prose(line: str) -> bool:
@@ -198,7 +198,7 @@ def segment(text: str) -> list[Segment]:
             kind, reason = "boilerplate", "page header"
             if _NAME_LINE.match(bare) and i > (title_index if title_index is not None else -1):
                 kind, reason = "byline", None
-        elif not _is_prose(bare) and not _ends_sentence(bare) and bare[:1] not in _OPENING:
+        elif not _is_prose(bare) and not _ends_sentence(bare) and not OPENING_MARK.match(bare):
             kind = "subheading"  # a short line that is a sentence or a quote is a paragraph
         seen.add(line)
         segments.append(Segment(kind, start, end, line, reason))
