@@ -68,6 +68,10 @@ _TIGHT_AFTER = re.compile(r"\s*,")
 #: paragraph may continue.
 _TAIL = 60
 
+#: Opening marks that some texts close with the other double mark ('"Frozen“', '“no"').
+_MIXED = {'"': "”", "“": '"'}
+
+
 @dataclass(frozen=True)
 class Pair:
     """A pair of quotation marks: inner text from ``start`` to ``end``; ``closed`` if it was."""
@@ -92,7 +96,7 @@ class Pair:
 def _opens(text: str, i: int, width: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:*") and not after.isspace()
+    return (before.isspace() or before in "([{—–-/:*,;") and not after.isspace()
 
 
 def find_pairs(text: str, start: int, end: int) -> list[Pair]:
@@ -116,6 +120,11 @@ def find_pairs(text: str, start: int, end: int) -> list[Pair]:
         j = text.find(close, i + width, end)
         while mark == "‘" and j != -1 and j + 1 < end and text[j + 1].isalpha():
             j = text.find(close, j + 1, end)  # "it’s": an apostrophe, not the closing mark
+        mixed = _MIXED.get(mark)
+        if mixed is not None:  # a straight mark closed by a curly one, or the reverse
+            k = text.find(mixed, i + width, j if j != -1 else end)
+            if k != -1:
+                j, close = k, mixed
         if j != -1:
             if j > i + width:
                 pairs.append(Pair(i + width, j, True, width, len(close)))
