@@ -65,6 +65,13 @@ prince councilman congressman grandfather uncle nephew boy""".split())
 _FEMALE = frozenset("""spokeswoman woman women mother chairwoman businesswoman wife daughter
 sister queen princess actress councilwoman congresswoman grandmother aunt niece girl""".split())
 _HONORIFIC_GENDER = re.compile(r"^(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Dame|Lady))\b")
+_CLAUSE_PRONOUN = re.compile(r"\s*(?:\w+ly,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
+#: A name used as a modifier: "the Okafor campaign", "Okafor aides" (a lower-case noun after it
+#: that is not a verb form, an adverb or a function word).
+_MODIFIER = re.compile(r"\s+(?!(?:and|or|but|has|had|have|was|were|is|are|will|would|could|"
+                       r"should|can|may|might|must|did|does|do|also|then|now|later|still|"
+                       r"himself|herself|itself|themselves|who|which|that|to|of|in|on|at|"
+                       r"for|with|from|by|as|said|says|told)\b)[a-z][a-z-]*(?<!ly)(?<!ed)(?<!es)\b")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _REACH = 3000
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
@@ -230,7 +237,8 @@ class Resolver:
         latest = max(pos for pos, _, _ in found)
         since = self.sentence_starts[max(0, bisect_right(self.sentence_starts, latest) - 1)] \
             if self.sentence_starts else 0
-        in_sentence = sorted(c for c in found if c[0] >= since)
+        in_sentence = sorted((c for c in found if c[0] >= since),
+                             key=lambda c: (c[0], c[1] or "", c[2]))
         best = next((c for c in in_sentence if not c[2]), in_sentence[0])
         if best[1] is not None:
             self.gender.setdefault(best[1], want)
@@ -249,6 +257,26 @@ class Resolver:
         found = [m for m in self.within(start, end) if m.span.end <= end
                  and self.kind.get(m.actor) == "media"]
         return found[-1] if found else None
+
+    def clause_subject(self, start: int, end: int) -> Subject | None:
+        """Who a clause is about, from its start to ``end``: a person, else an organisation or
+        country, else a leading 'he'/'she'/'they' ("Gibbs derided "the professional left"")."""
+        for joint in _JOINT.finditer(self.text, start, end):
+            start = joint.end()
+        found = [m for m in self.within(start, end) if m.span.end <= end
+                 and self.kind.get(m.actor) not in ("media", None) and self._usable(m, start, end)
+                 and not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])
+                 and not _MODIFIER.match(self.text, m.span.end)]
+        people = [m for m in found if self.kind.get(m.actor) == "person"]
+        best = (people or found)[:1]
+        if best and _RELATIVE_OPEN.search(_RELATIVE.sub(",", self.text[best[0].span.end:end])):
+            return None  # 'X, who rates Y a "hold."': the quote is in a relative clause
+        if best:
+            return Subject(best[0].actor, best[0].span.text, best[0].span.start)
+        lead = _CLAUSE_PRONOUN.match(self.text, start, end)
+        if lead is not None:
+            return Subject(None, lead.group("p"), lead.start("p"), pronoun=True)
+        return None
 
     def person_subject_of_sentence(self, start: int, end: int) -> str | None:
         """The person a sentence without quotes is about ("Haddad smiled.", "..., she smiled.")."""

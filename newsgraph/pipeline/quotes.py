@@ -47,6 +47,7 @@ RULE_CONTINUATION = "rule:quotes.continuation@2"
 RULE_PRECEDING = "rule:quotes.preceding_sentence@1"
 RULE_NAMED_LATER = "rule:quotes.named_later@1"
 RULE_UNATTRIBUTED = "rule:quotes.unattributed@1"
+RULE_SUBJECT = "rule:quotes.clause_subject@1"
 
 _TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|book|film|song|operation|slogan|"
                         r"hashtag|headline)\s*$", re.I)
@@ -154,7 +155,7 @@ class _Attributor:
         self.text = draft.source.text
         self.resolver = resolver
 
-    def _speaker(self, subject: Subject, cue: str, method: str, base: float) -> Attribution:
+    def speaker(self, subject: Subject, cue: str | None, method: str, base: float) -> Attribution:
         if subject.pronoun:
             person = self.resolver.resolve_pronoun(subject.text, subject.start)
             return Attribution(person, subject.text, cue, None, None, method,
@@ -180,12 +181,12 @@ class _Attributor:
             if subj is None and pronoun is not None:
                 subj = Subject(None, pronoun.group("p"), pronoun.start("p"), pronoun=True)
             if subj is not None:
-                found = self._speaker(subj, saying.group("cue"), RULE_AFTER, 0.9)
+                found = self.speaker(subj, saying.group("cue"), RULE_AFTER, 0.9)
                 return _with_media(found, media)
         first = _CUE_FIRST.match(text, c0)
         if first is not None:  # inverted: '," said Marta Lis, chief economist'
             subj = resolver.subject(first.end(), end, cue_after=False)
-            found = self._speaker(subj, first.group(), RULE_AFTER, 0.9) if subj else \
+            found = self.speaker(subj, first.group(), RULE_AFTER, 0.9) if subj else \
                 Attribution(None, None, first.group(), None, None, RULE_AFTER, 0.4)
             return self.relayed(found, c0, end)
         cue = CUE.search(text, c0, end)
@@ -196,7 +197,7 @@ class _Attributor:
         if subj is None:  # a cue with no named speaker ("the crowd shouted"): still its own
             return self.relayed(Attribution(None, None, cue.group(), None, None, RULE_AFTER,
                                              0.4), c0, end)
-        return self.relayed(self._speaker(subj, cue.group(), RULE_AFTER, 0.9), c0, end)
+        return self.relayed(self.speaker(subj, cue.group(), RULE_AFTER, 0.9), c0, end)
 
     def relayed(self, found: Attribution, start: int, end: int) -> Attribution:
         """Add the outlet of 'told Reuters', 'as quoted by Politico', ', CNN reported'."""
@@ -229,7 +230,7 @@ class _Attributor:
             subj = resolver.subject(saying.start("subject"), saying.end("subject"),
                                     cue_after=True)
             if subj is not None:
-                return _with_media(self._speaker(subj, saying.group("cue"), RULE_BEFORE, 0.85),
+                return _with_media(self.speaker(subj, saying.group("cue"), RULE_BEFORE, 0.85),
                                    media)
         lead = re.match(r"[\s,;:—–-]*", text[start:end])
         first = _CUE_FIRST.match(text, start + (lead.end() if lead else 0))
@@ -237,7 +238,7 @@ class _Attributor:
             # between two parts of a quote: '," said X, "'
             subj = resolver.subject(first.end(), end, cue_after=False)
             if subj is not None:
-                return self.relayed(self._speaker(subj, first.group(), RULE_BEFORE, 0.85),
+                return self.relayed(self.speaker(subj, first.group(), RULE_BEFORE, 0.85),
                                      first.start(), end)
         cue = governing_cue(text, start, end)
         if cue is None:
@@ -246,7 +247,7 @@ class _Attributor:
         if cue.group().lower() == "according to":  # 'According to X, "..."'
             subj = resolver.subject(cue.end(), end, cue_after=False)
             if subj is not None:
-                return self._speaker(subj, cue.group(), RULE_BEFORE, 0.85)
+                return self.speaker(subj, cue.group(), RULE_BEFORE, 0.85)
         cues = [c for c in CUE.finditer(text, s_start, cue.start())]
         in_clause = [c for c in cues if c.start() >= start]
         spans = []
@@ -257,7 +258,7 @@ class _Attributor:
         for a, b in spans:
             subj = resolver.subject(a, b, cue_after=True)
             if subj is not None:
-                found = self._speaker(subj, cue.group(), RULE_BEFORE, 0.85)
+                found = self.speaker(subj, cue.group(), RULE_BEFORE, 0.85)
                 return self.relayed(found, start, end)
         return Attribution(None, None, cue.group(), None, None, RULE_BEFORE, 0.4)
 
@@ -355,7 +356,13 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     if found is not None and found.intermediary is None and embedded:
         found = attributor.relayed(found, after_start, after_end)
     if found is None and embedded:
-        return "title" if _title_case(inner) else "scare quote"
+        if _title_case(inner):
+            return "title"
+        subject = attributor.resolver.clause_subject(s_start, pair.outer_start)
+        if subject is None:
+            return "scare quote"
+        # 'Gibbs derided "the professional left"': the subject's words, quoted in passing
+        found = attributor.speaker(subject, None, RULE_SUBJECT, 0.55)
     if found is None and starts_sentence:
         found = _context(text, para, pair, s_start, attributor.resolver, previous)
     if found is None and before.rstrip().endswith(":"):  # 'Smith was blunt: "We failed."'
