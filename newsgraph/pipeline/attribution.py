@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
 from newsgraph.pipeline.lexicon import SPEECH_FORMS, alternation
-from newsgraph.pipeline.names import given_name_gender
+from newsgraph.pipeline.names import given_name_gender, is_modified_noun
 from newsgraph.pipeline.sentences import sentence_spans
 
 #: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
@@ -66,12 +66,7 @@ _FEMALE = frozenset("""spokeswoman woman women mother chairwoman businesswoman w
 sister queen princess actress councilwoman congresswoman grandmother aunt niece girl""".split())
 _HONORIFIC_GENDER = re.compile(r"^(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Dame|Lady))\b")
 _CLAUSE_PRONOUN = re.compile(r"\s*(?:\w+ly,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
-#: A name used as a modifier: "the Okafor campaign", "Okafor aides" (a lower-case noun after it
-#: that is not a verb form, an adverb or a function word).
-_MODIFIER = re.compile(r"\s+(?!(?:and|or|but|has|had|have|was|were|is|are|will|would|could|"
-                       r"should|can|may|might|must|did|does|do|also|then|now|later|still|"
-                       r"himself|herself|itself|themselves|who|which|that|to|of|in|on|at|"
-                       r"for|with|from|by|as|said|says|told)\b)[a-z][a-z-]*(?<!ly)(?<!ed)(?<!es)\b")
+_NEXT_WORD = re.compile(r"[ \u00a0-]+([a-z][\w-]*)")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _REACH = 3000
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
@@ -157,9 +152,13 @@ class Resolver:
         return self.mentions[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
     def _usable(self, m: ActorMentionDraft, start: int, end: int) -> bool:
-        """Not a possessor ("Meridian’s spokesman") and not inside a closed relative clause."""
+        """Not a possessor ("Meridian’s spokesman"), not a modifier ("the Okafor campaign"),
+        and not inside a closed relative clause."""
         if self.text[m.span.end:m.span.end + 2] in ("'s", "’s"):
             return False
+        follower = _NEXT_WORD.match(self.text, m.span.end)
+        if follower is not None and is_modified_noun(follower.group(1)):
+            return False  # "Okafor campaign manager Tomas Reyes": Reyes speaks, not Okafor
         clause = self.text[start:end]
         return not any(start + r.start() <= m.span.start < start + r.end()
                        for r in _RELATIVE.finditer(clause))
@@ -265,8 +264,7 @@ class Resolver:
             start = joint.end()
         found = [m for m in self.within(start, end) if m.span.end <= end
                  and self.kind.get(m.actor) not in ("media", None) and self._usable(m, start, end)
-                 and not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])
-                 and not _MODIFIER.match(self.text, m.span.end)]
+                 and not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])]
         people = [m for m in found if self.kind.get(m.actor) == "person"]
         best = (people or found)[:1]
         if best and _RELATIVE_OPEN.search(_RELATIVE.sub(",", self.text[best[0].span.end:end])):

@@ -129,6 +129,21 @@ television magazine weekly monitor examiner courier inquirer dispatch bulletin s
 PERSON_VERBS = alternation(PERSON_VERB_FORMS)
 
 
+#: Nouns a name can modify ("the Okafor campaign", "Okafor aides", "Trump supporters").
+GROUP_NOUNS = frozenset("""
+campaign campaigns camp administration administrations team staff staffers supporters backers
+allies ally surrogate surrogates loyalist loyalists donors voters fans critics officials aides
+advisers advisors family government foundation organization people camp's loyalists delegates
+operatives operative fundraiser fundraisers strategist strategists pollster pollsters
+""".split())
+
+
+def is_modified_noun(word: str) -> bool:
+    """A lower-case noun that a name before it modifies ("campaign", "spokesman", "aides")."""
+    w = word.strip(",.;:")
+    return w.islower() and (is_role(w) or w in GROUP_NOUNS)
+
+
 def is_role(word: str) -> bool:
     """A position or role word ("minister", "Coach", "workers")."""
     w = word.lower().strip(",.")
