@@ -32,9 +32,9 @@ _RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"
                            r"\bas saying\b")
 _RELAY_BY = re.compile(r"\bas (?:quoted|reported|cited) by\b|\b(?:quoted|cited) by\b")
 _REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
-_RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
+RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
 _JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
-_RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
+RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
 _PREPOSITION = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|"
                           r"into|beat|beating|after)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
                           re.I)
@@ -161,7 +161,7 @@ class Resolver:
             return False  # "Okafor campaign manager Tomas Reyes": Reyes speaks, not Okafor
         clause = self.text[start:end]
         return not any(start + r.start() <= m.span.start < start + r.end()
-                       for r in _RELATIVE.finditer(clause))
+                       for r in RELATIVE.finditer(clause))
 
     def subject(self, start: int, end: int, *, cue_after: bool) -> Subject | None:
         """The speaker named in ``text[start:end]`` (see the module docstring).
@@ -267,7 +267,7 @@ class Resolver:
                  and not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])]
         people = [m for m in found if self.kind.get(m.actor) == "person"]
         best = (people or found)[:1]
-        if best and _RELATIVE_OPEN.search(_RELATIVE.sub(",", self.text[best[0].span.end:end])):
+        if best and RELATIVE_OPEN.search(RELATIVE.sub(",", self.text[best[0].span.end:end])):
             return None  # 'X, who rates Y a "hold."': the quote is in a relative clause
         if best:
             return Subject(best[0].actor, best[0].span.text, best[0].span.start)
@@ -302,8 +302,8 @@ def governing_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     if not cues:
         return None
     last = cues[-1]
-    between = _RELATIVE.sub(",", text[last.end():end])
-    if _RELATIVE_OPEN.search(between):
+    between = RELATIVE.sub(",", text[last.end():end])
+    if RELATIVE_OPEN.search(between):
         return None
     return last
 

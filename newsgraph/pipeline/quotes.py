@@ -28,6 +28,7 @@ from newsgraph.models.base import QuoteType
 from newsgraph.pipeline.attribution import (
     CUE,
     CUES,
+    RELATIVE,
     Attribution,
     Resolver,
     Subject,
@@ -57,7 +58,6 @@ _CUE_FIRST = re.compile(rf"(?:{CUES})\b")
 #: Verbs whose complement is a whole utterance: '..., adding "where they are going ..."'.
 _AFTER_VERB = re.compile(r"\b(?:said|says|saying|added|adding|asked|asking|wrote|writing|declared|"
                          r"announced|stated|continued|replied|tweeted|posted|shouted)\s*$")
-_PARTICIPLE = re.compile(r"saying|adding|calling|describing|accusing")
 _NAMED_LATER = re.compile(r"^(?:an?)\s+(?:[\w-]+\s+){0,2}?(?P<head>judge|minister|president|"
                           r"governor|mayor|coach|manager|prosecutor|senator|ambassador|"
                           r"chief executive|chairman|chairwoman|commissioner|general|envoy)$",
@@ -248,10 +248,21 @@ class _Attributor:
             subj = resolver.subject(cue.end(), end, cue_after=False)
             if subj is not None:
                 return self.speaker(subj, cue.group(), RULE_BEFORE, 0.85)
-        cues = [c for c in CUE.finditer(text, s_start, cue.start())]
+        # cues inside a relative clause ("Clinton, who did not say ..., said") govern nothing
+        relative = [(r.start(), r.end()) for r in RELATIVE.finditer(text, s_start, cue.start())]
+        cues = [c for c in CUE.finditer(text, s_start, cue.start())
+                if not any(a <= c.start() < b for a, b in relative)]
         in_clause = [c for c in cues if c.start() >= start]
         spans = []
-        if not _PARTICIPLE.fullmatch(cue.group()):  # 'saying', 'adding': the main subject
+        if cue.group().endswith("ing"):  # 'saying', 'adding': the main subject, unless
+            adjacent = resolver.subject(max(start, cue.start() - 40), cue.start(),
+                                        cue_after=True)  # 'with Gorka noting'
+            if adjacent is not None and not adjacent.pronoun and \
+                    text[adjacent.start:cue.start()].count(" ") <= 2 and \
+                    re.search(r"\bwith\s+$", text[max(s_start, adjacent.start - 6):adjacent.start]):
+                return self.relayed(self.speaker(adjacent, cue.group(), RULE_BEFORE, 0.8),
+                                    start, end)
+        else:
             spans.append((max((c.end() for c in in_clause), default=start), cue.start()))
         spans.append((start, in_clause[0].start() if in_clause else cue.start()))
         spans.append((s_start, cues[0].start() if cues else cue.start()))
