@@ -59,6 +59,10 @@ _WHO_AFTER = re.compile(r",\s*who\b")
 _WHICH_AFTER = re.compile(r",\s*which\b")
 _VERB_AFTER = re.compile(rf"(?:,[^,;\"“”()]{{1,80}},|\s*\([^)]*\)|,)?\s+(?:\w+ly\s+)?"
                          rf"(?:on \w+day\s+)?(?:{PERSON_VERBS})\b")
+#: A closing quotation mark and comma right before the name: '"We won," Okafor said'.
+_QUOTE_BEFORE = re.compile(r"[,?!—-](?:''|[\"”’])\s*$")
+#: A cue and a colon or comma, then an opening mark: 'Okafor said: "We won."'.
+_QUOTE_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{PERSON_VERBS})\s*[:,]\s*(?:''|[\"“])")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?P<app>[^,;\"“”]{2,80}?)(?=,|\.|;|$)")
 _NOT_IN_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS
 
@@ -145,7 +149,7 @@ def _left_evidence(o: _Occurrence, text: str, left: str, left_start: int,
         o.weak = True  # "Mary Jones arrived", "His wife, Ann,"
 
 
-def _right_evidence(o: _Occurrence, text: str, right: str, governed: bool) -> bool:
+def _right_evidence(o: _Occurrence, text: str, left: str, right: str, governed: bool) -> bool:
     """Add what follows the name; False if it shows an organisation ("Unison, which").
 
     ``governed``: the name follows a preposition, so a verb after it has another subject.
@@ -160,6 +164,8 @@ def _right_evidence(o: _Occurrence, text: str, right: str, governed: bool) -> bo
         o.role = o.role or _span(text, o.end + m.start("app"), m.group("app"))
     if _VERB_AFTER.match(right) and not governed:
         o.weak = True
+        if _QUOTE_BEFORE.search(left) or _QUOTE_AFTER.match(right):
+            o.strong = True  # '"...," Okafor said', 'Okafor said: "..."': a speaker
     return True
 
 
@@ -181,7 +187,7 @@ def _occurrences(text: str, spans: list[tuple[int, int]]) -> list[_Occurrence]:
             _left_evidence(o, text, left, left_start, run[:first])
             # "Sarah Lin of Aviation Insights said": the verb is Lin's, not the firm's
             governed = not first and left.split()[-1:] in (["of"], ["at"], ["from"], ["for"])
-            if _right_evidence(o, text, text[end:min(seg_end, end + 120)], governed):
+            if _right_evidence(o, text, left, text[end:min(seg_end, end + 120)], governed):
                 found.append(o)
     return found
 

@@ -23,6 +23,7 @@ import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsgraph.models.base import QuoteType
 from newsgraph.pipeline.attribution import (
@@ -49,6 +50,7 @@ RULE_PRECEDING = "rule:quotes.preceding_sentence@1"
 RULE_NAMED_LATER = "rule:quotes.named_later@1"
 RULE_UNATTRIBUTED = "rule:quotes.unattributed@1"
 RULE_SUBJECT = "rule:quotes.clause_subject@1"
+RULE_PREVIOUS_PARAGRAPH = "rule:quotes.previous_paragraph@1"
 
 _TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|book|film|song|operation|slogan|"
                         r"hashtag|headline)\s*$", re.I)
@@ -146,6 +148,13 @@ class _Paragraph:
     end: int
     pairs: list[Pair]
     sentences: list[tuple[int, int]]
+
+
+class _Before(NamedTuple):
+    """The body paragraph before the current one, and its last quote."""
+
+    para: _Paragraph | None
+    last: QuoteDraft | None
 
 
 class _Attributor:
@@ -300,19 +309,23 @@ def find_quotes(draft: ArticleDraft) -> None:
     resolver = Resolver(draft, quoted)
     attributor = _Attributor(draft, resolver)
     previous: QuoteDraft | None = None
+    before: _Before = _Before(None, None)
     for kind, para in paragraphs:
         if kind != "body":
             for p in para.pairs:
                 draft.not_quotes.append((Span(p.start, p.end, text[p.start:p.end]), kind))
             continue
+        paragraph_quotes: list[QuoteDraft] = []
         for index, pair in enumerate(para.pairs):
-            quote = _classify(text, para, index, attributor, previous)
+            quote = _classify(text, para, index, attributor, previous, before)
             if isinstance(quote, str):
                 draft.not_quotes.append((Span(pair.start, pair.end, text[pair.start:pair.end]),
                                          quote))
                 continue
             draft.quotes.append(quote)
+            paragraph_quotes.append(quote)
             previous = quote
+        before = _Before(para, paragraph_quotes[-1] if paragraph_quotes else None)
         # a quote goes on in the next paragraph only if it (nearly) ends this one
         if previous is not None and para.end - previous.span.end > _TAIL:
             previous = None
@@ -328,7 +341,7 @@ def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
 
 
 def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
-              previous: QuoteDraft | None) -> QuoteDraft | str:
+              previous: QuoteDraft | None, before_para: _Before) -> QuoteDraft | str:
     """A quote draft, or the reason the marks are not a quote."""
     pairs = para.pairs
     pair = pairs[index]
@@ -376,6 +389,8 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
         found = attributor.speaker(subject, None, RULE_SUBJECT, 0.55)
     if found is None and starts_sentence:
         found = _context(text, para, pair, s_start, attributor.resolver, previous)
+    if found is None and pair.outer_start == para.start:
+        found = _previous_paragraph(attributor, before_para)
     if found is None and before.rstrip().endswith(":"):  # 'Smith was blunt: "We failed."'
         person = attributor.resolver.person_subject_of_sentence(before_start, pair.outer_start)
         if person is not None:
@@ -417,6 +432,27 @@ def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Re
         return Attribution(previous.speaker, previous.speaker_text, previous.cue,
                            previous.intermediary, previous.intermediary_text,
                            RULE_CONTINUATION, 0.75)
+    return None
+
+
+def _previous_paragraph(attributor: _Attributor, before: _Before) -> Attribution | None:
+    """A paragraph that opens with an unattributed quote goes on with the source of the
+    paragraph before: the speaker of its last reported-speech sentence ("Viguerie said Cruz
+    would win." / ""Not only can ...""), else of its last attributed quote."""
+    para, last = before
+    if para is None:
+        return None
+    text = attributor.text
+    s, e = para.sentences[-1] if para.sentences else (para.start, para.end)
+    if not any(s <= p.start < e for p in para.pairs):
+        cue = CUE.search(text, s, e)
+        if cue is not None:
+            subject = attributor.resolver.subject(s, cue.start(), cue_after=True)
+            if subject is not None and not subject.pronoun:
+                return attributor.speaker(subject, cue.group(), RULE_PREVIOUS_PARAGRAPH, 0.7)
+    if last is not None and (last.speaker is not None or last.speaker_text is not None):
+        return Attribution(last.speaker, last.speaker_text, last.cue, last.intermediary,
+                           last.intermediary_text, RULE_PREVIOUS_PARAGRAPH, 0.65)
     return None
 
 
