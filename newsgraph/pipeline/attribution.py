@@ -172,8 +172,9 @@ class Resolver:
             return None
         for joint in _JOINT.finditer(self.text, start, end):
             start = joint.end()  # 'Beijing has blocked ..., and a spokesman for X said'
-        found = [m for m in self.within(start, end) if m.span.end <= end
-                 and self.kind.get(m.actor) != "media" and self._usable(m, start, end)]
+        everyone = [m for m in self.within(start, end) if m.span.end <= end
+                    and self._usable(m, start, end)]
+        found = [m for m in everyone if self.kind.get(m.actor) != "media"]
         clause = self.text[start:end]
         near = _UNNAMED_NEAR_CUE.search(clause) if cue_after else None
         if near is not None and not any(m.span.start >= start + near.start() for m in found):
@@ -195,6 +196,12 @@ class Resolver:
             return Subject(None, unnamed.group().strip(), start + unnamed.start())
         if named:
             return Subject(named[0].actor, named[0].span.text, named[0].span.start)
+        outlets = [m for m in everyone if self.kind.get(m.actor) == "media" and not
+                   _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])
+                   and not re.search(r"\b(?:told|to|on|in)\s+(?:the\s+)?$",
+                                     self.text[max(start, m.span.start - 12):m.span.start])]
+        if outlets:  # 'The Washington Post reported that', '," NBC announced'
+            return Subject(outlets[0].actor, outlets[0].span.text, outlets[0].span.start)
         pronoun = (_PRONOUN_BEFORE_CUE.search(clause) if cue_after
                    else _PRONOUN_AFTER_CUE.match(clause))
         if pronoun is not None:

@@ -61,6 +61,8 @@ _VERB_AFTER = re.compile(rf"(?:,[^,;\"“”()]{{1,80}},|\s*\([^)]*\)|,)?\s+(?:\
                          rf"(?:on \w+day\s+)?(?:{PERSON_VERBS})\b")
 #: A closing quotation mark and comma right before the name: '"We won," Okafor said'.
 _QUOTE_BEFORE = re.compile(r"[,?!—-](?:''|[\"”’])\s*$")
+#: A quote closed by a comma, then an inverted cue: '"We won," said Okafor'.
+_QUOTE_INVERTED = re.compile(rf"[,?!—-](?:''|[\"”’])\s*(?:{PERSON_VERBS})\s+$")
 #: A cue and a colon or comma, then an opening mark: 'Okafor said: "We won."'.
 _QUOTE_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{PERSON_VERBS})\s*[:,]\s*(?:''|[\"“])")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?P<app>[^,;\"“”]{2,80}?)(?=,|\.|;|$)")
@@ -143,6 +145,8 @@ def _left_evidence(o: _Occurrence, text: str, left: str, left_start: int,
             o.role = o.role or _span(text, left_start + at, role_text)
     if last in _INVERTED or " ".join(words[-2:]) == "according to":
         o.weak = True
+        if _QUOTE_INVERTED.search(left):
+            o.strong = True  # '"We won," said Okafor': a speaker
     if len(o.name.split()) >= 2 and last[:1].isupper() and last.endswith(("'s", "’s")):
         o.weak = True  # "Kenya's Daniel Kiptoo"
     if given_name_gender(o.name.split()[0]) is not None and (len(o.name.split()) >= 2 or o.strong):

@@ -367,16 +367,25 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     tight = _TIGHT_AFTER.match(text, pair.outer_end) is not None or inner.rstrip()[-1:] in ",?!"
     order = ("after", "before") if tight or not embedded else ("before", "after")
     found = None
+    outlet: Attribution | None = None  # '..., the Times reported': kept if nobody else speaks
     for sieve in order:
         if sieve == "after":
             got = attributor.after(after_start, after_end)
         else:
             got = attributor.before(before_start, pair.outer_start, s_start) \
                 if before.strip() else None
+        if got is not None and got.speaker is not None and \
+                attributor.resolver.kind.get(got.speaker) == "media":
+            outlet = outlet or got
+            continue
         if got is not None and (got.speaker is not None or got.speaker_text is not None):
             found = got
+            if outlet is not None and found.intermediary is None:
+                found.intermediary, found.intermediary_text = outlet.speaker, outlet.speaker_text
             break
         found = found or got
+    else:
+        found = outlet or found
     if found is not None and found.intermediary is None and embedded:
         found = attributor.relayed(found, after_start, after_end)
     if found is None and embedded:
