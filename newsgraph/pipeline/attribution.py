@@ -33,7 +33,7 @@ _RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"
 _RELAY_BY = re.compile(r"\bas (?:quoted|reported|cited) by\b|\b(?:quoted|cited) by\b")
 _REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
-_JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
+JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
 RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
 _PREPOSITION = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|"
                           r"into|beat|beating|after)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
@@ -170,7 +170,7 @@ class Resolver:
         """
         if end <= start:
             return None
-        for joint in _JOINT.finditer(self.text, start, end):
+        for joint in JOINT.finditer(self.text, start, end):
             start = joint.end()  # 'Beijing has blocked ..., and a spokesman for X said'
         everyone = [m for m in self.within(start, end) if m.span.end <= end
                     and self._usable(m, start, end)]
@@ -267,7 +267,7 @@ class Resolver:
     def clause_subject(self, start: int, end: int) -> Subject | None:
         """Who a clause is about, from its start to ``end``: a person, else an organisation or
         country, else a leading 'he'/'she'/'they' ("Gibbs derided "the professional left"")."""
-        for joint in _JOINT.finditer(self.text, start, end):
+        for joint in JOINT.finditer(self.text, start, end):
             start = joint.end()
         found = [m for m in self.within(start, end) if m.span.end <= end
                  and self.kind.get(m.actor) not in ("media", None) and self._usable(m, start, end)

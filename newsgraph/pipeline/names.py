@@ -141,7 +141,7 @@ operatives operative fundraiser fundraisers strategist strategists pollster poll
 def is_modified_noun(word: str) -> bool:
     """A lower-case noun that a name before it modifies ("campaign", "spokesman", "aides")."""
     w = word.strip(",.;:")
-    return w.islower() and (is_role(w) or w in GROUP_NOUNS)
+    return w.islower() and (is_role(w) or w in GROUP_NOUNS or w + "s" in GROUP_NOUNS)
 
 
 def is_role(word: str) -> bool:

@@ -29,6 +29,7 @@ from newsgraph.models.base import QuoteType
 from newsgraph.pipeline.attribution import (
     CUE,
     CUES,
+    JOINT,
     RELATIVE,
     Attribution,
     Resolver,
@@ -200,8 +201,8 @@ class _Attributor:
             return self.relayed(found, c0, end)
         cue = CUE.search(text, c0, end)
         if cue is None or len(text[c0:cue.start()].split()) > 12 \
-                or sentence_break(text, c0, cue.start()):
-            return None
+                or sentence_break(text, c0, cue.start()) or JOINT.search(text, c0, cue.start()):
+            return None  # '"glow in the dark," for instance, and Trump vowed': another clause
         subj = resolver.subject(c0, cue.start(), cue_after=True)
         if subj is None:  # a cue with no named speaker ("the crowd shouted"): still its own
             return self.relayed(Attribution(None, None, cue.group(), None, None, RULE_AFTER,
