@@ -20,64 +20,71 @@ DOUBLE = "\"“”«»„"
 #: A double opening mark (a mark of one character, or two apostrophes or backticks).
 OPENING_MARK = re.compile(r"''|``|[\"“‘«„]")
 
-#: Reporting verbs (lemma -> its forms). Speech: what a source says, writes or posts.
-_SPEECH = """
-say says said saying | tell tells told telling | add adds added adding | write writes wrote
-writing | tweet tweets tweeted tweeting | posted | claim claims claimed claiming | insist
-insists insisted insisting | argue argues argued arguing | warn warns warned | deny denies
-denied denying | acknowledge acknowledges acknowledged acknowledging | admit admits admitted
-admitting | suggest suggests suggested suggesting | respond responds responded responding |
-reply replied replying | interject interjects interjected interjecting | implore implores
-implored imploring | sigh sighs sighed | note notes noted noting | explain explains explained
-explaining | announce announces announced announcing | ask asks asked asking | declare declares
-declared declaring | stated | continue continues continued | stress stresses stressed stressing
-| remark remarks remarked | recall recalls recalled recalling | urge urges urged urging | vow
-vows vowed vowing | promised | pledged | predict predicts predicted predicting | caution
-cautions cautioned cautioning | concede concedes conceded conceding | complain complains
-complained complaining | testify testifies testified testifying | shout shouts shouted
-shouting | yell yells yelled yelling | scream screams screamed | whisper whispers whispered |
-plead pleads pleaded pleading | quip quips quipped quipping | retort retorts retorted | observe
-observes observed | commented | assert asserts asserted asserting | maintain maintains
-maintained | emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised |
-lament laments lamented | protested | countered | chanted | joked | wonder wonders wondered |
-muse muses mused | conclude concludes concluded | confirm confirms confirmed confirming |
-reported | describe describes described describing | called calling | accuse accuses accused
-accusing | criticize criticizes criticized criticizing criticise criticises criticised |
-dismissed | praised | boast boasts boasted boasting | bragged | exclaim exclaims exclaimed |
-cried | recount recounts recounted | reiterate reiterates reiterated | mentioned | contend
-contends contended | allege alleges alleged | blasted | slammed | touted | quoted | cited |
-emailed | laughed | smiled | shrugged | hinted | grumbled | groaned | snapped | thundered |
-gushed | marveled marvelled | agreed | disagreed | demanded | proclaim proclaims proclaimed |
-informed | advised | scoffed | sneered | summarized | explained | answer answers answered
-answering | interrupted | believes | wrote | pointed_out | points_out | shot_back | fired_back |
-chimed_in | went_on
+#: Speech verbs inflected regularly (lemma, -s, -ed, -ing; "admit=admitted" doubles).
+_SPEECH_REGULAR = """
+add argue warn deny acknowledge admit=admitted suggest respond reply interject implore sigh note
+explain announce ask declare continue stress remark recall urge vow predict caution concede
+complain testify shout yell scream whisper plead quip=quipped retort observe assert maintain
+emphasize emphasise lament wonder muse conclude confirm describe accuse criticize criticise
+boast exclaim recount reiterate contend allege proclaim insist claim tweet answer agree disagree
+tout blast gush marvel mention scoff sneer summarize counter inform advise demand lash rebut=rebutted
+chide scold mock deride concur joke brag=bragged snap=snapped slam=slammed
+"""
+#: Irregular speech verbs with every form.
+_SPEECH_IRREGULAR = """
+say says said saying | tell tells told telling | write writes wrote writing written | speak
+speaks spoke speaking | cry cries cried crying
+"""
+#: Forms of verbs whose other forms are mostly nouns ("a post", "the report", "reports").
+_SPEECH_PAST_ONLY = """
+posted reported stated promised pledged commented protested chanted called calling quoted cited
+emailed texted laughed smiled shrugged hinted grumbled groaned thundered interrupted charged
+echoed pointed_out points_out shot_back fired_back chimed_in went_on believes
 """
 #: Cognition and stance verbs: a source's belief or wish, reported without quotation.
-_COGNITION = """
-believe believes believed | think thinks thought | feel feels felt | know knows knew | expect
-expects expected | hope hopes hoped | fear fears feared | worry worries worried | doubt doubts
-doubted | want wants wanted | predict predicts predicted | estimate estimates estimated |
-acknowledge | consider considers considered | assume assumes assumed | suspect suspects
-suspected | reckon reckons reckoned | conclude | find finds found | figure figures figured |
-understand understands understood | argue | insist
+_COGNITION_REGULAR = """
+believe expect hope fear worry doubt want estimate consider assume suspect reckon figure
+"""
+_COGNITION_IRREGULAR = """
+think thinks thought thinking | feel feels felt feeling | know knows knew knowing | find finds
+found finding | understand understands understood understanding
 """
 
 
-def _forms(table: str) -> dict[str, tuple[str, ...]]:
+def _inflect(entry: str) -> tuple[str, ...]:
+    """'note' -> note notes noted noting; 'admit=admitted' doubles the consonant."""
+    lemma, _, past = entry.partition("=")
+    if lemma.endswith("e"):
+        forms = (lemma + "s", past or lemma + "d", lemma[:-1] + "ing")
+    elif lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        forms = (lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms = (lemma + "es", past or lemma + "ed", lemma + "ing")
+    else:
+        forms = (lemma + "s", past or lemma + "ed", (past[:-2] if past else lemma) + "ing")
+    return (lemma, *forms)
+
+
+def _forms(regular: str, irregular: str, past_only: str = "") -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for group in table.split("|"):
-        words = [w.replace("_", " ") for w in group.split()]  # "pointed_out": two words
+    for entry in regular.split():
+        forms = _inflect(entry)
+        out[forms[0]] = forms
+    for group in irregular.split("|"):
+        words = group.split()
         if words:
-            out[words[0]] = tuple(dict.fromkeys(out.get(words[0], ()) + tuple(words)))
+            out[words[0]] = tuple(words)
+    for word in past_only.split():
+        out[word.replace("_", " ")] = (word.replace("_", " "),)  # "pointed_out": two words
     return out
 
 
-SPEECH_VERBS = _forms(_SPEECH)
-COGNITION_VERBS = _forms(_COGNITION)
+#: Reporting verbs (lemma -> its forms). Speech: what a source says, writes or posts.
+SPEECH_VERBS = _forms(_SPEECH_REGULAR, _SPEECH_IRREGULAR, _SPEECH_PAST_ONLY)
+COGNITION_VERBS = _forms(_COGNITION_REGULAR, _COGNITION_IRREGULAR)
 #: Every form of a speech verb -> its lemma.
 SPEECH_FORMS = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
 COGNITION_FORMS = {form: lemma for lemma, forms in COGNITION_VERBS.items() for form in forms}
-
 
 #: Gestures that stand for speaking after a quote ('"No," she smiled.').
 GESTURES = frozenset("laughed smiled shrugged nodded paused hesitated".split())
