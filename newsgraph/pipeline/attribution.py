@@ -189,7 +189,13 @@ class Resolver:
             m.span.start >= after_unnamed and _PREPOSITION.search(
                 self.text[max(start, m.span.start - 40):m.span.start]))]
         if people:
-            return Subject(people[0].actor, people[0].span.text, people[0].span.start)
+            best = people[0]
+            if cue_after:  # 'When asked by X about Y, de Blasio said': the name by the cue
+                last_comma = clause.rstrip().rfind(",")
+                nearest = [m for m in people if m.span.start > start + last_comma]
+                if last_comma >= 0 and nearest:
+                    best = nearest[-1]
+            return Subject(best.actor, best.span.text, best.span.start)
         named = [m for m in found
                  if not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])]
         if unnamed is not None and (not named or start + unnamed.start() <= named[0].span.start):
