@@ -349,6 +349,9 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     inner = text[pair.start:pair.end]
     s_start = _sentence_of(para.sentences, pair.outer_start)[0]
     s_end = _sentence_of(para.sentences, min(pair.end, para.end - 1))[1]
+    if s_end <= pair.outer_end and inner.rstrip()[-1:] in ("?", "!") and s_end < para.end:
+        # '"Where is it?" Trump asked.': the attribution after a question is the same sentence
+        s_end = _sentence_of(para.sentences, min(s_end + 1, para.end - 1))[1]
     before_start = max(s_start, pairs[index - 1].outer_end if index else s_start)
     before = text[before_start:pair.outer_start]
     after_end = min(s_end, pairs[index + 1].outer_start if index + 1 < len(pairs) else s_end)
