@@ -77,8 +77,10 @@ def quoted_segments(text: str) -> list[tuple[int, int]]:
                     open_at, closer = m.end(), _DOUBLE_MARKS[mark]
                 continue
             if mark == closer or (closer == '"' and mark == "”") or (closer == "”" and mark == '"'):
-                if m.start() > open_at:
-                    segments.append((open_at, m.start()))
+                # three apostrophes: a single closing mark inside, then the double one
+                stop = m.start() + (text[m.end():m.end() + 1] == "'" and mark == "''")
+                if stop > open_at:
+                    segments.append((open_at, stop))
                 open_at = None
         if open_at is not None and para.end() > open_at:
             end = para.end()

@@ -124,6 +124,8 @@ def find_pairs(text: str, start: int, end: int) -> list[Pair]:
         j = text.find(close, i + width, end)
         while mark == "‘" and j != -1 and j + 1 < end and text[j + 1].isalpha():
             j = text.find(close, j + 1, end)  # "it’s": an apostrophe, not the closing mark
+        while close == "''" and j != -1 and text[j + 2:j + 3] == "'":
+            j += 1  # three apostrophes: a single closing mark inside, then the double one
         mixed = _MIXED.get(mark)
         if mixed is not None:  # a straight mark closed by a curly one, or the reverse
             k = text.find(mixed, i + width, j if j != -1 else end)
