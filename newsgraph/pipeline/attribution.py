@@ -249,6 +249,7 @@ class Resolver:
         latest = max(pos for pos, _, _ in found)
         since = self.sentence_starts[max(0, bisect_right(self.sentence_starts, latest) - 1)] \
             if self.sentence_starts else 0
+        since = min(since, latest)  # a candidate outside the body's sentences
         in_sentence = sorted((c for c in found if c[0] >= since),
                              key=lambda c: (c[0], c[1] or "", c[2]))
         best = next((c for c in in_sentence if not c[2]), in_sentence[0])

@@ -1,9 +1,11 @@
 """Claims: propositions reported as an actor's, from quotes and from reported speech.
 
 A direct quote carries a claim in the speaker's words (``reporting='direct'``, the quote as
-evidence). A sentence "X said (that) P" without quotation marks carries the claim P
-(``reporting='indirect'``). Modality comes from the cue and the proposition's auxiliaries;
-polarity from negation.
+evidence). Reported speech, "according to X", inverted "P, X said" and the complements of
+speech, cognition and stance verbs carry claims with their content as the span
+(``reporting='indirect'``, see ``reported``). Modality comes from the cue and the
+proposition's auxiliaries; polarity from negation, flipped by a cue that denies ("denied
+that P").
 """
 
 from __future__ import annotations
@@ -11,23 +13,14 @@ from __future__ import annotations
 import re
 
 from newsgraph.models.claim import Modality, Polarity
-from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft, Span
-from newsgraph.pipeline.sentences import sentence_spans
+from newsgraph.pipeline.attribution import Resolver
+from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft
+from newsgraph.pipeline.reported import reported_contents
 
 RULE_QUOTE = "rule:claims.from_quote@1"
-RULE_INDIRECT = "rule:claims.reported_speech@1"
 
-_INDIRECT = re.compile(
-    r"\b(?P<cue>said|says|warned|claimed|insisted|denied|argued|stressed|noted|hoped|hopes|"
-    r"urged|vowed|added)\s+(?P<prop>[^\"“”]{12,})$")
+_DENIALS = frozenset("denied denies deny denying rejected rejects reject refused refuses".split())
 _NEGATION = re.compile(r"\b(not|no|never|n't|cannot|nor|without)\b", re.I)
-#: Words between the cue and the proposition: "said in an interview on Tuesday that ...".
-_LEAD_IN = re.compile(
-    r"^(?:(?:in an? (?:interview|statement|speech|briefing|letter|address)|on \w+day|"
-    r"last \w+|earlier this \w+|this \w+|,)\s*)*(?:that\s+)?"
-)
-
-
 def modality(cue: str | None, proposition: str) -> Modality:
     """assertion, denial, prediction, intention, hope, demand, warning or evaluation."""
     cue = (cue or "").lower()
@@ -50,46 +43,39 @@ def modality(cue: str | None, proposition: str) -> Modality:
     return "assertion"
 
 
-def polarity(proposition: str) -> Polarity:
-    return "negative" if _NEGATION.search(proposition) else "positive"
+def polarity(cue: str | None, proposition: str) -> Polarity:
+    """'negative' when the proposition is negated or the cue denies it ("denied that P")."""
+    negative = _NEGATION.search(proposition) is not None
+    if (cue or "").lower() in _DENIALS:
+        negative = not negative
+    return "negative" if negative else "positive"
 
 
 def find_claims(draft: ArticleDraft) -> None:
     """Fill ``draft.claims`` from the article's quotes and reported-speech sentences."""
-    text = draft.source.text
     for index, quote in enumerate(draft.quotes):
         if quote.quote_type != "direct" or len(quote.span.text.split()) < 4:
             continue
         prop = quote.span.text.strip().rstrip(",")
         draft.claims.append(ClaimDraft(
             quote.span, prop, quote.speaker, None if quote.speaker else quote.speaker_text,
-            modality(quote.cue, prop), polarity(prop), "direct", quote.cue, quote.intermediary,
-            index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
-    speakers = sorted(draft.actor_mentions, key=lambda m: m.span.start)
-    for seg in draft.segments:
-        if seg.kind != "body":
+            modality(quote.cue, prop), polarity(None, prop), "direct", quote.cue,
+            quote.intermediary, index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
+    quoted = sorted({(q.span.start, q.span.end) for q in draft.quotes}
+                    | {(span.start, span.end) for span, _ in draft.not_quotes})
+    resolver = Resolver(draft, quoted)
+    seen: set[tuple[int, int]] = set()
+    for found in reported_contents(draft, resolver, quoted):
+        key = (found.span.start, found.span.end)
+        if key in seen:
             continue
-        for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
-            chunk = text[s_start:s_end]
-            if any(mark in chunk for mark in "\"“”") or "''" in chunk:
-                continue
-            m = _INDIRECT.search(chunk)
-            if m is None:
-                continue
-            cue_at = s_start + m.start()
-            before = [s for s in speakers if s_start <= s.span.start < cue_at
-                      and draft.actors[s.actor].kind != "media"]
-            people = [s for s in before if draft.actors[s.actor].kind == "person"]
-            subject = (people or before)[-1:] if before else []
-            if not subject:
-                continue
-            lead = _LEAD_IN.match(m.group("prop"))
-            skip = lead.end() if lead else 0
-            prop = m.group("prop")[skip:].rstrip(" .")
-            if len(prop.split()) < 3 or not prop[:1].isalnum() or prop.startswith("as "):
-                continue
-            prop_start = s_start + m.start("prop") + skip
-            span = Span(prop_start, prop_start + len(prop), prop)
-            draft.claims.append(ClaimDraft(
-                span, prop, subject[0].actor, None, modality(m.group("cue"), prop),
-                polarity(prop), "indirect", m.group("cue"), None, None, RULE_INDIRECT, 0.6))
+        seen.add(key)
+        subject = found.subject
+        claimant: str | None = subject.actor
+        if subject.pronoun:
+            claimant = resolver.resolve_pronoun(subject.text, subject.start)
+        prop = found.span.text
+        draft.claims.append(ClaimDraft(
+            found.span, prop, claimant, None if claimant else subject.text,
+            modality(found.cue, prop), polarity(found.cue, prop), "indirect", found.cue, None,
+            None, found.method, round(found.confidence - (0.1 if subject.pronoun else 0), 2)))

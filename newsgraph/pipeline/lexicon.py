@@ -50,6 +50,16 @@ think thinks thought thinking | feel feels felt feeling | know knows knew knowin
 found finding | understand understands understood understanding
 """
 
+#: Stance verbs: what a source wants, supports or rejects ("X wants to ...", "X opposed the bill").
+_STANCE_REGULAR = """
+support oppose endorse reject refuse propose plan=planned defend blame dismiss question challenge
+insist warn threaten vow urge offer demand recommend welcome condemn applaud pledge
+"""
+_STANCE_IRREGULAR = """
+seek seeks sought seeking | show shows showed shown | call_for calls_for called_for calling_for |
+reveal reveals revealed | indicate indicates indicated | predict predicts predicted
+"""
+
 
 def _inflect(entry: str) -> tuple[str, ...]:
     """'note' -> note notes noted noting; 'admit=admitted' doubles the consonant."""
@@ -71,7 +81,7 @@ def _forms(regular: str, irregular: str, past_only: str = "") -> dict[str, tuple
         forms = _inflect(entry)
         out[forms[0]] = forms
     for group in irregular.split("|"):
-        words = group.split()
+        words = [w.replace("_", " ") for w in group.split()]  # "call_for": two words
         if words:
             out[words[0]] = tuple(words)
     for word in past_only.split():
@@ -85,6 +95,8 @@ COGNITION_VERBS = _forms(_COGNITION_REGULAR, _COGNITION_IRREGULAR)
 #: Every form of a speech verb -> its lemma.
 SPEECH_FORMS = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
 COGNITION_FORMS = {form: lemma for lemma, forms in COGNITION_VERBS.items() for form in forms}
+STANCE_VERBS = _forms(_STANCE_REGULAR, _STANCE_IRREGULAR)
+STANCE_FORMS = {form: lemma for lemma, forms in STANCE_VERBS.items() for form in forms}
 
 #: Gestures that stand for speaking after a quote ('"No," she smiled.').
 GESTURES = frozenset("laughed smiled shrugged nodded paused hesitated".split())

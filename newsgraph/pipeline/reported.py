@@ -1,0 +1,214 @@
+"""Reported claims: what a source is said to say, think or want, with its content as the span.
+
+Each sentence of the body is read for attribution cues (the speech, cognition and stance verbs
+of ``lexicon``, and "according to"). Three sieves, in order of precision, each named in the
+claim's ``method``:
+
+1. ``according_to``: "According to X, P." / "P, according to X." -> X claims P;
+2. ``inverted``: "P, X said." / "P, said X." at the end of a sentence -> X claims P;
+3. ``complement``: "X said (that) P", "X denied the claims", "X wants to P" -> X claims the
+   complement of the cue: the clause or noun phrase after it (lead-ins such as "in an
+   interview" or "on Tuesday" and a "that" skipped), up to the end of the clause: the
+   sentence end, a semicolon, a dash, or the start of the next attributed clause. A cue whose
+   subject is left out ("X denied the claims, and suggested P") shares the subject of the cue
+   before it, so one source can make several claims.
+
+Quotes inside a content stay in it ("X said the plan was "reckless"" is both a partial quote
+and a claim); a content that is mostly one quotation is the quote's, not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsgraph.pipeline.attribution import JOINT, Resolver, Subject
+from newsgraph.pipeline.drafts import ArticleDraft, Span
+from newsgraph.pipeline.lexicon import (
+    COGNITION_FORMS,
+    SPEECH_FORMS,
+    STANCE_FORMS,
+    alternation,
+)
+from newsgraph.pipeline.sentences import sentence_spans
+
+RULE_ACCORDING = "rule:claims.according_to@1"
+RULE_INVERTED = "rule:claims.inverted@1"
+RULE_COMPLEMENT = "rule:claims.complement@1"
+
+#: Cues that take a complement: speech, cognition and stance verbs.
+_CUE = re.compile(r"\b(?:" + alternation(set(SPEECH_FORMS) | set(COGNITION_FORMS)
+                                         | set(STANCE_FORMS)) + r")\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+#: Words between a cue and its content: "said in an interview on Tuesday that ...".
+_LEAD_IN = re.compile(
+    r"(?:\s*,?\s*(?:in an? (?:interview|statement|speech|briefing|letter|email|post|tweet|"
+    r"address|op-ed|news conference|press conference|radio interview|television interview)"
+    r"(?: (?:with|on|to) [^,]{1,40}?)?|on \w+day|last \w+|earlier this \w+|this \w+|"
+    r"(?:on|at|in) (?:[A-Z][\w.]*\s?){1,4}|yesterday|today|recently|previously|repeatedly|"
+    r"publicly|privately|again|also|later|once|often|[a-z]+ly)(?=[\s,])\s*,?)*\s*(?:that\s+)?")
+#: Where a content ends inside its sentence.
+_CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(")
+#: An inverted cue closing a sentence: ", X said." / ", said X." / ", X added."
+_INVERTED_TAIL = re.compile(r",\s*(?P<tail>[^,;]{1,80}?)\s*[.!?]?[\"”']*$")
+#: "and" or "but" right before a cue with no subject of its own: the end of a content.
+_AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One reported content: its span, the cue, who reported it and by which sieve."""
+
+    span: Span
+    cue: str
+    subject: Subject
+    method: str
+    confidence: float
+
+
+def _quoted(quoted: list[tuple[int, int]], start: int, end: int) -> float:
+    """The share of ``[start, end)`` inside the article's quotation-mark pairs."""
+    if end <= start:
+        return 1.0
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+    return inside / (end - start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,:":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:!?":
+        end -= 1
+    return start, end
+
+
+def _content(text: str, quoted: list[tuple[int, int]], start: int,
+             end: int) -> tuple[int, int] | None:
+    """The content after a cue: lead-ins skipped, up to the clause end; None if too short."""
+    lead = _LEAD_IN.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
+    stop = _CLAUSE_END.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    start, end = _trim(text, start, end)
+    if len(text[start:end].split()) < _MIN_WORDS or _quoted(quoted, start, end) > 0.5:
+        return None
+    return start, end
+
+
+def reported_contents(draft: ArticleDraft, resolver: Resolver,
+                      quoted: list[tuple[int, int]]) -> Iterator[Reported]:
+    """Every reported content of the article's body, in text order.
+
+    ``quoted``: the inner spans of the article's quotation-mark pairs, sorted.
+    """
+    text = draft.source.text
+    for seg in draft.segments:
+        if seg.kind != "body":
+            continue
+        for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
+            inside = [(a, b) for a, b in quoted if a < s_end and b > s_start]
+            yield from _sentence(text, s_start, s_end, resolver, inside)
+
+
+def _inside(quoted: list[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in quoted)
+
+
+def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
+              quoted: list[tuple[int, int]]) -> Iterator[Reported]:
+    according = _ACCORDING.search(text, s_start, s_end)
+    if according is not None and not _inside(quoted, according.start()):
+        by = _according(text, quoted, s_start, s_end, according, resolver)
+        if by is not None:
+            yield by
+            return
+    cues = [c for c in _CUE.finditer(text, s_start, s_end) if not _inside(quoted, c.start())]
+    if not cues:
+        return
+    tail = _INVERTED_TAIL.search(text, s_start, s_end)
+    if tail is not None and any(c.start() >= tail.start("tail") for c in cues):
+        inverted = _inverted(text, quoted, s_start, tail, resolver)
+        if inverted is not None:
+            yield inverted
+            return
+    previous: Subject | None = None
+    previous_end = s_start
+    found: list[Reported] = []
+    for i, cue in enumerate(cues):
+        if cue.start() < previous_end:
+            continue
+        clause_start = max(previous_end, s_start)
+        subject = resolver.subject(clause_start, cue.start(), cue_after=True)
+        between = text[clause_start:cue.start()]
+        if subject is None and previous is not None and \
+                re.fullmatch(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?", between):
+            subject = previous  # "denied the claims, and suggested ...": the same source
+        if subject is None:
+            continue
+        end = s_end
+        for later in cues[i + 1:]:
+            later_subject = resolver.subject(cue.end(), later.start(), cue_after=True)
+            if later_subject is not None and later_subject.start > cue.end():
+                end = _clause_start_before(text, cue.end(), later_subject.start)
+                break
+            joint = _AND_BEFORE.search(text, cue.end(), later.start())
+            if joint is not None:  # "denied the claims, and suggested ...": two contents
+                end = joint.start()
+                break
+        span = _content(text, quoted, cue.end(), end)
+        if span is None:
+            continue
+        found.append(Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(),
+                              subject, RULE_COMPLEMENT, 0.6))
+        previous, previous_end = subject, span[1]
+    yield from found
+
+
+def _clause_start_before(text: str, start: int, at: int) -> int:
+    """Where the clause holding position ``at`` starts (its last comma, 'and' or 'but')."""
+    best = start
+    for joint in JOINT.finditer(text, start, at):
+        best = joint.start()
+    comma = text.rfind(",", start, at)
+    return max(best, comma) if comma != -1 else best
+
+
+def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
+               cue: re.Match[str], resolver: Resolver) -> Reported | None:
+    """'According to X, P.' or 'P, according to X.'"""
+    comma = text.find(",", cue.end(), s_end)
+    source_end = comma if comma != -1 else s_end
+    subject = resolver.subject(cue.end(), source_end, cue_after=False)
+    if subject is None:
+        return None
+    if (text[s_start:cue.start()].strip(" ,") and comma == -1) or \
+            (text[s_start:cue.start()].strip(" ,") and len(text[s_start:cue.start()].split()) >= 3):
+        span = _trim(text, s_start, cue.start())  # 'P, according to X.'
+    else:
+        span = _trim(text, comma + 1 if comma != -1 else s_end, s_end)
+    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
+        return None
+    return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
+                    RULE_ACCORDING, 0.7)
+
+
+def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, tail: re.Match[str],
+              resolver: Resolver) -> Reported | None:
+    """'P, X said.' / 'P, said X.': X claims P (the sentence before the closing comma)."""
+    a, b = tail.start("tail"), tail.end("tail")
+    cue = _CUE.search(text, a, b)
+    if cue is None:
+        return None
+    subject = resolver.subject(a, cue.start(), cue_after=True) if cue.start() > a else \
+        resolver.subject(cue.end(), b, cue_after=False)
+    if subject is None:
+        return None
+    span = _trim(text, s_start, tail.start())
+    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
+        return None
+    return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
+                    RULE_INVERTED, 0.7)
