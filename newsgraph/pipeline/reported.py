@@ -50,8 +50,25 @@ _LEAD_IN = re.compile(
     r"publicly|privately|again|also|later|once|often|[a-z]+ly)(?=[\s,])\s*,?)*\s*(?:that\s+)?")
 #: Where a content ends inside its sentence.
 _CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(")
-#: An inverted cue closing a sentence: ", X said." / ", said X." / ", X added."
-_INVERTED_TAIL = re.compile(r",\s*(?P<tail>[^,;]{1,80}?)\s*[.!?]?[\"”']*$")
+#: Documents and bodies that report: "the lawsuit says", "a new poll shows".
+_NOMINAL_HEADS = (r"polls?|surveys?|reports?|study|studies|lawsuit|suit|statement|letter|memo|"
+                  r"filing|complaint|ruling|analysis|data|documents?|emails?|ad|ads|article|"
+                  r"editorial|column|book|website|campaign|group|committee|agency|court|"
+                  r"sources?|officials?|indictment|order|release|platform|research|estimates?|"
+                  r"figures|numbers|records|transcript|memoir|post|tweet|video|website|site")
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|its|his|her|their|new|recent|latest|one|another)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:" + _NOMINAL_HEADS + r")\s+(?:\w+ly\s+|also\s+)?$", re.I)
+_NOMINAL_AFTER = re.compile(
+    r"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+    + _NOMINAL_HEADS + r")\b", re.I)
+#: A passive or adjectival participle: "was shown", "has been confirmed", "a group charged".
+_PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
+#: Cue forms that, in the claims' wider net, are mostly not attribution.
+_NOT_CLAIM_CUES = frozenset("""
+posted maintained called calling charged offered offer offers found find finds finding go went
+cried speaking spoke speak speaks continue continues continued
+""".split())
 #: "and" or "but" right before a cue with no subject of its own: the end of a content.
 _AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
 _MIN_WORDS = 3
@@ -126,46 +143,75 @@ def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
         if by is not None:
             yield by
             return
-    cues = [c for c in _CUE.finditer(text, s_start, s_end) if not _inside(quoted, c.start())]
+    cues = [c for c in _CUE.finditer(text, s_start, s_end) if not _inside(quoted, c.start())
+            and c.group().lower() not in _NOT_CLAIM_CUES
+            and not _PASSIVE.search(text, max(s_start, c.start() - 12), c.start())
+            and not _attributes_quote(text, quoted, s_start, c)]
     if not cues:
         return
-    tail = _INVERTED_TAIL.search(text, s_start, s_end)
-    if tail is not None and any(c.start() >= tail.start("tail") for c in cues):
-        inverted = _inverted(text, quoted, s_start, tail, resolver)
-        if inverted is not None:
-            yield inverted
-            return
+    inverted = _inverted(text, quoted, s_start, s_end, cues, resolver)
+    if inverted is not None:
+        yield inverted
+        return
     previous: Subject | None = None
     previous_end = s_start
-    found: list[Reported] = []
     for i, cue in enumerate(cues):
         if cue.start() < previous_end:
-            continue
+            continue  # inside the content before: part of that attribution
         clause_start = max(previous_end, s_start)
-        subject = resolver.subject(clause_start, cue.start(), cue_after=True)
+        subject = _subject_before(text, resolver, clause_start, cue.start())
         between = text[clause_start:cue.start()]
         if subject is None and previous is not None and \
                 re.fullmatch(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?", between):
             subject = previous  # "denied the claims, and suggested ...": the same source
         if subject is None:
             continue
-        end = s_end
-        for later in cues[i + 1:]:
-            later_subject = resolver.subject(cue.end(), later.start(), cue_after=True)
-            if later_subject is not None and later_subject.start > cue.end():
-                end = _clause_start_before(text, cue.end(), later_subject.start)
-                break
-            joint = _AND_BEFORE.search(text, cue.end(), later.start())
-            if joint is not None:  # "denied the claims, and suggested ...": two contents
-                end = joint.start()
-                break
-        span = _content(text, quoted, cue.end(), end)
+        span = _content(text, quoted, cue.end(), _content_end(text, resolver, cue, cues[i + 1:],
+                                                              s_end))
         if span is None:
             continue
-        found.append(Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(),
-                              subject, RULE_COMPLEMENT, 0.6))
+        yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
+                       RULE_COMPLEMENT, 0.6)
         previous, previous_end = subject, span[1]
-    yield from found
+
+
+def _content_end(text: str, resolver: Resolver, cue: re.Match[str], later: list[re.Match[str]],
+                 s_end: int) -> int:
+    """Where the content of ``cue`` ends: before the next cue's own clause, if any."""
+    for nxt in later:
+        joint = _AND_BEFORE.search(text, cue.end(), nxt.start())
+        if joint is not None:  # "denied the claims, and suggested ...": two contents
+            return joint.start()
+        subject = resolver.subject(cue.end(), nxt.start(), cue_after=True)
+        if subject is None or subject.start <= cue.end() + 1:
+            continue
+        boundary = _clause_start_before(text, cue.end(), subject.start)
+        if boundary > cue.end():  # "X said P, but Y argued Q": P ends at the comma
+            return boundary
+    return s_end
+
+
+def _subject_before(text: str, resolver: Resolver, start: int, cue: int) -> Subject | None:
+    """The source before a cue: an actor, unnamed person or pronoun, else a document or body
+    ("the lawsuit says", "a new poll shows")."""
+    subject = resolver.subject(start, cue, cue_after=True)
+    if subject is not None:
+        return subject
+    nominal = _NOMINAL_BEFORE.search(text, start, cue)
+    if nominal is not None:
+        return Subject(None, nominal.group().strip(), nominal.start())
+    return None
+
+
+def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
+                      cue: re.Match[str]) -> bool:
+    """The cue is a quote's own attribution ('"...," Reid said in an interview')."""
+    before = [b for a, b in quoted if s_start <= b <= cue.start()]
+    if not before:
+        return False
+    gap = text[max(before):cue.start()]
+    return len(gap.split()) <= 8 and not re.search(r"[.;]\s|\bthat\b", gap) and \
+        not re.match(r"\s*(?:that\b|,\s*that\b)", text[cue.end():cue.end() + 8])
 
 
 def _clause_start_before(text: str, start: int, at: int) -> int:
@@ -196,19 +242,42 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
                     RULE_ACCORDING, 0.7)
 
 
-def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, tail: re.Match[str],
-              resolver: Resolver) -> Reported | None:
-    """'P, X said.' / 'P, said X.': X claims P (the sentence before the closing comma)."""
-    a, b = tail.start("tail"), tail.end("tail")
-    cue = _CUE.search(text, a, b)
-    if cue is None:
+def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
+              cues: list[re.Match[str]], resolver: Resolver) -> Reported | None:
+    """'P, X said.' / 'P, said X, a ...' : X claims P (the sentence before that comma).
+
+    The cue stands after the sentence's last clause comma with at most a short subject before
+    it (or the subject after it), and nothing after it but the subject, an appositive or a
+    short adverbial ("on Tuesday", "in a statement").
+    """
+    for cue in reversed(cues):
+        comma = text.rfind(",", s_start, cue.start())
+        if comma == -1 or len(text[s_start:comma].split()) < _MIN_WORDS:
+            continue
+        head = text[comma + 1:cue.start()]
+        after = text[cue.end():s_end]
+        if head.strip():
+            if len(head.split()) > 8 or "," in head:
+                continue
+            subject = _subject_before(text, resolver, comma + 1, cue.start())
+            tail_ok = len(after.split(",")[0].split()) <= 5
+        else:
+            name_end = min(i for i in (after.find(","), len(after)) if i >= 0)
+            subject = resolver.subject(cue.end(), cue.end() + name_end, cue_after=False) or \
+                _nominal_after(text, cue.end(), cue.end() + name_end)
+            tail_ok = True
+        if subject is None or not tail_ok:
+            continue
+        span = _trim(text, s_start, comma)
+        if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
+            return None
+        return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
+                        RULE_INVERTED, 0.7)
+    return None
+
+
+def _nominal_after(text: str, start: int, end: int) -> Subject | None:
+    nominal = _NOMINAL_AFTER.match(text, start, end)
+    if nominal is None:
         return None
-    subject = resolver.subject(a, cue.start(), cue_after=True) if cue.start() > a else \
-        resolver.subject(cue.end(), b, cue_after=False)
-    if subject is None:
-        return None
-    span = _trim(text, s_start, tail.start())
-    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
-        return None
-    return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
-                    RULE_INVERTED, 0.7)
+    return Subject(None, nominal.group().strip(), nominal.start())
