@@ -51,6 +51,21 @@ def polarity(cue: str | None, proposition: str) -> Polarity:
     return "negative" if negative else "positive"
 
 
+def _names(draft: ArticleDraft) -> dict[str, str]:
+    """The last word of each actor's name and aliases -> the actor, where only one has it."""
+    owners: dict[str, set[str]] = {}
+    for name, actor in draft.actors.items():
+        for form in (name, *actor.aliases):
+            owners.setdefault(form.split()[-1], set()).add(name)
+    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
+
+
+def _last_name(text: str) -> str:
+    """The last capitalised word of a source's words ("Sanders", "the Post" -> "Post")."""
+    words = [w.strip(",.’'") for w in text.split() if w[:1].isupper()]
+    return words[-1] if words else ""
+
+
 def find_claims(draft: ArticleDraft) -> None:
     """Fill ``draft.claims`` from the article's quotes and reported-speech sentences."""
     for index, quote in enumerate(draft.quotes):
@@ -65,6 +80,7 @@ def find_claims(draft: ArticleDraft) -> None:
                     | {(span.start, span.end) for span, _ in draft.not_quotes})
     resolver = Resolver(draft, quoted)
     seen: set[tuple[int, int]] = set()
+    by_name = _names(draft)
     for found in reported_contents(draft, resolver, quoted):
         key = (found.span.start, found.span.end)
         if key in seen:
@@ -74,6 +90,8 @@ def find_claims(draft: ArticleDraft) -> None:
         claimant: str | None = subject.actor
         if subject.pronoun:
             claimant = resolver.resolve_pronoun(subject.text, subject.start)
+        elif claimant is None:
+            claimant = by_name.get(_last_name(subject.text))
         prop = found.span.text
         draft.claims.append(ClaimDraft(
             found.span, prop, claimant, None if claimant else subject.text,

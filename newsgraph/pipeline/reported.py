@@ -31,6 +31,7 @@ from newsgraph.pipeline.lexicon import (
     STANCE_FORMS,
     alternation,
 )
+from newsgraph.pipeline.names import is_function_word
 from newsgraph.pipeline.sentences import sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
@@ -62,6 +63,17 @@ _NOMINAL_BEFORE = re.compile(
 _NOMINAL_AFTER = re.compile(
     r"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
     + _NOMINAL_HEADS + r")\b", re.I)
+#: Auxiliaries and adverbs between a subject and its cue ("has long said", "also argued").
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|still|now|will|would|could|may|might|"
+                          r"can|did|do|does|once|first|again|\w+ly))*\s*$")
+_PERSON_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\s+(?:also\s+|\w+ly\s+)?$")
+#: Words that end no subject noun phrase.
+_NOT_HEADS = frozenset("""
+is was has does his its this thus always perhaps yes less unless whereas not never even
+""".split())
+_DETERMINERS = frozenset("the a an this that these those his her their its our some many most "
+                         "both all other".split())
+_PERSON_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\s+(?:also\s+|\w+ly\s+)?$")
 #: A passive or adjectival participle: "was shown", "has been confirmed", "a group charged".
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: Cue forms that, in the claims' wider net, are mostly not attribution (nouns such as
@@ -205,10 +217,30 @@ def _subject_before(text: str, resolver: Resolver, start: int, cue: int) -> Subj
     subject = resolver.subject(start, cue, cue_after=True)
     if subject is not None:
         return subject
-    nominal = _NOMINAL_BEFORE.search(text, start, cue)
-    if nominal is not None:
-        return Subject(None, nominal.group().strip(), nominal.start())
-    return None
+    for pattern in (_NOMINAL_BEFORE, _PERSON_PRONOUN):
+        nominal = pattern.search(text, start, cue)
+        if nominal is not None:
+            return Subject(None, nominal.group().strip(), nominal.start())
+    return _noun_phrase_before(text, start, cue)
+
+
+def _noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:
+    """The words between the clause start and the cue, when they can be a subject noun phrase
+    ("The Democratic presidential candidate said", "veteran Republicans say")."""
+    end = _AUXILIARIES.search(text, start, cue)
+    stop = end.start() if end is not None else cue
+    clause = max(text.rfind(",", start, stop) + 1, start)
+    for joint in JOINT.finditer(text, clause, stop):
+        clause = joint.end()
+    words = text[clause:stop].split()
+    if not 1 <= len(words) <= 6 or not words[-1][:1].isalpha():
+        return None
+    last = words[-1].lower().strip("’'")
+    if is_function_word(last) or last in _NOT_HEADS or last.endswith("ly") or \
+            any(is_function_word(w) and w.lower() not in _DETERMINERS for w in words[1:]):
+        return None
+    at = clause + len(text[clause:stop]) - len(text[clause:stop].lstrip())
+    return Subject(None, " ".join(words), at)
 
 
 def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
@@ -264,7 +296,7 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
             continue
         head = text[comma + 1:cue.start()]
         after = text[cue.end():s_end].rstrip(" .!?\"”'")
-        if _FRONTED.match(text, s_start):
+        if _FRONTED.match(text, s_start) and "," not in text[s_start:comma]:
             return None  # "In her speech, X declared": not content before the comma
         if head.strip():  # "P, X said (on Tuesday)."
             if len(head.split()) > 8 or "," in head or len(after.split()) > 4:
