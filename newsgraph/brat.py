@@ -146,12 +146,13 @@ def _overlap(a: int, b: int, frags: Fragments) -> int:
 
 
 def gold_quotes(text: str, attributions: tuple[GoldAttribution, ...]) -> tuple[GoldQuote, ...]:
-    """Quoted segments at least half inside one attribution's Content."""
+    """Quoted segments at least half inside an attribution's Content; of nested attributions
+    ("Okafor said the minister had told her the money was "secure""), the innermost one."""
     quotes = []
     for start, end in quoted_segments(text):
-        best = max(attributions, key=lambda a: _overlap(start, end, a.content), default=None)
-        if best is not None and 2 * _overlap(start, end, best.content) >= end - start:
-            quotes.append(GoldQuote(start, end, best))
+        holding = [a for a in attributions if 2 * _overlap(start, end, a.content) >= end - start]
+        if holding:
+            quotes.append(GoldQuote(start, end, min(holding, key=lambda a: a.content_length)))
     return tuple(quotes)
 
 

@@ -32,7 +32,7 @@ from newsgraph.pipeline.lexicon import (
     alternation,
 )
 from newsgraph.pipeline.names import is_function_word
-from newsgraph.pipeline.sentences import sentence_spans
+from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
 RULE_INVERTED = "rule:claims.inverted@1"
@@ -250,7 +250,8 @@ def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
     if not before:
         return False
     gap = text[max(before):cue.start()]
-    return len(gap.split()) <= 8 and not re.search(r"[.;]\s|\bthat\b", gap) and \
+    return len(gap.split()) <= 8 and not re.search(r"\bthat\b", gap) and \
+        not sentence_break(text, max(before), cue.start()) and \
         not re.match(r"\s*(?:that\b|,\s*that\b)", text[cue.end():cue.end() + 8])
 
 
@@ -268,7 +269,8 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
     """'According to X, P.' or 'P, according to X.'"""
     comma = text.find(",", cue.end(), s_end)
     source_end = comma if comma != -1 else s_end
-    subject = resolver.subject(cue.end(), source_end, cue_after=False)
+    subject = resolver.subject(cue.end(), source_end, cue_after=False) or \
+        _source_phrase(text, cue.end(), source_end)
     if subject is None:
         return None
     if (text[s_start:cue.start()].strip(" ,") and comma == -1) or \
@@ -317,6 +319,16 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
         return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                         RULE_INVERTED, 0.7)
     return None
+
+
+def _source_phrase(text: str, start: int, end: int) -> Subject | None:
+    """The words after "according to" up to the comma: "its annual report", "a new poll"."""
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 12:
+        return None
+    at = start + len(text[start:end]) - len(text[start:end].lstrip())
+    phrase = " ".join(words).rstrip(".")
+    return Subject(None, phrase, at) if phrase else None
 
 
 def _nominal_after(text: str, start: int, end: int) -> Subject | None:
