@@ -118,10 +118,10 @@ def ann_lines(case: Case) -> list[str]:
     return lines
 
 
-def write_gold(root: Path, *, layout: str = "split") -> Path:
+def write_gold(root: Path, *, layout: str = "split", cases: tuple[Case, ...] = CASES) -> Path:
     """Write every case as brat gold under ``root``: ``split`` gives text/ and attributions/
     (PolNeAR's layout), ``paired`` gives NAME.txt beside NAME_a1.ann in one folder."""
-    for case in CASES:
+    for case in cases:
         text_dir = root / "text" if layout == "split" else root
         ann_dir = root / "attributions" if layout == "split" else root
         text_dir.mkdir(parents=True, exist_ok=True)
@@ -132,9 +132,9 @@ def write_gold(root: Path, *, layout: str = "split") -> Path:
     return root
 
 
-def write_articles(folder: Path) -> Path:
+def write_articles(folder: Path, cases: tuple[Case, ...] = CASES) -> Path:
     """The case texts as a plain folder of articles for ``newsgraph build``."""
     folder.mkdir(parents=True, exist_ok=True)
-    for case in CASES:
+    for case in cases:
         (folder / f"{case.name}.txt").write_text(case.text, encoding="utf-8")
     return folder
