@@ -15,7 +15,7 @@ import re
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.pipeline.attribution import Resolver
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft
-from newsgraph.pipeline.reported import reported_contents
+from newsgraph.pipeline.reported import Rejected, reported_contents
 
 RULE_QUOTE = "rule:claims.from_quote@1"
 
@@ -66,6 +66,20 @@ def _last_name(text: str) -> str:
     return words[-1] if words else ""
 
 
+def _quoted(draft: ArticleDraft) -> list[tuple[int, int]]:
+    return sorted({(q.span.start, q.span.end) for q in draft.quotes}
+                  | {(span.start, span.end) for span, _ in draft.not_quotes})
+
+
+def rejected_cues(draft: ArticleDraft) -> list[Rejected]:
+    """The cues of a finished draft that made no claim, with the reason (``explain``)."""
+    quoted = _quoted(draft)
+    rejected: list[Rejected] = []
+    for _ in reported_contents(draft, Resolver(draft, quoted), quoted, rejected):
+        pass
+    return rejected
+
+
 def find_claims(draft: ArticleDraft) -> None:
     """Fill ``draft.claims`` from the article's quotes and reported-speech sentences."""
     for index, quote in enumerate(draft.quotes):
@@ -76,8 +90,7 @@ def find_claims(draft: ArticleDraft) -> None:
             quote.span, prop, quote.speaker, None if quote.speaker else quote.speaker_text,
             modality(quote.cue, prop), polarity(None, prop), "direct", quote.cue,
             quote.intermediary, index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
-    quoted = sorted({(q.span.start, q.span.end) for q in draft.quotes}
-                    | {(span.start, span.end) for span, _ in draft.not_quotes})
+    quoted = _quoted(draft)
     resolver = Resolver(draft, quoted)
     seen: set[tuple[int, int]] = set()
     by_name = _names(draft)

@@ -136,37 +136,60 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int,
     return start, end
 
 
-def reported_contents(draft: ArticleDraft, resolver: Resolver,
-                      quoted: list[tuple[int, int]]) -> Iterator[Reported]:
+#: A cue the sieves passed over, and why: (position, cue, reason), for ``newsgraph explain``.
+Rejected = tuple[int, str, str]
+
+
+def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tuple[int, int]],
+                      rejected: list[Rejected] | None = None) -> Iterator[Reported]:
     """Every reported content of the article's body, in text order.
 
-    ``quoted``: the inner spans of the article's quotation-mark pairs, sorted.
+    ``quoted``: the inner spans of the article's quotation-mark pairs, sorted; ``rejected``, if
+    given, receives the cues that made no claim, with the reason.
     """
+    notes: list[Rejected] = [] if rejected is None else rejected
     text = draft.source.text
     for seg in draft.segments:
         if seg.kind != "body":
             continue
         for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
             inside = [(a, b) for a, b in quoted if a < s_end and b > s_start]
-            yield from _sentence(text, s_start, s_end, resolver, inside)
+            yield from _sentence(text, s_start, s_end, resolver, inside, notes)
 
 
 def _inside(quoted: list[tuple[int, int]], at: int) -> bool:
     return any(a <= at < b for a, b in quoted)
 
 
+def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
+                   cue: re.Match[str]) -> str | None:
+    """Why a cue cannot make a claim, or None."""
+    if _inside(quoted, cue.start()):
+        return "inside a quotation"
+    if cue.group().lower() in _NOT_CLAIM_CUES:
+        return "a sense that is mostly not attribution"
+    if _PASSIVE.search(text, max(s_start, cue.start() - 12), cue.start()):
+        return "passive"
+    if _attributes_quote(text, quoted, s_start, cue):
+        return "the cue of a quote"
+    return None
+
+
 def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
-              quoted: list[tuple[int, int]]) -> Iterator[Reported]:
+              quoted: list[tuple[int, int]], notes: list[Rejected]) -> Iterator[Reported]:
     according = _ACCORDING.search(text, s_start, s_end)
     if according is not None and not _inside(quoted, according.start()):
         by = _according(text, quoted, s_start, s_end, according, resolver)
         if by is not None:
             yield by
             return
-    cues = [c for c in _CUE.finditer(text, s_start, s_end) if not _inside(quoted, c.start())
-            and c.group().lower() not in _NOT_CLAIM_CUES
-            and not _PASSIVE.search(text, max(s_start, c.start() - 12), c.start())
-            and not _attributes_quote(text, quoted, s_start, c)]
+    cues = []
+    for c in _CUE.finditer(text, s_start, s_end):
+        why = _cue_rejection(text, quoted, s_start, c)
+        if why is None:
+            cues.append(c)
+        else:
+            notes.append((c.start(), c.group(), why))
     if not cues:
         return
     inverted = _inverted(text, quoted, s_start, s_end, cues, resolver)
@@ -185,10 +208,12 @@ def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
                 re.fullmatch(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?", between):
             subject = previous  # "denied the claims, and suggested ...": the same source
         if subject is None:
+            notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
         span = _content(text, quoted, cue.end(), _content_end(text, resolver, cue, cues[i + 1:],
                                                               s_end))
         if span is None:
+            notes.append((cue.start(), cue.group(), "no content of three words outside quotes"))
             continue
         yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                        RULE_COMPLEMENT, 0.6)
@@ -311,6 +336,9 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
                 continue
             subject = resolver.subject(cue.end(), cue.end() + name_end, cue_after=False) or \
                 _nominal_after(text, cue.end(), cue.end() + name_end)
+            if subject is not None and (subject.pronoun or len(
+                    text[subject.start + len(subject.text):cue.end() + name_end].split()) > 1):
+                continue  # "..., said it would reprint": a complement, not an inverted source
         if subject is None:
             continue
         span = _trim(text, s_start, comma)
