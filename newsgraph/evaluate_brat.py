@@ -55,6 +55,10 @@ class BratScore:
     claim_named: int = 0
     claimant_right: int = 0
     bands: dict[float, list[int]] = field(default_factory=lambda: {b: [0, 0] for b in BANDS})
+    #: per quote sieve: [speaker right, matched quotes with a named Source]
+    quote_methods: dict[str, list[int]] = field(default_factory=dict)
+    #: per claim sieve: [predictions inside an attributed Content, predictions]
+    claim_methods: dict[str, list[int]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: BratScore) -> None:
@@ -64,6 +68,12 @@ class BratScore:
         for band, (right, total) in other.bands.items():
             self.bands[band][0] += right
             self.bands[band][1] += total
+        for mine, theirs in ((self.quote_methods, other.quote_methods),
+                             (self.claim_methods, other.claim_methods)):
+            for method, (right, total) in theirs.items():
+                counts = mine.setdefault(method, [0, 0])
+                counts[0] += right
+                counts[1] += total
 
     def metrics(self) -> dict[str, float | None]:
         qp = ratio(self.quote_tp, self.quote_tp + self.quote_fp)
@@ -89,6 +99,7 @@ class _Predicted:
     actor: dict[str, Any] | None
     speaker_text: str | None
     confidence: float
+    method: str
 
 
 def _rows(dataset: Path, table: str) -> Iterable[dict[str, Any]]:
@@ -175,9 +186,10 @@ def _score_article(gold: GoldArticle, quotes: list[_Predicted], claims: list[_Pr
             score.speaker_covered += covered
             right = speaker_right(p.actor, head, attribution.source_text)
             score.speaker_right += right
-            band = score.bands[_band(p.confidence)]
-            band[0] += right
-            band[1] += 1
+            for counts in (score.bands[_band(p.confidence)],
+                           score.quote_methods.setdefault(p.method, [0, 0])):
+                counts[0] += right
+                counts[1] += 1
             if not right:
                 got = p.actor["name"] if p.actor is not None else p.speaker_text
                 score.errors.append(f"speaker {p.start}: got {got!r}, want "
@@ -198,7 +210,11 @@ def _score_claims(gold: GoldArticle, claims: list[_Predicted], score: BratScore)
     score.claim_pred += len(claims)
     contents = [a.content for a in gold.attributions]
     for p in claims:
-        if any(_enough((p.start, p.end), c) for c in contents):
+        inside = any(_enough((p.start, p.end), c) for c in contents)
+        counts = score.claim_methods.setdefault(p.method, [0, 0])
+        counts[0] += inside
+        counts[1] += 1
+        if inside:
             score.claim_pred_right += 1
         else:
             score.errors.append(f"extra claim {p.start}: {p.text[:70]!r}")
@@ -237,7 +253,7 @@ def evaluate_brat(gold_dir: Path, dataset: Path) -> tuple[dict[str, BratScore], 
         actor = actors.get(speakers.get(r["quote_id"]) or "")
         quotes.setdefault(articles[r["article_id"]], []).append(_Predicted(
             r["char_start"], r["char_end"], r["text"], actor, r.get("speaker_text"),
-            r["confidence"]))
+            r["confidence"], r["method"]))
     claims: dict[str, list[_Predicted]] = {}
     for r in _rows(dataset, "claim_mentions"):
         if r.get("reporting") == "direct":
@@ -245,7 +261,7 @@ def evaluate_brat(gold_dir: Path, dataset: Path) -> tuple[dict[str, BratScore], 
         claimant, claimant_text = claimants[r["claim_id"]]
         claims.setdefault(articles[r["article_id"]], []).append(_Predicted(
             r["char_start"], r["char_end"], r["text"], actors.get(claimant or ""),
-            claimant_text, r["confidence"]))
+            claimant_text, r["confidence"], r["method"]))
     by_name = {Path(f).stem: f for f in articles.values()}
     per_article: dict[str, BratScore] = {}
     total = BratScore()
