@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONSTRAINTS := requirements/constraints.txt
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
 
-.PHONY: build test lint schema docs fuzz bench lock clean
+.PHONY: build test lint schema docs fuzz bench quality lock clean
 
 $(VENV)/.base: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ fuzz: $(VENV)/.test
 ## bench: benchmarks side by side (validation, build throughput, cold load) -> docs/performance.md
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/run.py
+
+## quality: rules-only attribution quality on PolNeAR (../shared/polnear), seeds and fixtures -> docs/quality.md
+quality: $(VENV)/.test
+	$(BIN)/python benchmarks/quality.py
 
 ## reliability-doc: rerun the bad-input battery and regenerate docs/reliability.md
 reliability-doc: $(VENV)/.test

@@ -177,3 +177,31 @@ def test_json_mode_says_n_a_when_nothing_is_counted(brat_built: tuple[Path, Path
     precision, recall, f1, speaker = overall.split()[1:5]
     assert (recall, f1, speaker) == ("n/a", "n/a", "n/a")
     assert precision == "0.000"  # the build found quotes the gold does not have
+
+
+def test_explain_shows_every_decision(tmp_path: Path) -> None:
+    from tests.conftest import REPO
+
+    book = REPO / "tests" / "fixtures" / "articles" / "06_book_prize.txt"
+    result = run_cli("explain", book)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.splitlines()[0].startswith("06_book_prize.txt: 8 quotes, 6 rejected")
+    assert "rejected (title) 'Glass Harbour'" in out
+    assert "rejected (scare quote) 'issue'" in out
+    assert "speaker 'Okafor' -> Ruth Okafor; cue said; rule:quotes.attribution_after@2" in out
+    assert "claimant Harland & Byrne; cue said" in out
+    assert "cue 'said': no claim (the cue of a quote)" in out
+    # sorted by position in the article
+    positions = [int(line[:6]) for line in out.splitlines()[1:] if line[:6].strip().isdigit()]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "notes.pdf"])
+def test_explain_refuses_what_it_cannot_read(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    if name.endswith(".pdf"):
+        path.write_bytes(b"%PDF-1.7")
+    result = run_cli("explain", path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsgraph: error: ") and len(result.stderr.splitlines()) == 1

@@ -52,6 +52,8 @@ _LEAD_IN = re.compile(
     r"(?: (?:with|on|to) [^,]{1,40}?)?|on \w+day|last \w+|earlier this \w+|this \w+|"
     r"(?:on|at|in) (?:[A-Z][\w.]*\s?){1,4}|yesterday|today|recently|previously|repeatedly|"
     r"publicly|privately|again|also|later|once|often|[a-z]+ly)(?=[\s,])\s*,?)*\s*(?:that\s+)?")
+#: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
+_NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
 #: Where a content ends inside its sentence.
 _CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(")
 #: Documents and bodies that report: "the lawsuit says", "a new poll shows".
@@ -134,7 +136,8 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int,
     if stop is not None:
         end = stop.start()
     start, end = _trim(text, start, end)
-    if len(text[start:end].split()) < _MIN_WORDS or _quoted(quoted, start, end) > 0.5:
+    if len(text[start:end].split()) < _MIN_WORDS or _quoted(quoted, start, end) > 0.5 or \
+            _NOT_CONTENT.match(text, start, end):
         return None
     return start, end
 

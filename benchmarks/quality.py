@@ -1,0 +1,176 @@
+"""``make quality``: attribution quality of the rules alone, written to docs/quality.md.
+
+Measured on text nobody here wrote (the PolNeAR training split in ``../shared/polnear/``, when
+it is there) and, as regression checks, on the team's own articles: the five seeds and the
+fixture articles (JSON gold) and the invented brat cases of the tests. Every build is
+``newsgraph build --no-curated`` into a temporary folder; every figure is what
+``newsgraph evaluate`` computes. The page holds no timings and no paths of this machine, so
+the same code and data give the same page.
+
+PolNeAR holds one pair of byte-identical articles; the build gets a copy of the folder
+without the second of each identical pair, and the evaluation scores that article's gold
+against the first copy (matched by hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from newsgraph.evaluate import evaluate  # noqa: E402
+from newsgraph.evaluate_brat import BratScore, evaluate_brat  # noqa: E402
+from newsgraph.evaluate_report import fmt  # noqa: E402
+from tests.brat_cases import write_articles, write_gold  # noqa: E402
+
+POLNEAR = REPO.parent / "shared" / "polnear" / "train"
+OUT = REPO / "docs" / "quality.md"
+TARGETS = {"quote_f1": 0.95, "speaker_accuracy": 0.93, "speaker_coverage": 0.95,
+           "claim_recall": 0.6, "claim_precision": 0.85, "claimant_accuracy": 0.85}
+LABELS = {
+    "quote_precision": "direct and partial quotes: precision",
+    "quote_recall": "quotes: recall",
+    "quote_f1": "quotes: F1",
+    "speaker_accuracy": "speaker right, of matched quotes with a named Source",
+    "speaker_coverage": "speaker given (actor or words), of those",
+    "pronoun_coverage": "speaker given, of matched quotes whose Source is a pronoun",
+    "nominal_coverage": "speaker given, of matched quotes whose Source is a noun phrase",
+    "claim_precision": "reported claims: precision (inside an attributed Content)",
+    "claim_recall": "reported claims: recall (attributions not mostly quotation)",
+    "claim_f1": "reported claims: F1",
+    "claimant_accuracy": "claimant right, of matched claims with a named Source",
+}
+
+
+def build(src: Path, out: Path) -> None:
+    """``newsgraph build SRC --out OUT --no-curated``, failing loudly."""
+    result = subprocess.run([sys.executable, "-m", "newsgraph.cli", "build", str(src), "--out",
+                             str(out), "--no-curated"], capture_output=True, text=True,
+                            cwd=REPO, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"quality: build of {src.name} failed:\n{result.stderr}")
+
+
+def without_duplicates(src: Path, dst: Path) -> list[str]:
+    """Copy the ``.txt`` files of ``src`` to ``dst``, leaving out the second of each identical
+    pair; return the names left out."""
+    dst.mkdir(parents=True)
+    seen: set[str] = set()
+    left_out = []
+    for path in sorted(src.glob("*.txt")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest in seen:
+            left_out.append(path.name)
+            continue
+        seen.add(digest)
+        shutil.copy(path, dst / path.name)
+    return left_out
+
+
+def _row(label: str, value: str, target: str = "") -> str:
+    return f"| {label} | {value} | {target} |"
+
+
+def brat_tables(total: BratScore) -> Iterator[str]:
+    metrics = total.metrics()
+    yield "| measure | value | target |"
+    yield "| --- | --- | --- |"
+    counts = {"speaker_accuracy": total.named, "pronoun_coverage": total.pronoun,
+              "nominal_coverage": total.nominal, "claim_recall": total.claim_gold,
+              "claim_precision": total.claim_pred, "claimant_accuracy": total.claim_named,
+              "quote_recall": total.quote_tp + total.quote_fn,
+              "quote_precision": total.quote_tp + total.quote_fp}
+    for name, label in LABELS.items():
+        n = f" (n = {counts[name]})" if name in counts else ""
+        target = f">= {TARGETS[name]}" if name in TARGETS else ""
+        yield _row(label, fmt(metrics[name]) + n, target)
+
+
+def sieve_tables(total: BratScore) -> Iterator[str]:
+    yield "Quotes, by the sieve that attributed them (matched quotes with a named Source):"
+    yield ""
+    yield "| sieve (`method`) | quotes | speaker right |"
+    yield "| --- | --- | --- |"
+    for method, (right, n) in sorted(total.quote_methods.items()):
+        yield f"| `{method}` | {n} | {fmt(right / n if n else None)} |"
+    yield ""
+    yield "Reported claims, by sieve:"
+    yield ""
+    yield "| sieve (`method`) | claims | inside an attributed Content |"
+    yield "| --- | --- | --- |"
+    for method, (right, n) in sorted(total.claim_methods.items()):
+        yield f"| `{method}` | {n} | {fmt(right / n if n else None)} |"
+    yield ""
+    yield ("Calibration: a quote mention's `confidence` comes from its sieve (and whether the "
+           "speaker is a name, a pronoun or nobody); per band, the share of matched quotes with "
+           "a named Source whose speaker was right:")
+    yield ""
+    yield "| confidence | quotes | speaker right |"
+    yield "| --- | --- | --- |"
+    bands = sorted(total.bands)
+    for i, low in enumerate(bands):
+        high = bands[i + 1] if i + 1 < len(bands) else 1.0
+        right, n = total.bands[low]
+        closing = "]" if high == 1.0 else ")"
+        yield f"| [{low:.1f}, {high:.1f}{closing} | {n} | {fmt(right / n if n else None)} |"
+
+
+def json_rows(name: str, gold: Path, package: Path) -> str:
+    _, total = evaluate(gold, package)
+    m = total.metrics()
+    return (f"| {name} | {fmt(m['quote_precision'])} | {fmt(m['quote_recall'])} | "
+            f"{fmt(m['quote_f1'])} | {fmt(m['speaker_accuracy'])} | {fmt(m['actor_f1'])} |")
+
+
+def main() -> None:
+    lines = ["# Quality of the rules, measured", "",
+             "Generated by `make quality` (`benchmarks/quality.py`); do not edit by hand. Every "
+             "build is `newsgraph build --no-curated` (rules alone, nothing curated); every "
+             "figure is `newsgraph evaluate`. A rate with nothing to count is n/a.", ""]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        lines += ["## On text nobody here wrote: PolNeAR, training split", ""]
+        if POLNEAR.is_dir():
+            left_out = without_duplicates(POLNEAR / "text", root / "polnear")
+            build(root / "polnear", root / "polnear-pkg")
+            per_article, total = evaluate_brat(POLNEAR, root / "polnear-pkg")
+            lines += [
+                f"{len(per_article)} political news articles of 2015-2016 from seven US "
+                "publishers with manual attribution annotations (PolNeAR v1.0.0, Newell, "
+                "Margolin and Ruths, LREC 2018; `../shared/polnear/`, texts not in this "
+                f"repository). Built from {len(per_article) - len(left_out)} files: "
+                f"{len(left_out)} byte-identical copy left out and scored against its first "
+                "copy. Command: `newsgraph evaluate --gold-format brat "
+                "../shared/polnear/train PACKAGE`.", "",
+                *brat_tables(total), "", *sieve_tables(total), ""]
+        else:
+            lines += ["Skipped: PolNeAR was not found at `../shared/polnear/train` (put the "
+                      "training split there to measure).", ""]
+        lines += ["## Regression checks on the team's own articles", "",
+                  "Written by the team, so these are regression tests, not evidence of quality.",
+                  "", "| articles (JSON gold) | quote P | R | F1 | speaker | actor F1 |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        build(REPO / "builders" / "s400_turkey_2019", root / "seeds")
+        lines.append(json_rows("the five seeds (`tests/gold/seeds`)", REPO / "tests" / "gold" /
+                               "seeds", root / "seeds"))
+        build(REPO / "tests" / "fixtures" / "articles", root / "fixtures")
+        lines.append(json_rows("13 fixture articles (`tests/gold/fixtures`)",
+                               REPO / "tests" / "gold" / "fixtures", root / "fixtures"))
+        gold = write_gold(root / "brat-gold")
+        build(write_articles(root / "brat-src"), root / "brat")
+        _, cases = evaluate_brat(gold, root / "brat")
+        lines += ["", "The invented brat cases of `tests/brat_cases.py`:", "",
+                  *brat_tables(cases), ""]
+    OUT.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {OUT.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
