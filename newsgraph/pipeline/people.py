@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.models.actor import MentionForm
 from newsgraph.pipeline.drafts import Span
+from newsgraph.pipeline.lexicon import PERSON_VERB_FORMS
 from newsgraph.pipeline.names import (
     HONORIFICS,
     MEDIA_WORDS,
@@ -51,9 +52,8 @@ _OFFICIAL = frozenset("""
 Secretary Minister Administrator Director Commissioner Chairman Chairwoman Chair Head President
 Governor Ambassador Chief Mayor Leader Secretary-General Director-General Undersecretary Envoy
 """.split())
-_INVERTED = frozenset("""
-said says added noted remarked explained wrote insisted argued warned announced continued replied
-""".split())
+#: Speech verbs that may stand before their subject ('"...," said Okafor').
+_INVERTED = PERSON_VERB_FORMS
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3},")
 _WHO_AFTER = re.compile(r",\s*who\b")
 _WHICH_AFTER = re.compile(r",\s*which\b")

@@ -216,6 +216,11 @@ class _Attributor:
                 or sentence_break(text, c0, cue.start()) or JOINT.search(text, c0, cue.start()):
             return None  # '"glow in the dark," for instance, and Trump vowed': another clause
         subj = resolver.subject(c0, cue.start(), cue_after=True)
+        if subj is None and re.search(r",\s*$", text[c0:cue.start()]):
+            # '"the beginning of the end" for the EU, said Geert Wilders': inverted after all
+            subj = resolver.subject(cue.end(), end, cue_after=False)
+            if subj is not None and subj.pronoun:
+                subj = None
         if subj is None:  # a cue with no named speaker ("the crowd shouted"): still its own
             return self.relayed(Attribution(None, None, cue.group(), None, None, RULE_AFTER,
                                              NO_SPEAKER), c0, end)
