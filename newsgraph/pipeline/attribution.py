@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
 from newsgraph.pipeline.lexicon import SPEECH_FORMS, alternation
-from newsgraph.pipeline.names import given_name_gender, is_modified_noun
+from newsgraph.pipeline.names import given_name_gender, is_modified_noun, is_role, is_title_word
 from newsgraph.pipeline.sentences import sentence_spans
 
 #: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
@@ -67,6 +67,7 @@ sister queen princess actress councilwoman congresswoman grandmother aunt niece 
 _HONORIFIC_GENDER = re.compile(r"^(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Dame|Lady))\b")
 _CLAUSE_PRONOUN = re.compile(r"\s*(?:\w+ly,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _NEXT_WORD = re.compile(r"[ \u00a0-]+([a-z][\w-]*)")
+_NEXT_TITLE = re.compile(r"[ \u00a0]+((?:[A-Z][a-z]+[ \u00a0]+){1,3})(?=[A-Z])")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _REACH = 3000
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
@@ -159,6 +160,10 @@ class Resolver:
         follower = _NEXT_WORD.match(self.text, m.span.end)
         if follower is not None and is_modified_noun(follower.group(1)):
             return False  # "Okafor campaign manager Tomas Reyes": Reyes speaks, not Okafor
+        title = _NEXT_TITLE.match(self.text, m.span.end)
+        if title is not None and all(is_title_word(w) for w in title.group(1).split()) and \
+                any(is_role(w) for w in title.group(1).split()):
+            return False  # "Former Clinton Senior Adviser Sidney Blumenthal"
         clause = self.text[start:end]
         return not any(start + r.start() <= m.span.start < start + r.end()
                        for r in RELATIVE.finditer(clause))

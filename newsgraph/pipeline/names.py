@@ -50,6 +50,18 @@ sultan marshal lawmaker legislator politician candidate chairman-elect president
 governor-general head-coach manageress midwife paramedic firefighter farmer fisherman driver
 runner athlete cyclist swimmer boxer champion veteran survivor victim witness mother father
 son daughter wife husband brother sister uncle aunt grandmother grandfather mp mep msp
+consultant oncologist lobbyist fundraiser donor commentator pundit operative pollster nominee
+delegate organizer spokesman contributor correspondent anchorman anchorwoman comedian
+entrepreneur businessman businesswoman executive banker financier billionaire millionaire
+developer expert scholar academic fellow lecturer instructor coordinator chaplain minister
+surrogate supporter opponent rival challenger incumbent contender frontrunner front-runner
+co-host co-founder co-chair co-author cofounder blogger podcaster tweeter columnist novelist
+playwright poet filmmaker photographer rapper actor singer songwriter guitarist drummer
+quarterback coach pitcher linebacker referee mayor-elect sheriff deputy marshal trooper
+officer agent attorney-general solicitor barrister paralegal clerk nurse dentist therapist
+psychologist psychiatrist pediatrician surgeon epidemiologist economist statistician
+demographer sociologist historian analyst strategist adviser advisor aide staffer intern
+volunteer resident homeowner landlord tenant retiree veteran widow widower mom dad
 """.split())
 #: Capitalised titles that may precede a name but are also surnames when standing alone.
 HONORIFICS = frozenset("""
