@@ -218,6 +218,9 @@ def _split(run: list[_Tok]) -> list[_Tok]:
 def _shape(run: list[_Tok], text: str, media_names: frozenset[str]) -> ActorKind | None:
     """organization / media if the run's own words say so."""
     words = _lower(run)
+    if len(run) == 1 and words[0] in MEDIA_WORDS and \
+            text[max(0, run[0].start - 4):run[0].start].lower() == "the ":
+        return "media"  # "wrote The Courier", "the Post reported"
     if len(run) < 2 or any(w in _NON_ORG for w in words[-1:]):
         return None
     if _THING_AFTER.match(text, run[-1].end):
@@ -306,7 +309,10 @@ def _in_region(text: str, start: int, end: int, media_names: frozenset[str]
         run = _split(run)
         kind = _shape(run, text, media_names) if run else None
         if kind is not None:
-            found.append(OrgCandidate(run[0].start, run[-1].end, _name(run, text), kind,
+            first = run[0].start
+            if len(run) == 1 and text[max(0, first - 4):first] == "The ":
+                first -= 4  # "The Courier": the article belongs to a one-word title
+            found.append(OrgCandidate(first, run[-1].end, text[first:run[-1].end], kind,
                                       MEDIA_RULE if kind == "media" else ORG_RULE, True))
     return found
 

@@ -53,8 +53,17 @@ RULE_UNATTRIBUTED = "rule:quotes.unattributed@1"
 RULE_SUBJECT = "rule:quotes.clause_subject@1"
 RULE_PREVIOUS_PARAGRAPH = "rule:quotes.previous_paragraph@1"
 
-_TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|book|film|song|operation|slogan|"
-                        r"hashtag|headline)\s*$", re.I)
+_TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|nicknamed|book|memoir|novel|"
+                        r"biography|film|movie|documentary|show|series|programme|program|"
+                        r"podcast|song|album|single|play|musical|poem|essay|column|op-ed|"
+                        r"operation|slogan|hashtag|headline|magazine|newspaper)\s*,?\s*$", re.I)
+#: A possessive right before the marks: "the BBC's "Newsnight"" names a work when the words
+#: inside are in title case.
+_POSSESSIVE = re.compile(r"['’]s\s*$")
+#: A determiner right before the marks: 'dismissed the "fake polls"' (a scare quote, unless a
+#: cue says whose words they are).
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those|his|her|our|your)\s*$",
+                         re.I)
 _SCARE_CUE = re.compile(r"\b(so-called|so called|the term|the word|what (?:he|she|they|it) "
                         r"calls?)\s*$", re.I)
 _CUE_FIRST = re.compile(rf"(?:{CUES})\b")
@@ -383,7 +392,9 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     embedded = not starts_sentence and not re.search(r"[,:]\s*$", before) and not after_verb
     if _SCARE_CUE.search(before):
         return "scare quote"
-    if embedded and _TITLE_CUE.search(before):
+    if (embedded or _title_case(inner)) and _TITLE_CUE.search(before) or \
+            _POSSESSIVE.search(before) and all(w[:1].isupper() for w in inner.split()
+                                               if w[:1].isalpha()) and n_words <= 6:
         return "title"
     # sieves in order of precision; the first that names a speaker wins, else the first cue
     tight = _TIGHT_AFTER.match(text, pair.outer_end) is not None or inner.rstrip()[-1:] in ",?!"
@@ -414,7 +425,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
         if _title_case(inner):
             return "title"
         subject = attributor.resolver.clause_subject(s_start, pair.outer_start)
-        if subject is None:
+        if subject is None or (_DETERMINER.search(before) and n_words <= 4):
             return "scare quote"
         # 'Gibbs derided "the professional left"': the subject's words, quoted in passing
         found = attributor.speaker(subject, None, RULE_SUBJECT, _NAMED[RULE_SUBJECT])

@@ -136,7 +136,9 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int,
     if stop is not None:
         end = stop.start()
     start, end = _trim(text, start, end)
-    if len(text[start:end].split()) < _MIN_WORDS or _quoted(quoted, start, end) > 0.5 or \
+    words = text[start:end].split()
+    short_object = len(words) == 2 and words[0].lower() in _DETERMINERS  # "denied the claims"
+    if (len(words) < _MIN_WORDS and not short_object) or _quoted(quoted, start, end) > 0.5 or \
             _NOT_CONTENT.match(text, start, end):
         return None
     return start, end

@@ -1,0 +1,93 @@
+"""The attribution patterns of real news (issue "Attribution that holds on real news").
+
+Each case is a made-up sentence standing for many real ones: honorific + surname, two
+apostrophes as quotation marks, bare names and organisations as subjects, outlets in inverted
+clauses, verbs outside the common list, colon introductions, names used as modifiers, unknown
+verbs after a quote, and titles and scare quotes that are not quotes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.claims import find_claims
+from tests.rules_helpers import article, extract, speakers
+
+OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."
+LINDQVIST = "The harbour master, Tomas Lindqvist, met the ferry crews on Tuesday."
+
+CASES = [
+    pytest.param([OKAFOR, '"I doubt it," Ms. Okafor said.'], {"I doubt it,": "Adaeze Okafor"},
+                 id="honorific-surname"),
+    pytest.param([LINDQVIST, "''We won't,'' Mr. Lindqvist said."],
+                 {"We won't,": "Tomas Lindqvist"}, id="two-apostrophes"),
+    pytest.param([OKAFOR, 'Okafor said she was "deeply troubled" by the ruling.'],
+                 {"deeply troubled": "Adaeze Okafor"}, id="bare-surname-partial"),
+    pytest.param(['"The report is misleading," Halvorsen Pharma said in a statement.'],
+                 {"The report is misleading,": "Halvorsen Pharma"}, id="organisation-subject"),
+    pytest.param([OKAFOR, '"We stand by every word of it," wrote The Courier.'],
+                 {"We stand by every word of it,": "The Courier"}, id="inverted-outlet"),
+    pytest.param([LINDQVIST, '"Not today," Lindqvist interjected.'],
+                 {"Not today,": "Tomas Lindqvist"}, id="interjected"),
+    pytest.param([LINDQVIST, 'Mr. Lindqvist sighed: "It is a long road."'],
+                 {"It is a long road.": "Tomas Lindqvist"}, id="colon-introduction"),
+    pytest.param([OKAFOR, '"This is the moment," Okafor says.'],
+                 {"This is the moment,": "Adaeze Okafor"}, id="present-says"),
+    pytest.param([OKAFOR, '"We are ahead," Okafor campaign manager Tomas Reyes said.'],
+                 {"We are ahead,": "Tomas Reyes"}, id="name-as-modifier"),
+    pytest.param([OKAFOR, 'Tomas Reyes, one of Ms. Okafor\'s advisers, said: "We are ahead."'],
+                 {"We are ahead.": "Tomas Reyes"}, id="name-inside-description"),
+    pytest.param([OKAFOR, "Her campaign answered the next day.",
+                  '"We are ahead," said Reyes, a spokesman for the Okafor campaign.'],
+                 {"We are ahead,": "Reyes"}, id="spokesman-for-campaign"),
+    pytest.param([OKAFOR, '"We will win," Okafor said.', LINDQVIST,
+                  '"Not today," Lindqvist implored.'],
+                 {"We will win,": "Adaeze Okafor", "Not today,": "Tomas Lindqvist"},
+                 id="unknown-verb-does-not-carry-over"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES)
+def test_speaker(paragraphs: list[str], expected: dict[str, str | None]) -> None:
+    found = speakers(extract(article(*paragraphs)))
+    for quote, speaker in expected.items():
+        assert found.get(quote, "<no quote>") == speaker, found
+
+
+@pytest.mark.parametrize("paragraph", [
+    'She told the BBC\'s "Newsnight" that the vote was close.',
+    'In her memoir, "Salt and Iron," she writes about the strike.',
+    'Okafor dismissed the "fake polls" as noise from her rivals.',
+])
+def test_titles_and_scare_quotes_are_not_quotes(paragraph: str) -> None:
+    draft = extract(article(OKAFOR, paragraph))
+    assert [q.span.text for q in draft.quotes] == []
+    assert draft.not_quotes
+
+
+@pytest.mark.parametrize(("paragraph", "content", "claimant"), [
+    ("Okafor said that the plan would cut ferry fares by a third.",
+     "the plan would cut ferry fares by a third", "Adaeze Okafor"),
+    ("If elected, she would be the first woman to lead the state, said Professor Ines Marlowe.",
+     "If elected, she would be the first woman to lead the state", "Ines Marlowe"),
+    ("According to the report, the harbour lost money for five years.",
+     "the harbour lost money for five years", None),
+    ("Okafor denied the claims, and suggested they came from her rivals.",
+     "the claims", "Adaeze Okafor"),
+])
+def test_reported_claims(paragraph: str, content: str, claimant: str | None) -> None:
+    draft = extract(article(OKAFOR, paragraph))
+    find_claims(draft)
+    claims = {c.span.text: c for c in draft.claims if c.reporting == "indirect"}
+    assert content in claims, list(claims)
+    assert claims[content].claimant == claimant
+
+
+def test_several_contents_of_one_source_are_several_claims() -> None:
+    draft = extract(article(OKAFOR, "Okafor denied the claims, and suggested they came from "
+                                    "her rivals."))
+    find_claims(draft)
+    claims = [c for c in draft.claims if c.reporting == "indirect"]
+    assert [c.span.text for c in claims] == ["the claims", "they came from her rivals"]
+    assert claims[0].polarity == "negative" and claims[1].polarity == "positive"
+    assert {c.claimant for c in claims} == {"Adaeze Okafor"}
