@@ -392,9 +392,9 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     embedded = not starts_sentence and not re.search(r"[,:]\s*$", before) and not after_verb
     if _SCARE_CUE.search(before):
         return "scare quote"
-    if (embedded or _title_case(inner)) and _TITLE_CUE.search(before) or \
-            _POSSESSIVE.search(before) and all(w[:1].isupper() for w in inner.split()
-                                               if w[:1].isalpha()) and n_words <= 6:
+    if ((embedded or _title_case(inner)) and _TITLE_CUE.search(before)) or \
+            (_POSSESSIVE.search(before) and all(w[:1].isupper() for w in inner.split()
+                                               if w[:1].isalpha()) and n_words <= 6):
         return "title"
     # sieves in order of precision; the first that names a speaker wins, else the first cue
     tight = _TIGHT_AFTER.match(text, pair.outer_end) is not None or inner.rstrip()[-1:] in ",?!"
