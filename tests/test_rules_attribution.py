@@ -8,7 +8,11 @@ verbs after a quote, and titles and scare quotes that are not quotes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.pipeline.claims import find_claims
 from tests.rules_helpers import article, extract, speakers
@@ -91,3 +95,37 @@ def test_several_contents_of_one_source_are_several_claims() -> None:
     assert [c.span.text for c in claims] == ["the claims", "they came from her rivals"]
     assert claims[0].polarity == "negative" and claims[1].polarity == "positive"
     assert {c.claimant for c in claims} == {"Adaeze Okafor"}
+
+
+def _pronoun_queries(text: str) -> list[tuple[str, int]]:
+    import re
+
+    return [(m.group(), m.start()) for m in re.finditer(r"\b(?:he|she|He|She|it|It)\b", text)]
+
+
+FIXTURE_ARTICLES = sorted((Path(__file__).parent / "fixtures" / "articles").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURE_ARTICLES, ids=lambda p: p.stem)
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_resolver_answers_do_not_depend_on_the_order_of_questions(path: Path,
+                                                                  data: st.DataObject) -> None:
+    """Sieves, not state: asking the resolver in any order gives the same answers."""
+    from newsgraph.pipeline.attribution import Resolver
+
+    draft = extract(path.read_text(encoding="utf-8"))
+    queries = _pronoun_queries(draft.source.text)
+    fresh = Resolver(draft, [])
+    expected = {q: fresh.resolve_pronoun(*q) for q in queries}
+    used = Resolver(draft, [])
+    for q in data.draw(st.permutations(queries)):
+        assert used.resolve_pronoun(*q) == expected[q]
+
+
+def test_a_quote_keeps_its_speaker_whatever_quotes_come_before() -> None:
+    first = '"We will win," a spokeswoman for the campaign said.'
+    second = '"Not today," she said.'
+    alone = speakers(extract(article(OKAFOR, second)))
+    after = speakers(extract(article(first, OKAFOR, second)))
+    assert alone["Not today,"] == after["Not today,"] == "Adaeze Okafor"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
 from newsgraph.pipeline.lexicon import SPEECH_FORMS, alternation
@@ -103,7 +104,12 @@ def gender_of_word(word: str) -> str | None:
 
 
 class Resolver:
-    """Looks up who a stretch of text names, and who 'he' or 'she' is at a point."""
+    """Looks up who a stretch of text names, and who 'he' or 'she' is at a point.
+
+    Every answer is a function of the article alone: nothing it learns while quotes are being
+    attributed changes a later answer, so a quote's speaker never depends on the quotes
+    before it.
+    """
 
     def __init__(self, draft: ArticleDraft, quoted: list[tuple[int, int]]) -> None:
         self.text = draft.source.text
@@ -113,8 +119,9 @@ class Resolver:
                                 for a, _ in sentence_spans(self.text, seg.char_start,
                                                            seg.char_end)]
         self.kind = {name: a.kind for name, a in draft.actors.items()}
-        self.gender: dict[str, str] = {}
-        self.unnamed: list[tuple[int, str | None]] = []  # (position, gender) of unnamed speakers
+        self.body = [(seg.char_start, seg.char_end) for seg in draft.segments
+                     if seg.kind == "body"]
+        self.gender: dict[str, str] = {}  # learnt from the text before any attribution
         for m in self.mentions:
             g = _HONORIFIC_GENDER.match(m.span.text)
             if g and self.kind.get(m.actor) == "person":
@@ -258,13 +265,21 @@ class Resolver:
         in_sentence = sorted((c for c in found if c[0] >= since),
                              key=lambda c: (c[0], c[1] or "", c[2]))
         best = next((c for c in in_sentence if not c[2]), in_sentence[0])
-        if best[1] is not None:
-            self.gender.setdefault(best[1], want)
         return best[1]
 
-    def note_unnamed(self, subject: Subject) -> None:
-        head = subject.text.split()[-1] if subject.text.split() else ""
-        self.unnamed.append((subject.start, gender_of_word(head)))
+    @cached_property
+    def unnamed(self) -> list[tuple[int, str | None]]:
+        """(position, gender) of each unnamed speaker of the article: an unnamed phrase that is
+        the subject of a cue ("a spokeswoman for the agency warned"). Computed from the text
+        alone, once, so that resolving a pronoun never depends on which quotes came first."""
+        found: list[tuple[int, str | None]] = []
+        for a, b in self.body:
+            for cue in CUE.finditer(self.text, a, b):
+                subject = self.subject(max(a, cue.start() - 80), cue.start(), cue_after=True)
+                if subject is not None and subject.actor is None and not subject.pronoun:
+                    words = subject.text.split()
+                    found.append((subject.start, gender_of_word(words[-1]) if words else None))
+        return sorted(set(found), key=lambda f: (f[0], f[1] or ""))
 
     def media_after(self, start: int, end: int) -> ActorMentionDraft | None:
         found = [m for m in self.within(start, end) if m.span.end <= end

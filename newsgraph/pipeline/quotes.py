@@ -192,7 +192,6 @@ class _Attributor:
             return Attribution(person, subject.text, cue, None, None, method,
                                _PRONOUN.get(method, base - 0.2) if person else base - 0.3)
         if subject.actor is None:
-            self.resolver.note_unnamed(subject)
             return Attribution(None, subject.text, cue, None, None, method, base - 0.2)  # unnamed
         return Attribution(subject.actor, subject.text, cue, None, None, method, base)
 
