@@ -23,7 +23,14 @@ from functools import cached_property
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
 from newsgraph.pipeline.lexicon import SPEECH_FORMS, alternation
-from newsgraph.pipeline.names import given_name_gender, is_modified_noun, is_role, is_title_word
+from newsgraph.pipeline.names import (
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    given_name_gender,
+    is_modified_noun,
+    is_role,
+    is_title_word,
+)
 from newsgraph.pipeline.sentences import sentence_spans
 
 #: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
@@ -65,7 +72,9 @@ _MALE = frozenset("""spokesman man men father chairman businessman husband son b
 prince councilman congressman grandfather uncle nephew boy""".split())
 _FEMALE = frozenset("""spokeswoman woman women mother chairwoman businesswoman wife daughter
 sister queen princess actress councilwoman congresswoman grandmother aunt niece girl""".split())
-_HONORIFIC_GENDER = re.compile(r"^(?:(?P<m>Mr|Sir|Lord)|(?P<f>Mrs|Ms|Miss|Dame|Lady))\b")
+_HONORIFIC_GENDER = re.compile(
+    r"^(?:(?P<m>" + "|".join(sorted(w.capitalize() for w in MALE_HONORIFICS)) + r")|(?P<f>"
+    + "|".join(sorted(w.capitalize() for w in FEMALE_HONORIFICS)) + r"))\b")
 _CLAUSE_PRONOUN = re.compile(r"\s*(?:\w+ly,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _NEXT_WORD = re.compile(r"[ \u00a0-]+([a-z][\w-]*)")
 _NEXT_TITLE = re.compile(r"[ \u00a0]+((?:[A-Z][a-z]+[ \u00a0]+){1,3})(?=[A-Z])")

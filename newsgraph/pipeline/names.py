@@ -68,6 +68,8 @@ HONORIFICS = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady cllr rev fr sen rep gov gen lt col capt
 sgt maj adm insp det supt hon
 """.split())
+#: Titles written right before a name ("Judge Lowell", "Councillor Ashworth", "Mr. Khan").
+NAME_TITLES = HONORIFICS | frozenset({"councillor", "reverend", "judge", "justice"})
 MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh", "emir", "sultan"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
 #: Words of department and portfolio names ("Secretary of Energy", "Health Secretary").

@@ -31,6 +31,7 @@ from newsgraph.pipeline.names import (
     HONORIFICS,
     MEDIA_WORDS,
     NAME_RUN,
+    NAME_TITLES,
     ORG_WORDS,
     PERSON_VERBS,
     PLACE_WORDS,
@@ -45,9 +46,9 @@ PERSON_RULE = "rule:actors.person@2"
 SURNAME_RULE = "rule:actors.surname@2"
 ROLE_RULE = "rule:actors.role@2"
 
-HONORIFIC = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cllr|Councillor|Rev|"
-             r"Reverend|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Maj|Adm|Insp|Det|Supt|Judge|Justice)")
-_HONORIFIC_WORDS = frozenset(HONORIFIC.strip("(?:)").split("|"))
+#: A title before a name, from the one list in ``names`` ("Mr", "Sen", "Judge", ...).
+_HONORIFIC_WORDS = frozenset(w.capitalize() for w in NAME_TITLES)
+HONORIFIC = "(?:" + "|".join(sorted(_HONORIFIC_WORDS, key=lambda w: (-len(w), w))) + ")"
 _OFFICIAL = frozenset("""
 Secretary Minister Administrator Director Commissioner Chairman Chairwoman Chair Head President
 Governor Ambassador Chief Mayor Leader Secretary-General Director-General Undersecretary Envoy
