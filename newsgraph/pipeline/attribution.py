@@ -64,6 +64,7 @@ _UNNAMED = re.compile(
     r"\b(?:an?|the|one|two|three|several|some|many|another|its|their|his|her|our|"
     r"[A-Z][\w’'.-]*(?:['’]s))\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>" + _UNNAMED_HEADS + r")\b",
     re.I)
+_UNNAMED_HEAD = re.compile(r"\b(?:" + _UNNAMED_HEADS + r")\b")  # searched in lower case
 _UNNAMED_NEAR_CUE = re.compile(
     r"\b(?P<head>" + _UNNAMED_HEADS + r")\s+(?:(?:have|has|had|also|were|was|\w+ly)\s+)*$")
 _UNNAMED_START = re.compile(
@@ -75,6 +76,8 @@ sister queen princess actress councilwoman congresswoman grandmother aunt niece 
 _HONORIFIC_GENDER = re.compile(
     r"^(?:(?P<m>" + "|".join(sorted(w.capitalize() for w in MALE_HONORIFICS)) + r")|(?P<f>"
     + "|".join(sorted(w.capitalize() for w in FEMALE_HONORIFICS)) + r"))\b")
+_TOLD_TO = re.compile(r"\b(?:told|to|on|in)\s+(?:the\s+)?$")
+_SUBJECT_PRONOUN = re.compile(r"(?:^|,\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _CLAUSE_PRONOUN = re.compile(r"\s*(?:\w+ly,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _NEXT_WORD = re.compile(r"[ \u00a0-]+([a-z][\w-]*)")
 _NEXT_TITLE = re.compile(r"[ \u00a0]+((?:[A-Z][a-z]+[ \u00a0]+){1,3})(?=[A-Z])")
@@ -225,8 +228,7 @@ class Resolver:
             return Subject(named[0].actor, named[0].span.text, named[0].span.start)
         outlets = [m for m in everyone if self.kind.get(m.actor) == "media" and not
                    _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])
-                   and not re.search(r"\b(?:told|to|on|in)\s+(?:the\s+)?$",
-                                     self.text[max(start, m.span.start - 12):m.span.start])]
+                   and not _TOLD_TO.search(self.text[max(start, m.span.start - 12):m.span.start])]
         if outlets:  # 'The Washington Post reported that', '," NBC announced'
             return Subject(outlets[0].actor, outlets[0].span.text, outlets[0].span.start)
         pronoun = (_PRONOUN_BEFORE_CUE.search(clause) if cue_after
@@ -277,13 +279,22 @@ class Resolver:
         return best[1]
 
     @cached_property
+    def lower(self) -> str:
+        """The text in lower case (same length: used only to find positions)."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else self.text
+
+    @cached_property
     def unnamed(self) -> list[tuple[int, str | None]]:
         """(position, gender) of each unnamed speaker of the article: an unnamed phrase that is
         the subject of a cue ("a spokeswoman for the agency warned"). Computed from the text
         alone, once, so that resolving a pronoun never depends on which quotes came first."""
         found: list[tuple[int, str | None]] = []
         for a, b in self.body:
-            for cue in CUE.finditer(self.text, a, b):
+            for phrase in _UNNAMED_HEAD.finditer(self.lower, a, b):  # cheap: the heads first
+                cue = CUE.search(self.text, phrase.end(), min(b, phrase.end() + 60))
+                if cue is None:
+                    continue
                 subject = self.subject(max(a, cue.start() - 80), cue.start(), cue_after=True)
                 if subject is not None and subject.actor is None and not subject.pronoun:
                     words = subject.text.split()
@@ -325,7 +336,7 @@ class Resolver:
                  if self.kind.get(m.actor) == "person" and self._usable(m, start, end)]
         if found:
             return found[0].actor
-        for p in re.finditer(r"(?:^|,\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]", self.text[start:end]):
+        for p in _SUBJECT_PRONOUN.finditer(self.text[start:end]):
             return self.resolve_pronoun(p.group("p"), start + p.start("p"))
         return None
 

@@ -21,6 +21,11 @@ RULE_QUOTE = "rule:claims.from_quote@1"
 
 _DENIALS = frozenset("denied denies deny denying rejected rejects reject refused refuses".split())
 _NEGATION = re.compile(r"\b(not|no|never|n't|cannot|nor|without)\b", re.I)
+_HOPE = re.compile(r"\bwe hope\b|\bhopes?\b", re.I)
+_DEMAND = re.compile(r"\b(should|must|need to|needs to|needed to)\b", re.I)
+_INTENTION = re.compile(r"\b(plan|plans|intend|aim|will carry out|we will)\b", re.I)
+_PREDICTION = re.compile(r"\b(will|would|expected|going to|could)\b", re.I)
+_EVALUATION = re.compile(r"\b(concerning|wrong|confident|outraged|vital|successful)\b", re.I)
 def modality(cue: str | None, proposition: str) -> Modality:
     """assertion, denial, prediction, intention, hope, demand, warning or evaluation."""
     cue = (cue or "").lower()
@@ -30,15 +35,15 @@ def modality(cue: str | None, proposition: str) -> Modality:
         return "denial"
     if cue in ("urged", "demanded", "asked"):
         return "demand"
-    if cue.startswith("hope") or re.search(r"\bwe hope\b|\bhopes?\b", proposition, re.I):
+    if cue.startswith("hope") or _HOPE.search(proposition):
         return "hope"
-    if re.search(r"\b(should|must|need to|needs to|needed to)\b", proposition, re.I):
+    if _DEMAND.search(proposition):
         return "demand"
-    if re.search(r"\b(plan|plans|intend|aim|will carry out|we will)\b", proposition, re.I):
+    if _INTENTION.search(proposition):
         return "intention"
-    if re.search(r"\b(will|would|expected|going to|could)\b", proposition, re.I):
+    if _PREDICTION.search(proposition):
         return "prediction"
-    if re.search(r"\b(concerning|wrong|confident|outraged|vital|successful)\b", proposition, re.I):
+    if _EVALUATION.search(proposition):
         return "evaluation"
     return "assertion"
 

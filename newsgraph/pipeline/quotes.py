@@ -85,6 +85,12 @@ _PRONOUN = {RULE_AFTER: 0.6, RULE_BEFORE: 0.65, RULE_SUBJECT: 0.5}
 #: A cue with nobody named, and a quote with no attribution at all: no speaker to be right.
 NO_SPEAKER = 0.3
 UNATTRIBUTED = 0.2
+#: Small patterns, compiled once (the re module's cache is shared with per-article patterns).
+_LEAD = re.compile(r"[\s,;:—–-]*")
+_COMMA_END = re.compile(r",\s*$")
+_COMMA_COLON_END = re.compile(r"[,:]\s*$")
+_TOLD = re.compile(r"\btold\b")
+_WITH_END = re.compile(r"\bwith\s+$")
 #: A closing mark followed by a comma: the attribution that follows is the quote's own.
 _TIGHT_AFTER = re.compile(r"\s*,")
 #: At most this many characters ('," he said in a statement.') after a quote that a following
@@ -198,7 +204,7 @@ class _Attributor:
     def after(self, start: int, end: int) -> Attribution | None:
         """'..., X said', '," said X', '," RIA cited X as saying', '," according to X'."""
         text, resolver = self.text, self.resolver
-        lead = re.match(r"[\s,;:—–-]*", text[start:end])
+        lead = _LEAD.match(text[start:end])
         c0 = start + (lead.end() if lead else 0)
         if c0 >= end:
             return None
@@ -224,7 +230,7 @@ class _Attributor:
                 or sentence_break(text, c0, cue.start()) or JOINT.search(text, c0, cue.start()):
             return None  # '"glow in the dark," for instance, and Trump vowed': another clause
         subj = resolver.subject(c0, cue.start(), cue_after=True)
-        if subj is None and re.search(r",\s*$", text[c0:cue.start()]):
+        if subj is None and _COMMA_END.search(text[c0:cue.start()]):
             # '"the beginning of the end" for the EU, said Geert Wilders': inverted after all
             subj = resolver.subject(cue.end(), end, cue_after=False)
             if subj is not None and subj.pronoun:
@@ -246,9 +252,7 @@ class _Attributor:
             # "as quoted by the Turkish newspaper": the outlet named before
             media = self.resolver.media_after(by.end(), end) \
                 or self.resolver.media_before(max(0, start - 3000), start)
-        elif re.search(r"\btold\b", clause):
-            told = re.search(r"\btold\b", clause)
-            assert told is not None
+        elif (told := _TOLD.search(clause)) is not None:
             media = self.resolver.media_after(start + told.end(), end)
             if media is not None and self.text[start + told.end():media.span.start].strip(
                     " *") not in ("", "the", "The"):
@@ -268,9 +272,9 @@ class _Attributor:
             if subj is not None:
                 return _with_media(self.speaker(subj, saying.group("cue"), RULE_BEFORE, _NAMED[RULE_BEFORE]),
                                    media)
-        lead = re.match(r"[\s,;:—–-]*", text[start:end])
+        lead = _LEAD.match(text[start:end])
         first = _CUE_FIRST.match(text, start + (lead.end() if lead else 0))
-        if first is not None and re.search(r"[,:]\s*$", text[start:end]):
+        if first is not None and _COMMA_COLON_END.search(text[start:end]):
             # between two parts of a quote: '," said X, "'
             subj = resolver.subject(first.end(), end, cue_after=False)
             if subj is not None:
@@ -295,7 +299,7 @@ class _Attributor:
                                         cue_after=True)  # 'with Gorka noting'
             if adjacent is not None and not adjacent.pronoun and \
                     text[adjacent.start:cue.start()].count(" ") <= 2 and \
-                    re.search(r"\bwith\s+$", text[max(s_start, adjacent.start - 6):adjacent.start]):
+                    _WITH_END.search(text[max(s_start, adjacent.start - 6):adjacent.start]):
                 return self.relayed(self.speaker(adjacent, cue.group(), RULE_BEFORE, _NAMED[RULE_BEFORE]),
                                     start, end)
         else:
@@ -388,7 +392,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
                                                         and dateline.end() == len(lead))
     n_words = len(inner.split())
     after_verb = _AFTER_VERB.search(before) is not None and n_words >= 4
-    embedded = not starts_sentence and not re.search(r"[,:]\s*$", before) and not after_verb
+    embedded = not starts_sentence and not _COMMA_COLON_END.search(before) and not after_verb
     if _SCARE_CUE.search(before):
         return "scare quote"
     if ((embedded or _title_case(inner)) and _TITLE_CUE.search(before)) or \
@@ -441,7 +445,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
             return "scare quote"
         found = Attribution(None, None, None, None, None, RULE_UNATTRIBUTED, UNATTRIBUTED)
     # '"We were the better side," said X, "and then we stopped ..."': one utterance, direct
-    interrupted = index > 0 and pairs[index - 1].closed and re.search(r",\s*$", before) \
+    interrupted = index > 0 and pairs[index - 1].closed and _COMMA_END.search(before) \
         is not None and CUE.search(before) is not None
     fragment = inner[:1].islower() and not starts_sentence and not after_verb and not interrupted
     quote_type: QuoteType = "partial" if embedded or fragment else "direct"

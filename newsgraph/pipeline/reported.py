@@ -52,6 +52,10 @@ _LEAD_IN = re.compile(
     r"(?: (?:with|on|to) [^,]{1,40}?)?|on \w+day|last \w+|earlier this \w+|this \w+|"
     r"(?:on|at|in) (?:[A-Z][\w.]*\s?){1,4}|yesterday|today|recently|previously|repeatedly|"
     r"publicly|privately|again|also|later|once|often|[a-z]+ly)(?=[\s,])\s*,?)*\s*(?:that\s+)?")
+#: Only a conjunction between two cues: the second shares the first one's source.
+_SAME_SOURCE = re.compile(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?")
+_THAT = re.compile(r"\bthat\b")
+_THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
 _NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
 #: Where a content ends inside its sentence.
@@ -213,7 +217,7 @@ def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
         subject = _subject_before(text, resolver, clause_start, cue.start())
         between = text[clause_start:cue.start()]
         if subject is None and previous is not None and \
-                re.fullmatch(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?", between):
+                _SAME_SOURCE.fullmatch(between):
             subject = previous  # "denied the claims, and suggested ...": the same source
         if subject is None:
             notes.append((cue.start(), cue.group(), "no source before the cue"))
@@ -283,9 +287,9 @@ def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
     if not before:
         return False
     gap = text[max(before):cue.start()]
-    return len(gap.split()) <= 8 and not re.search(r"\bthat\b", gap) and \
+    return len(gap.split()) <= 8 and not _THAT.search(gap) and \
         not sentence_break(text, max(before), cue.start()) and \
-        not re.match(r"\s*(?:that\b|,\s*that\b)", text[cue.end():cue.end() + 8])
+        not _THAT_AFTER.match(text, cue.end(), cue.end() + 8)
 
 
 def _clause_start_before(text: str, start: int, at: int) -> int:

@@ -21,6 +21,7 @@ _ABBREVIATIONS = frozenset((
 _TITLES = frozenset("mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres".split())
 
 
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 def _is_abbreviation(text: str, period: int) -> bool:
     """The period ends an abbreviation or initial; before an opening quotation mark only a
     title counts ("..., who trains in Flagstaff, Ariz. "To win it ..." starts a sentence)."""
@@ -30,7 +31,7 @@ def _is_abbreviation(text: str, period: int) -> bool:
     word = text[word_start:period].lower()
     if text[period + 1:period + 4].lstrip()[:1] in ("\"", "“", "'", "`"):
         return word in _TITLES
-    initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None
+    initials = _INITIALS.fullmatch(word) is not None
     return word in _ABBREVIATIONS or len(word) == 1 or initials
 
 
