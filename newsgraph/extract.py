@@ -23,6 +23,7 @@ from typing import Any
 from newsgraph.curated import Annotations
 from newsgraph.errors import DatasetError
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
+from newsgraph.pipeline.attribution import Resolver
 from newsgraph.pipeline.claims import find_claims
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
 from newsgraph.pipeline.events import find_events
@@ -70,11 +71,12 @@ def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
     meta = apply_recipe(read_metadata(segments, gazetteer), known)
     draft = ArticleDraft(source, meta, segments)
     find_actors(draft, gazetteer)
-    find_quotes(draft)
+    resolver: Resolver | None = find_quotes(draft)
     find_events(draft, draft.meta.published)
     if annotations is not None:
-        annotations.apply(draft)
-    find_claims(draft)
+        annotations.apply(draft)  # may add actors: the claims stage then resolves anew
+        resolver = None
+    find_claims(draft, resolver)
     return draft
 
 

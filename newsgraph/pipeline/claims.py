@@ -85,8 +85,11 @@ def rejected_cues(draft: ArticleDraft) -> list[Rejected]:
     return rejected
 
 
-def find_claims(draft: ArticleDraft) -> None:
-    """Fill ``draft.claims`` from the article's quotes and reported-speech sentences."""
+def find_claims(draft: ArticleDraft, resolver: Resolver | None = None) -> None:
+    """Fill ``draft.claims`` from the article's quotes and reported-speech sentences.
+
+    ``resolver``: the quotes stage's, when nothing changed the actors since (else one is made).
+    """
     for index, quote in enumerate(draft.quotes):
         if quote.quote_type != "direct" or len(quote.span.text.split()) < 4:
             continue
@@ -96,7 +99,7 @@ def find_claims(draft: ArticleDraft) -> None:
             modality(quote.cue, prop), polarity(None, prop), "direct", quote.cue,
             quote.intermediary, index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
     quoted = _quoted(draft)
-    resolver = Resolver(draft, quoted)
+    resolver = resolver or Resolver(draft, quoted)
     seen: set[tuple[int, int]] = set()
     by_name = _names(draft)
     for found in reported_contents(draft, resolver, quoted):
