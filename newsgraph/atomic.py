@@ -63,6 +63,13 @@ def check_replaceable(target: Path, marker: str) -> None:
                          "earlier output; choose an empty or new --out", file=target)
 
 
+def current_umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def staging_dir(target: Path) -> Path:
     """A fresh temporary folder beside ``target`` (same filesystem, so renames are atomic)."""
     for parent in (target.parent, *target.parent.parents):
@@ -73,7 +80,11 @@ def staging_dir(target: Path) -> Path:
             break
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        # mkdtemp makes the folder 0700; the output gets what the user's umask gives, as a
+        # folder made by mkdir would (the swap puts this very folder at ``target``)
+        staged.chmod(0o777 & ~current_umask())
+        return staged
     except OSError as error:
         raise UsageError(f"cannot write beside the output ({error.strerror}); choose a writable "
                          "--out", file=target) from None

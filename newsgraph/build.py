@@ -149,8 +149,10 @@ class _Written:
 
 def _extract(files: list[Path], context: Context, options: BuildOptions) -> Iterator[Extracted]:
     if options.engine == "dask":
-        from newsgraph.dask_engine import extract_dask
+        from newsgraph.dask_engine import extract_dask, prepare_local_cluster
 
+        if options.scheduler is None:
+            prepare_local_cluster()  # now: the generator below runs after threads exist
         return extract_dask(files, context, options.workers, options.scheduler)
     return extract_local(files, context, options.workers)
 

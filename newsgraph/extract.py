@@ -22,6 +22,7 @@ from typing import Any
 
 from newsgraph.curated import Annotations
 from newsgraph.errors import DatasetError
+from newsgraph.interrupts import ignore_in_worker
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
 from newsgraph.pipeline.claims import find_claims
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
@@ -149,6 +150,7 @@ _worker_context: Context | None = None
 
 def _init_worker(context: Context) -> None:
     global _worker_context
+    ignore_in_worker()  # a Ctrl-C is the parent command's to handle (newsgraph.interrupts)
     _worker_context = context
 
 
