@@ -70,8 +70,8 @@ def current_umask() -> int:
     return mask
 
 
-def staging_dir(target: Path) -> Path:
-    """A fresh temporary folder beside ``target`` (same filesystem, so renames are atomic)."""
+def _make_parent(target: Path) -> None:
+    """Create ``target``'s parent folders, refusing a parent that is a file."""
     for parent in (target.parent, *target.parent.parents):
         if parent.exists():
             if not parent.is_dir():
@@ -80,6 +80,49 @@ def staging_dir(target: Path) -> Path:
             break
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot write beside the output ({error.strerror}); choose a writable "
+                         "--out", file=target) from None
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file of an output: beside it, in its parent, never inside the package."""
+    return target.with_name(f".{target.name}.lock")
+
+
+@contextmanager
+def exclusive(target: Path) -> Iterator[None]:
+    """Hold an advisory lock (``flock``) on ``target``'s lock file for the whole build.
+
+    A second build into the same output fails at once instead of deleting the first one's
+    staging folder or racing its swap. The kernel releases the lock when the process ends,
+    however it ends (even by SIGKILL), so a stale lock file never blocks a later build; the
+    empty file itself stays.
+    """
+    import fcntl
+
+    _make_parent(target)
+    path = lock_path(target)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError as error:
+        raise UsageError(f"cannot create the lock file {path.name} ({error.strerror}); choose "
+                         "a writable --out", file=target) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError(f"another build is writing this output (it holds {path}); wait "
+                             "for it to finish or choose another --out", file=target) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def staging_dir(target: Path) -> Path:
+    """A fresh temporary folder beside ``target`` (same filesystem, so renames are atomic)."""
+    _make_parent(target)
+    try:
         staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
         # mkdtemp makes the folder 0700; the output gets what the user's umask gives, as a
         # folder made by mkdir would (the swap puts this very folder at ``target``)

@@ -4,6 +4,7 @@ previous output untouched; awkward but valid input builds normally."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,39 @@ def test_awkward_but_valid_input_builds(tmp_path: Path, name: str, content: byte
     result = run_cli("build", src, "--out", out)
     assert result.returncode == 0, result.stderr
     assert run_cli("validate", out).returncode == 0
+
+
+def _billion_laughs() -> str:
+    """Nine levels of nine aliases: a few hundred bytes, 9**9 values once expanded."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("name", "content", "line", "expect"), [
+    ("recipe.yml", _billion_laughs(), 2, "alias *l0 refused"),
+    ("curated/actors.yml", _billion_laughs(), 2, "alias *l0 refused"),
+    ("curated/events.yml", "events: " + "[" * 5000 + "]" * 5000 + "\n", 1,
+     "nested more than 50 levels deep"),
+])
+def test_yaml_bombs_are_refused_fast_with_file_and_line(tmp_path: Path, name: str, content: str,
+                                                        line: int, expect: str) -> None:
+    recipe = _recipe_copy(tmp_path)
+    (recipe / name).write_text(content, encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("build", recipe, "--out", tmp_path / "out")
+    assert time.monotonic() - started < 20  # the process start and imports; parsing is instant
+    _assert_clean_failure(result, f"{name.split('/')[-1]}:{line}")
+    assert expect in result.stderr
+
+
+def test_yaml_alias_bomb_parses_in_under_a_second(tmp_path: Path) -> None:
+    from newsgraph.errors import InputError
+    from newsgraph.yamlio import load_yaml
+
+    path = tmp_path / "bomb.yml"
+    path.write_text(_billion_laughs(), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"bomb\.yml:2: invalid YAML: alias \*l0 refused"):
+        load_yaml(path)
+    assert time.monotonic() - started < 1
