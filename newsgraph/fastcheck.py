@@ -228,11 +228,14 @@ def package_if_valid(tables: dict[str, pa.Table | list[Path]]) -> bool:
 
 def _span_query(table: str, art: str, start: str, end: str, text: str,
                 where: str = "TRUE") -> str:
-    # DuckDB's substring counts code points from 1, like Python slicing from 0.
+    # DuckDB's substring counts code points from 1, like Python slicing from 0. A null span
+    # text (segments under --omit-text) is wrong where the article's text is present, as the
+    # reference says (``validate._check_span``).
     return (f"SELECT count(*) FROM {table} m JOIN articles a ON a.article_id = m.{art} "
             f"WHERE {where} AND (m.{start} IS NULL OR m.{end} IS NULL OR m.{start} < 0 "
             f"OR m.{end} <= m.{start} OR m.{end} > a.n_chars OR (a.text IS NOT NULL AND "
-            f"substring(a.text, m.{start} + 1, m.{end} - m.{start}) <> m.{text}))")
+            f"substring(a.text, m.{start} + 1, m.{end} - m.{start}) IS DISTINCT FROM "
+            f"m.{text}))")
 
 
 __all__ = ["package_if_valid", "re2", "table_if_valid"]

@@ -228,7 +228,7 @@ def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, An
     has_timeline = render_timeline(events, root / TIMELINE_FILE)
     (root / CARD_FILE).write_text(
         render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline,
-                    parts=parquet_files is not None),
+                    parts=parquet_files is not None, omit_text=omit_text),
         encoding="utf-8")
     (root / CROISSANT_FILE).write_text(dumps_pretty(croissant(root, recipe, recipe.homepage)),
                                        encoding="utf-8")
