@@ -63,6 +63,21 @@ class ArticleSummary:
     source: dict[str, Any]
 
 
+Stage = Callable[[ArticleDraft, Gazetteer, "Annotations | None"], object]
+
+#: The stages that extend an article's draft, in the order they run (after the source is read,
+#: segmented and its metadata set). Curated annotations come before claims, which are derived
+#: from the (corrected) quotes. ``newsgraph.pipeline``'s docstring states this order; a test
+#: holds the two together.
+ARTICLE_STAGES: tuple[tuple[str, Stage], ...] = (
+    ("actors", lambda d, gazetteer, _a: find_actors(d, gazetteer)),
+    ("quotes", lambda d, _g, _a: find_quotes(d)),
+    ("events", lambda d, _g, _a: find_events(d, d.meta.published)),
+    ("curated annotations", lambda d, _g, a: a.apply(d) if a is not None else None),
+    ("claims", lambda d, _g, _a: find_claims(d)),
+)
+
+
 def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
                     max_bytes: int, annotations: Annotations | None = None) -> ArticleDraft:
     """Every per-article stage, in pipeline order (pure)."""
@@ -70,12 +85,8 @@ def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
     segments = segment(source.text)
     meta = apply_recipe(read_metadata(segments, gazetteer), known)
     draft = ArticleDraft(source, meta, segments)
-    find_actors(draft, gazetteer)
-    find_quotes(draft)
-    find_events(draft, draft.meta.published)
-    if annotations is not None:
-        annotations.apply(draft)
-    find_claims(draft)
+    for _name, stage in ARTICLE_STAGES:
+        stage(draft, gazetteer, annotations)
     return draft
 
 
