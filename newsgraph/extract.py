@@ -11,6 +11,8 @@ the same for any number of workers; ``newsgraph.dask_engine`` runs the same chun
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import pickle
 import re
 from collections import deque
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.curated import Annotations
-from newsgraph.errors import DatasetError
+from newsgraph.errors import DatasetError, UsageError
 from newsgraph.interrupts import ignore_in_worker
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
 from newsgraph.pipeline.claims import find_claims
@@ -41,15 +43,45 @@ CHUNK = 16
 WINDOW_PER_WORKER = 4
 
 
+@functools.cache
+def code_versions() -> tuple[str, str]:
+    """This process's package version and a fingerprint of its rules: SHA-256 (12 hex digits)
+    of the per-article code (``newsgraph/pipeline/*.py``, this module, the gazetteer), so a
+    worker whose rules differ in any byte is told apart even at the same version number."""
+    from newsgraph.versions import PACKAGE_VERSION
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in [*sorted((here / "pipeline").glob("*.py")), Path(__file__),
+                 here / "resources" / "gazetteer.yml"]:
+        digest.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return PACKAGE_VERSION, digest.hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class Context:
-    """Everything the per-article stage reads besides the source file (sent once per worker)."""
+    """Everything the per-article stage reads besides the source file (sent once per worker).
+
+    ``versions`` is the client's ``code_versions()``: a worker (a Dask worker may run another
+    installation) refuses to extract with other code than the client's.
+    """
 
     gazetteer: Gazetteer
     max_bytes: int
     known: dict[str, SourceMeta] = field(default_factory=dict)
     annotations: Annotations | None = None
     checks: Assertions | None = None
+    versions: tuple[str, str] = field(default_factory=code_versions)
+
+
+def check_versions(context: Context) -> None:
+    """Refuse to run the per-article stage with other code than the client that built the
+    context (the rows would differ from a local build's)."""
+    mine = code_versions()
+    if context.versions != mine:
+        raise UsageError(f"a worker runs newsgraph {mine[0]} (rules {mine[1]}) but the build "
+                         f"was started with {context.versions[0]} (rules "
+                         f"{context.versions[1]}); install the same newsgraph on every worker")
 
 
 @dataclass(frozen=True)
@@ -139,6 +171,7 @@ Extracted = tuple[bytes, ArticleSummary]
 
 def extract_chunk(paths: list[Path], context: Context) -> list[Extracted]:
     """The per-article stage over a few files: pickled drafts and their summaries."""
+    check_versions(context)
     found = []
     for path in paths:
         known = context.known.get(path.name)
