@@ -13,6 +13,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -149,15 +150,32 @@ def replacing(target: Path, marker: str) -> Iterator[Path]:
         raise
 
 
+#: Test hooks (read only by ``tests/test_atomic_kill.py``): SIGKILL this process at step N of
+#: a swap, and take the two-rename fallback even where ``renameat2`` works.
+KILL_AT_STEP = "NEWSGRAPH_TEST_KILL_AT_SWAP_STEP"
+NO_EXCHANGE = "NEWSGRAPH_TEST_NO_EXCHANGE"
+
+
+def _step(number: int) -> None:
+    """Step ``number`` of a swap: 1 nothing renamed yet, 2 the first rename done (exchanged,
+    or the old folder moved to ``.old``), 3 the new folder in place with ``.old`` beside it."""
+    if os.environ.get(KILL_AT_STEP) == str(number):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def replace_dir(staged: Path, target: Path) -> None:
     """Put ``staged`` at ``target`` atomically and remove the previous contents."""
+    _step(1)
     if not target.exists():
         staged.rename(target)
         return
-    if _exchange(staged, target):
+    if os.environ.get(NO_EXCHANGE) != "1" and _exchange(staged, target):
+        _step(2)
         shutil.rmtree(staged)
         return
     old = _old(target)
     target.rename(old)
+    _step(2)
     staged.rename(target)
+    _step(3)
     shutil.rmtree(old)
