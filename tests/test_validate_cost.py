@@ -16,6 +16,8 @@ from newsgraph.layout import parquet_files
 from newsgraph.tables import TABLES
 from newsgraph.validate import needed, validate_package
 
+DANGLING = "quo_0000000000000000"
+
 
 def _parquet(root: Path) -> dict[str, object]:
     return {t.name: [root / rel for rel in parquet_files(root, t.name)] for t in TABLES}
@@ -25,16 +27,21 @@ def test_a_valid_package_has_no_failing_table(clean_package: Path) -> None:
     assert fastcheck.failing_tables(_parquet(clean_package)) == set()  # type: ignore[arg-type]
 
 
-def test_a_dangling_key_names_its_table_only(pkg: Path) -> None:
+def _dangle_in_parquet(pkg: Path, row: int) -> None:
+    """Point quote mention ``row`` (from 0) of the Parquet file at a quote that is not there."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     path = pkg / "parquet" / "quote_mentions.parquet"
     table = pq.read_table(path)
     ids = table.column("quote_id").to_pylist()
-    ids[0] = "quo_0000000000000000"
+    ids[row] = DANGLING
     index = table.schema.get_field_index("quote_id")
     pq.write_table(table.set_column(index, table.schema.field(index), pa.array(ids)), path)
+
+
+def test_a_dangling_key_names_its_table_only(pkg: Path) -> None:
+    _dangle_in_parquet(pkg, 0)
     assert fastcheck.failing_tables(_parquet(pkg)) == {"quote_mentions"}  # type: ignore[arg-type]
 
 
@@ -51,19 +58,11 @@ def test_only_the_failing_table_and_what_it_references_are_read() -> None:
 def test_the_report_names_the_bad_row_as_the_reference_does(pkg: Path) -> None:
     lines = (pkg / "json" / "quote_mentions.jsonl").read_text(encoding="utf-8").splitlines()
     row = json.loads(lines[1])
-    row["quote_id"] = "quo_0000000000000000"
+    row["quote_id"] = DANGLING
     lines[1] = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
     (pkg / "json" / "quote_mentions.jsonl").write_text("\n".join(lines) + "\n",
                                                        encoding="utf-8")
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    path = pkg / "parquet" / "quote_mentions.parquet"
-    table = pq.read_table(path)
-    ids = table.column("quote_id").to_pylist()
-    ids[1] = "quo_0000000000000000"
-    index = table.schema.get_field_index("quote_id")
-    pq.write_table(table.set_column(index, table.schema.field(index), pa.array(ids)), path)
+    _dangle_in_parquet(pkg, 1)
     descriptor = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
     from newsgraph.descriptor import sha256_file
 
