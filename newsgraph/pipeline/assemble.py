@@ -331,26 +331,3 @@ def _event_row(eid: str, rec: _EventRecord) -> Row:
         "date_char_start": source.char_start if source else None,
         "date_char_end": source.char_end if source else None,
         "location": first_e.location, "method": first_e.method}
-
-
-def first_actors(drafts: Iterable[ArticleDraft]) -> dict[str, ActorDraft]:
-    """The first draft of every actor name, in the order given (file-name order)."""
-    found: dict[str, ActorDraft] = {}
-    for d in drafts:
-        for name, a in d.actors.items():
-            found.setdefault(name, a)
-    return found
-
-
-def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool = False
-             ) -> dict[str, list[Row]]:
-    """Every table, in memory, from the drafts of a small corpus (tests, fuzzing)."""
-    drafts = sorted(drafts, key=lambda d: d.source.file_name)
-    people = [n for d in drafts for n, a in d.actors.items() if a.kind == "person"]
-    assembler = Assembler(link_actor_names(people), first_actors(drafts), omit_text=omit_text)
-    tables: dict[str, list[Row]] = {name: [] for name in SPAN_TABLES}
-    for d in drafts:
-        for name, rows in assembler.add(d).items():
-            tables[name].extend(rows)
-    tables.update(assembler.finish(reuse))
-    return tables
