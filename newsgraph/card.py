@@ -11,6 +11,7 @@ from typing import Any
 from newsgraph.layout import parquet_parts_dir
 from newsgraph.recipe import Recipe
 from newsgraph.tables import TABLES, parquet_path
+from newsgraph.views import VIEWS, view_columns
 
 CARD_FILE = "README.md"
 TIMELINE_FILE = "timeline.png"
@@ -86,6 +87,15 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         "Every span row (`*_mentions`, `article_segments`, `actor_roles`) satisfies "
         "`articles.text[char_start:char_end] == text`, offsets in Unicode code points.",
         *(["", "## Texts left out", "", OMITTED_TEXT] if omit_text else []),
+        "",
+        "## Views",
+        "",
+        "`newsgraph.connect(\"<this folder>\")` adds these DuckDB views over the tables:",
+        "",
+        "| view | what | columns |",
+        "| --- | --- | --- |",
+        *[f"| `{name}` | {VIEWS[name]} | {', '.join(f'`{c}`' for c, _ in columns)} |"
+          for name, columns in view_columns().items()],
         "",
         "## Sources",
         "",

@@ -90,7 +90,7 @@ def _write_csv(source: Any, staged: Path) -> list[dict[str, Any]]:
 def _write_duckdb(source: Any, staged: Path) -> None:
     import duckdb
 
-    from newsgraph.loaders import VIEWS_SQL
+    from newsgraph.views import VIEWS_SQL
 
     database = duckdb.connect(str(staged / DUCKDB_FILE))
     try:

@@ -13,51 +13,13 @@ from newsgraph.descriptor import listed_parquet, read_descriptor, safe_resource_
 from newsgraph.errors import DatasetError, UnknownTableError, UsageError
 from newsgraph.layout import DATAPACKAGE_FILE, TABLE_NAMES
 from newsgraph.paths import bundled_dataset
+from newsgraph.views import VIEWS_SQL
 
 if TYPE_CHECKING:
     import duckdb
     import pandas as pd
     import pyarrow as pa
 
-VIEWS_SQL = """
-CREATE VIEW quotes_with_sources AS
-SELECT s.name AS speaker, q.text, qm.quote_type, i.name AS intermediary, qm.cue,
-       qm.speaker_text, a.article_id, a.source_file, a.title, a.publisher,
-       a.original_publisher, a.published, qm.char_start, qm.char_end, q.quote_id,
-       qm.method, qm.confidence
-FROM quote_mentions qm
-JOIN quotes q USING (quote_id)
-JOIN articles a USING (article_id)
-LEFT JOIN actors s ON s.actor_id = q.speaker_id
-LEFT JOIN actors i ON i.actor_id = qm.intermediary_id;
-
-CREATE VIEW independent_sources AS
--- articles joined by text reuse count as one source: the smallest id of each group
-SELECT a.article_id,
-       least(a.article_id, coalesce(min(r.related_article_id), a.article_id)) AS source_group
-FROM articles a LEFT JOIN article_relations r ON r.article_id = a.article_id
-GROUP BY a.article_id;
-
-CREATE VIEW events_timeline AS
-SELECT e.event_id, e.event_type, e.label, e.date_start, e.date_end, e.date_precision,
-       e.date_basis, e.status, count(DISTINCT m.article_id) AS n_articles,
-       count(DISTINCT g.source_group) AS n_independent_sources
-FROM events e
-JOIN event_mentions m USING (event_id)
-JOIN independent_sources g ON g.article_id = m.article_id
-GROUP BY ALL
-ORDER BY e.date_start NULLS LAST, e.event_id;
-
-CREATE VIEW claims_with_sources AS
-SELECT coalesce(c.name, cl.claimant_text) AS claimant, cl.text, cl.modality, cl.polarity,
-       count(DISTINCT m.article_id) AS n_articles,
-       count(DISTINCT g.source_group) AS n_independent_sources, cl.claim_id
-FROM claims cl
-JOIN claim_mentions m USING (claim_id)
-JOIN independent_sources g ON g.article_id = m.article_id
-LEFT JOIN actors c ON c.actor_id = cl.claimant_id
-GROUP BY ALL;
-"""
 
 
 def _root(dataset_dir: str | Path | None) -> tuple[Path, dict[str, Any]]:
