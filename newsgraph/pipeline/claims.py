@@ -9,6 +9,7 @@ polarity from negation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft, Span
@@ -66,6 +67,7 @@ def find_claims(draft: ArticleDraft) -> None:
             modality(quote.cue, prop), polarity(prop), "direct", quote.cue, quote.intermediary,
             index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
     speakers = sorted(draft.actor_mentions, key=lambda m: m.span.start)
+    starts = [s.span.start for s in speakers]  # bisected per sentence: linear, not quadratic
     for seg in draft.segments:
         if seg.kind != "body":
             continue
@@ -77,8 +79,8 @@ def find_claims(draft: ArticleDraft) -> None:
             if m is None:
                 continue
             cue_at = s_start + m.start()
-            before = [s for s in speakers if s_start <= s.span.start < cue_at
-                      and draft.actors[s.actor].kind != "media"]
+            before = [s for s in speakers[bisect_left(starts, s_start):bisect_left(starts, cue_at)]
+                      if draft.actors[s.actor].kind != "media"]
             people = [s for s in before if draft.actors[s.actor].kind == "person"]
             subject = (people or before)[-1:] if before else []
             if not subject:
