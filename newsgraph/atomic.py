@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import os
 import shutil
 import signal
@@ -145,6 +146,13 @@ def replacing(target: Path, marker: str) -> Iterator[Path]:
     try:
         yield staged
         replace_dir(staged, target)
+    except OSError as error:
+        shutil.rmtree(staged, ignore_errors=True)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):  # a full disk or quota: the user's to fix
+            raise UsageError("no space left on the device while writing the output (the "
+                             "previous output is untouched); free some space or choose "
+                             "another --out", file=target) from None
+        raise
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
