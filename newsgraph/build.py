@@ -106,6 +106,15 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
         annotations.check_articles({p.name for p in files})
     context = Context(gazetteer, options.max_bytes, known, annotations,
                       recipe.assertions if use_curated else None)
+    with atomic.exclusive(out):  # a second build into ``out`` fails here, at once
+        return _build_locked(files, context, options, out, recipe, annotations, use_curated,
+                             progress)
+
+
+def _build_locked(files: list[Path], context: Context, options: BuildOptions, out: Path,
+                  recipe: Recipe, annotations: curated.Annotations | None, use_curated: bool,
+                  progress: Callable[[int, int], None] | None) -> BuildResult:
+    """The build proper, run while this process holds the output's lock."""
     atomic.recover(out)
     atomic.check_replaceable(out, DATAPACKAGE_FILE)  # before the work, not after it
     with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp, DraftSpill() as spill:
@@ -149,8 +158,10 @@ class _Written:
 
 def _extract(files: list[Path], context: Context, options: BuildOptions) -> Iterator[Extracted]:
     if options.engine == "dask":
-        from newsgraph.dask_engine import extract_dask
+        from newsgraph.dask_engine import extract_dask, prepare_local_cluster
 
+        if options.scheduler is None:
+            prepare_local_cluster()  # now: the generator below runs after threads exist
         return extract_dask(files, context, options.workers, options.scheduler)
     return extract_local(files, context, options.workers)
 

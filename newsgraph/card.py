@@ -11,6 +11,7 @@ from typing import Any
 from newsgraph.layout import parquet_parts_dir
 from newsgraph.recipe import Recipe
 from newsgraph.tables import TABLES, parquet_path
+from newsgraph.views import VIEWS, view_columns
 
 CARD_FILE = "README.md"
 TIMELINE_FILE = "timeline.png"
@@ -31,9 +32,28 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+#: What a package built with ``--omit-text`` leaves out, and how to put the texts back.
+OMITTED_TEXT = (
+    "This package was built with `--omit-text`: it carries no article text beyond the mention "
+    "texts (`text` of `actor_mentions`, `quote_mentions`, `claim_mentions`, `event_mentions` "
+    "and `actor_roles`, with the utterances in `quotes.text` that repeat them), the "
+    "`articles.title` and `articles.url` of each article, the short `date_text` of each event, and the names "
+    "as written (`speaker_text`, `claimant_text`, `intermediary_text`, actor names and "
+    "aliases). Left out: `articles.text` and `article_segments.text` (null; segments keep "
+    "their offsets, kinds and reasons); `events.label` and `claims.text` are cut to the "
+    "length of their longest mention. To re-attach the texts, take a copy of each source "
+    "whose SHA-256 is `articles.sha256`, decode it with `bytes.decode(\"utf-8-sig\")` "
+    "(line endings untouched; for HTML, the visible text as newsgraph extracts it) and "
+    "slice it: `text[char_start:char_end]` is every span's text; or rebuild the package "
+    "from those sources without `--omit-text`."
+)
+
+
 def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, int],
-                versions: dict[str, str], *, has_timeline: bool, parts: bool = False) -> str:
-    """Markdown text of the card."""
+                versions: dict[str, str], *, has_timeline: bool, parts: bool = False,
+                omit_text: bool = False) -> str:
+    """Markdown text of the card (``omit_text``: say what was left out and how to re-attach
+    it, instead of saying the texts are included)."""
     front = [
         "---",
         f"pretty_name: {_yaml_string(recipe.title)}",
@@ -66,6 +86,16 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         "",
         "Every span row (`*_mentions`, `article_segments`, `actor_roles`) satisfies "
         "`articles.text[char_start:char_end] == text`, offsets in Unicode code points.",
+        *(["", "## Texts left out", "", OMITTED_TEXT] if omit_text else []),
+        "",
+        "## Views",
+        "",
+        "`newsgraph.connect(\"<this folder>\")` adds these DuckDB views over the tables:",
+        "",
+        "| view | what | columns |",
+        "| --- | --- | --- |",
+        *[f"| `{name}` | {VIEWS[name]} | {', '.join(f'`{c}`' for c, _ in columns)} |"
+          for name, columns in view_columns().items()],
         "",
         "## Sources",
         "",
@@ -97,9 +127,12 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         "## Licence",
         "",
         f"Derived records: {recipe.licenses.records}. Code and schema: "
-        f"{recipe.licenses.code}. The article texts in `articles.text` remain the copyright "
-        "of the holders named above and are included for research; a package built with "
-        "`--omit-text` leaves them out.",
+        f"{recipe.licenses.code}. " + (
+            "The article texts are the copyright of the holders named above and are not "
+            "in this package (see Texts left out)." if omit_text else
+            "The article texts in `articles.text` remain the copyright of the holders named "
+            "above and are included for research; a package built with `--omit-text` leaves "
+            "them out."),
         "",
         "## Load",
         "",

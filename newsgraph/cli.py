@@ -8,6 +8,7 @@ traceback appears only with ``--debug``.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
+from newsgraph import interrupts
 from newsgraph.errors import NewsgraphError, UsageError
 from newsgraph.sources import DEFAULT_MAX_BYTES
 
@@ -31,7 +33,8 @@ def handle_errors(func: F) -> F:
     """Turn newsgraph errors (and OS errors) into one-line messages with the right exit code.
 
     Exit 1 ("the data is invalid") belongs to ``validate``; every other command exits 2 for
-    any error, as DESIGN.md's command table says.
+    any error, as DESIGN.md's command table says. A Ctrl-C exits 130 with one line; a reader
+    that closed the pipe ends the command quietly (``newsgraph.interrupts``).
     """
 
     @wraps(func)
@@ -39,7 +42,21 @@ def handle_errors(func: F) -> F:
         context = click.get_current_context()
         debug = context.find_root().params.get("debug", False)
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+            return result
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            interrupts.commit()  # one line, whatever else arrives
+            click.echo(interrupts.INTERRUPTED, err=True)
+            sys.exit(interrupts.EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # the reader has gone (``| head``): no message; stdout points at /dev/null so the
+            # interpreter's last flush cannot fail either
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(interrupts.EXIT_BROKEN_PIPE)
         except NewsgraphError as error:
             if debug:
                 raise
@@ -99,6 +116,7 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
                 task, completed=done, total=total))
     else:
         result = run_build(src, out, options)
+    interrupts.commit()  # the new output is in place: report it, whatever arrives now
     counts = ", ".join(f"{n} {t}" for t, n in result.rows.items() if t in
                        ("articles", "actors", "quotes", "claims", "events"))
     click.echo(f"built {result.out}: {counts}")

@@ -51,6 +51,32 @@ class ActorsFile(_Strict):
     actors: list[CuratedActor]
 
 
+class GazetteerEntry(CuratedActor):
+    """An entry of the built-in gazetteer: a curated actor (the same model, so the same
+    checks) plus the forms that stand for it only in context. No Wikidata ids: those are
+    added by a recipe's curated actors, where each one is checked."""
+
+    wikidata_id: None = None
+    wikidata_verification: None = None
+    wikidata_evidence: None = None
+
+    #: Names that stand for the actor only when not used as a place (a capital for its
+    #: government).
+    metonyms: list[str] = Field(default_factory=list)
+    #: Short forms that stand for the actor only right after "the" ("the House").
+    after_the: list[str] = Field(default_factory=list)
+
+
+def load_gazetteer_entries(path: Path) -> list[GazetteerEntry]:
+    """The entries of a gazetteer file (a YAML list), each validated; a bad entry fails with
+    the file and its line."""
+    data = load_yaml(path)
+    if not isinstance(data, list):
+        raise InputError("a gazetteer is a YAML list of entries; fix the file", file=path,
+                         line=line_of(data))
+    return [validate_yaml(GazetteerEntry, item, path) for item in data]
+
+
 class CuratedQuote(_Strict):
     article: str
     anchor: str = Field(min_length=1)

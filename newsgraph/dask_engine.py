@@ -13,27 +13,45 @@ see the source files at the same paths (a shared file system) and have newsgraph
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
 from newsgraph.errors import UsageError
 from newsgraph.extract import WINDOW_PER_WORKER, Context, Extracted, extract_chunk, in_order
+from newsgraph.interrupts import deferred, start_quiet_forkserver
+
+
+def prepare_local_cluster() -> None:
+    """Start the fork server the local cluster's workers come from; call it before the build
+    starts threads of its own (``newsgraph.interrupts.start_quiet_forkserver``)."""
+    start_quiet_forkserver()
 
 
 def extract_dask(files: list[Path], context: Context, workers: int,
                  scheduler: str | None) -> Iterator[Extracted]:
     """Per-article results in file order, computed on a Dask cluster."""
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise UsageError("the dask engine needs Dask: pip install 'newsgraph[dask]'") from None
     with ExitStack() as stack:
         if scheduler is None:
-            cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=50))
-            client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+            # The workers fork from a server that ignores SIGINT, so a Ctrl-C is this
+            # process's alone; it stops them as it closes the cluster (newsgraph.interrupts).
+            start_quiet_forkserver()
+            # the scheduler runs in this process: when a Ctrl-C cancels its tasks, asyncio
+            # would log them as "never retrieved" (Dask's own loggers are silenced below)
+            logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+            stack.enter_context(dask.config.set(
+                {"distributed.worker.multiprocessing-method": "forkserver"}))
+            with deferred():  # a cluster half started would be closed noisily at exit
+                cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=50))
+                client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
         else:
             try:
                 client = stack.enter_context(

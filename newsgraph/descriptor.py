@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from newsgraph.errors import DatasetError, UsageError
-from newsgraph.layout import DATAPACKAGE_FILE, TABLE_NAMES
+from newsgraph.layout import DATAPACKAGE_FILE, TABLE_NAMES, parquet_parts_dir, parquet_path
 
 MAX_MESSAGE = 200
 REBUILD = "rebuild the package"
@@ -94,3 +94,35 @@ def is_empty_table(resource: dict[str, Any]) -> bool:
         else None
     return ("path" not in resource and resource.get("name") in TABLE_NAMES and names is not None
             and resource.get("data") == [names])
+
+
+def listed_parquet(descriptor: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    """The resources of ``table``'s Parquet files that the descriptor lists, in its order.
+
+    A table is one file (``parquet/<table>.parquet``) or a folder of parts
+    (``parquet/<table>/*.parquet``); readers take exactly these files, so a stray copy left
+    in a parts folder is never read twice.
+    """
+    single, folder = parquet_path(table), parquet_parts_dir(table) + "/"
+    return [r for r in descriptor["resources"]
+            if isinstance(r.get("path"), str) and r.get("format", "parquet") == "parquet"
+            and (r["path"] == single or (r["path"].startswith(folder)
+                                         and r["path"].endswith(".parquet")
+                                         and "/" not in r["path"][len(folder):]))]
+
+
+def verify_file(root: Path, resource: dict[str, Any]) -> Path:
+    """The resource's file, after checking that it exists with its declared size and hash."""
+    path = safe_resource_path(root, resource.get("path"))
+    try:
+        size = path.stat().st_size if path.is_file() else None
+        if size is None:
+            raise DatasetError("file is missing; " + REBUILD + " or reinstall", file=path)
+        digest = sha256_file(path)
+    except OSError as error:
+        raise DatasetError(f"cannot read ({error.strerror or error}); check its permissions",
+                           file=path) from None
+    if f"sha256:{digest}" != resource.get("hash") or size != resource.get("bytes"):
+        raise DatasetError("sha256 or size does not match datapackage.json; the file was "
+                           "changed or corrupted, rebuild or reinstall", file=path)
+    return path

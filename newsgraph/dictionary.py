@@ -15,6 +15,7 @@ from newsgraph.models.event import EVENT_TYPES
 from newsgraph.schema_export import table_schema
 from newsgraph.tables import TABLES, jsonl_path
 from newsgraph.versions import SCHEMA_VERSION
+from newsgraph.views import VIEWS, view_columns
 
 EXAMPLE_WIDTH = 48
 
@@ -84,6 +85,11 @@ def render(dataset: Path) -> str:
             out.append(f"| `{name}` | {field['type']} | {'no' if required else 'yes'} | "
                        f"{_constraints(field)} | {description} | {example} |")
         out.append("")
+    out += ["## Views", "", "`newsgraph.connect()` (and `export --format duckdb`) adds these "
+            "views over the tables; their columns come from DuckDB.", ""]
+    for name, columns in view_columns().items():
+        out += [f"### `{name}`", "", VIEWS[name], "", "| column | DuckDB type |",
+                "| --- | --- |", *(f"| `{c}` | {t} |" for c, t in columns), ""]
     out += ["## Event types", "", "Each `events.event_type` and its nearest CAMEO code.", "",
             "| event_type | CAMEO | CAMEO label | covers |", "| --- | --- | --- | --- |"]
     for name, (code, label, covers) in EVENT_TYPES.items():

@@ -11,6 +11,8 @@ the same for any number of workers; ``newsgraph.dask_engine`` runs the same chun
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import pickle
 import re
 from collections import deque
@@ -21,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.curated import Annotations
-from newsgraph.errors import DatasetError
+from newsgraph.errors import DatasetError, UsageError
+from newsgraph.interrupts import ignore_in_worker
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
-from newsgraph.pipeline.attribution import Resolver
 from newsgraph.pipeline.claims import find_claims
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
 from newsgraph.pipeline.events import find_events
@@ -41,15 +43,45 @@ CHUNK = 16
 WINDOW_PER_WORKER = 4
 
 
+@functools.cache
+def code_versions() -> tuple[str, str]:
+    """This process's package version and a fingerprint of its rules: SHA-256 (12 hex digits)
+    of the per-article code (``newsgraph/pipeline/*.py``, this module, the gazetteer), so a
+    worker whose rules differ in any byte is told apart even at the same version number."""
+    from newsgraph.versions import PACKAGE_VERSION
+
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in [*sorted((here / "pipeline").glob("*.py")), Path(__file__),
+                 here / "resources" / "gazetteer.yml"]:
+        digest.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
+    return PACKAGE_VERSION, digest.hexdigest()[:12]
+
+
 @dataclass(frozen=True)
 class Context:
-    """Everything the per-article stage reads besides the source file (sent once per worker)."""
+    """Everything the per-article stage reads besides the source file (sent once per worker).
+
+    ``versions`` is the client's ``code_versions()``: a worker (a Dask worker may run another
+    installation) refuses to extract with other code than the client's.
+    """
 
     gazetteer: Gazetteer
     max_bytes: int
     known: dict[str, SourceMeta] = field(default_factory=dict)
     annotations: Annotations | None = None
     checks: Assertions | None = None
+    versions: tuple[str, str] = field(default_factory=code_versions)
+
+
+def check_versions(context: Context) -> None:
+    """Refuse to run the per-article stage with other code than the client that built the
+    context (the rows would differ from a local build's)."""
+    mine = code_versions()
+    if context.versions != mine:
+        raise UsageError(f"a worker runs newsgraph {mine[0]} (rules {mine[1]}) but the build "
+                         f"was started with {context.versions[0]} (rules "
+                         f"{context.versions[1]}); install the same newsgraph on every worker")
 
 
 @dataclass(frozen=True)
@@ -63,6 +95,21 @@ class ArticleSummary:
     source: dict[str, Any]
 
 
+Stage = Callable[[ArticleDraft, Gazetteer, "Annotations | None"], object]
+
+#: The stages that extend an article's draft, in the order they run (after the source is read,
+#: segmented and its metadata set). Curated annotations come before claims, which are derived
+#: from the (corrected) quotes. ``newsgraph.pipeline``'s docstring states this order; a test
+#: holds the two together.
+ARTICLE_STAGES: tuple[tuple[str, Stage], ...] = (
+    ("actors", lambda d, gazetteer, _a: find_actors(d, gazetteer)),
+    ("quotes", lambda d, _g, _a: find_quotes(d)),
+    ("events", lambda d, _g, _a: find_events(d, d.meta.published)),
+    ("curated annotations", lambda d, _g, a: a.apply(d) if a is not None else None),
+    ("claims", lambda d, _g, _a: find_claims(d)),
+)
+
+
 def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
                     max_bytes: int, annotations: Annotations | None = None) -> ArticleDraft:
     """Every per-article stage, in pipeline order (pure)."""
@@ -70,13 +117,8 @@ def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
     segments = segment(source.text)
     meta = apply_recipe(read_metadata(segments, gazetteer), known)
     draft = ArticleDraft(source, meta, segments)
-    find_actors(draft, gazetteer)
-    resolver: Resolver | None = find_quotes(draft)
-    find_events(draft, draft.meta.published)
-    if annotations is not None:
-        annotations.apply(draft)  # may add actors: the claims stage then resolves anew
-        resolver = None
-    find_claims(draft, resolver)
+    for _name, stage in ARTICLE_STAGES:
+        stage(draft, gazetteer, annotations)
     return draft
 
 
@@ -129,6 +171,7 @@ Extracted = tuple[bytes, ArticleSummary]
 
 def extract_chunk(paths: list[Path], context: Context) -> list[Extracted]:
     """The per-article stage over a few files: pickled drafts and their summaries."""
+    check_versions(context)
     found = []
     for path in paths:
         known = context.known.get(path.name)
@@ -151,6 +194,7 @@ _worker_context: Context | None = None
 
 def _init_worker(context: Context) -> None:
     global _worker_context
+    ignore_in_worker()  # a Ctrl-C is the parent command's to handle (newsgraph.interrupts)
     _worker_context = context
 
 

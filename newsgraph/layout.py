@@ -15,6 +15,8 @@ TABLE_NAMES: tuple[str, ...] = (
 DATAPACKAGE_FILE = "datapackage.json"
 PARQUET_DIR = "parquet"
 JSONL_DIR = "json"
+#: CSV copies of the tables, written by ``newsgraph export --format csv``.
+CSV_DIR = "csv"
 
 
 def parquet_path(table: str) -> str:
@@ -44,3 +46,8 @@ def parquet_files(root: Path, table: str) -> list[str]:
 def jsonl_path(table: str) -> str:
     """Relative path of a table's JSON Lines file inside a package folder."""
     return f"{JSONL_DIR}/{table}.jsonl"
+
+
+def csv_path(table: str) -> str:
+    """Relative path of a table's CSV file inside an exported package folder."""
+    return f"{CSV_DIR}/{table}.csv"

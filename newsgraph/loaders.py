@@ -7,93 +7,53 @@ the installed wheel). Heavy libraries are imported here, on first use.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from newsgraph.descriptor import read_descriptor, safe_resource_path, sha256_file
+from newsgraph.descriptor import listed_parquet, read_descriptor, safe_resource_path, verify_file
 from newsgraph.errors import DatasetError, UnknownTableError, UsageError
-from newsgraph.layout import TABLE_NAMES, parquet_path
+from newsgraph.layout import DATAPACKAGE_FILE, TABLE_NAMES
 from newsgraph.paths import bundled_dataset
+from newsgraph.views import VIEWS_SQL
 
 if TYPE_CHECKING:
     import duckdb
     import pandas as pd
     import pyarrow as pa
 
-VIEWS_SQL = """
-CREATE VIEW quotes_with_sources AS
-SELECT s.name AS speaker, q.text, qm.quote_type, i.name AS intermediary, qm.cue,
-       qm.speaker_text, a.article_id, a.source_file, a.title, a.publisher,
-       a.original_publisher, a.published, qm.char_start, qm.char_end, q.quote_id,
-       qm.method, qm.confidence
-FROM quote_mentions qm
-JOIN quotes q USING (quote_id)
-JOIN articles a USING (article_id)
-LEFT JOIN actors s ON s.actor_id = q.speaker_id
-LEFT JOIN actors i ON i.actor_id = qm.intermediary_id;
-
-CREATE VIEW independent_sources AS
--- articles joined by text reuse count as one source: the smallest id of each group
-SELECT a.article_id,
-       least(a.article_id, coalesce(min(r.related_article_id), a.article_id)) AS source_group
-FROM articles a LEFT JOIN article_relations r ON r.article_id = a.article_id
-GROUP BY a.article_id;
-
-CREATE VIEW events_timeline AS
-SELECT e.event_id, e.event_type, e.label, e.date_start, e.date_end, e.date_precision,
-       e.date_basis, e.status, count(DISTINCT m.article_id) AS n_articles,
-       count(DISTINCT g.source_group) AS n_independent_sources
-FROM events e
-JOIN event_mentions m USING (event_id)
-JOIN independent_sources g ON g.article_id = m.article_id
-GROUP BY ALL
-ORDER BY e.date_start NULLS LAST, e.event_id;
-
-CREATE VIEW claims_with_sources AS
-SELECT coalesce(c.name, cl.claimant_text) AS claimant, cl.text, cl.modality, cl.polarity,
-       count(DISTINCT m.article_id) AS n_articles,
-       count(DISTINCT g.source_group) AS n_independent_sources, cl.claim_id
-FROM claims cl
-JOIN claim_mentions m USING (claim_id)
-JOIN independent_sources g ON g.article_id = m.article_id
-LEFT JOIN actors c ON c.actor_id = cl.claimant_id
-GROUP BY ALL;
-"""
 
 
-def _root(dataset_dir: str | Path | None) -> Path:
+def _root(dataset_dir: str | Path | None) -> tuple[Path, dict[str, Any]]:
+    """The package folder and its descriptor (a missing folder, bad JSON or a path leaving
+    the folder raise here)."""
     root = Path(dataset_dir) if dataset_dir is not None else bundled_dataset()
-    read_descriptor(root)  # a missing folder, bad JSON or a path leaving the folder raise here
-    return root
+    return root, read_descriptor(root)
 
 
-def _parquet(root: Path, table: str, verify: bool) -> Path:
+def _parquet(root: Path, descriptor: dict[str, Any], table: str, verify: bool) -> list[Path]:
+    """Exactly the Parquet files the descriptor lists for ``table``, each checked (hash and
+    size) first when ``verify``; nothing else in the folder is ever read."""
     if not isinstance(table, str) or table not in TABLE_NAMES:
         raise UnknownTableError(f"unknown table {table!r}; known tables: "
                                 f"{', '.join(TABLE_NAMES)}")
-    rel = parquet_path(table)
-    path = safe_resource_path(root, rel)
-    if not path.exists() and path.with_suffix("").is_dir():
-        return path.with_suffix("")  # a folder of parts (Dask builds)
-    if not path.is_file():
-        raise DatasetError("table file is missing; rebuild the package or reinstall",
-                           file=path)
-    if verify:
-        declared = {r.get("path"): r for r in read_descriptor(root)["resources"]}.get(rel)
-        if declared is None:
-            raise DatasetError("not listed in datapackage.json, so it cannot be verified; "
-                               "rebuild the package or reinstall", file=path)
-        try:
-            digest, size = sha256_file(path), path.stat().st_size
-        except OSError as error:
-            raise DatasetError(f"cannot read ({error.strerror or error}); check its "
-                               "permissions", file=path) from None
-        if f"sha256:{digest}" != declared.get("hash") or size != declared.get("bytes"):
-            raise DatasetError("sha256 or size does not match datapackage.json; the file was "
-                               "changed or corrupted, rebuild or reinstall", file=path)
-    return path
+    listed = listed_parquet(descriptor, table)
+    if not listed:
+        raise DatasetError(f"no Parquet file of table {table!r} is listed in "
+                           f"{DATAPACKAGE_FILE}; rebuild the package or reinstall",
+                           file=root / DATAPACKAGE_FILE)
+    paths = []
+    for resource in listed:
+        if verify:
+            paths.append(verify_file(root, resource))
+            continue
+        path = safe_resource_path(root, resource["path"])
+        if not path.is_file():
+            raise DatasetError("table file is missing; rebuild the package or reinstall",
+                               file=path)
+        paths.append(path)
+    return paths
 
 
-def _columns(table: str, path: Path, columns: list[str] | None) -> list[str] | None:
+def _columns(table: str, paths: list[Path], columns: list[str] | None) -> list[str] | None:
     """The requested columns, checked against the file's own schema."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -102,12 +62,11 @@ def _columns(table: str, path: Path, columns: list[str] | None) -> list[str] | N
         return None
     if not isinstance(columns, list | tuple) or not all(isinstance(c, str) for c in columns):
         raise UsageError(f"columns must be a list of column names, got {columns!r}")
-    first = path if path.is_file() else min(path.glob("*.parquet"), default=path)
     try:
-        known = pq.read_schema(first).names
+        known = pq.read_schema(paths[0]).names
     except (OSError, ValueError, pa.ArrowException) as error:
         raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the package "
-                           "or reinstall", file=path) from None
+                           "or reinstall", file=paths[0]) from None
     unknown = [c for c in columns if c not in known]
     if unknown:
         raise UsageError(f"unknown column {unknown[0]!r} in table {table!r}; known columns: "
@@ -117,17 +76,24 @@ def _columns(table: str, path: Path, columns: list[str] | None) -> list[str] | N
 
 def load_arrow(table: str, *, columns: list[str] | None = None,
                dataset_dir: str | Path | None = None, verify: bool = False) -> pa.Table:
-    """One table as a ``pyarrow.Table`` (columns as in the data dictionary)."""
+    """One table as a ``pyarrow.Table`` (columns as in the data dictionary).
+
+    Reads exactly the table's files listed in ``datapackage.json``; with ``verify=True``
+    each one's SHA-256 and size are checked before any row is read.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path = _parquet(_root(dataset_dir), table, verify)
-    wanted = _columns(table, path, columns)
-    try:
-        return pq.read_table(path, columns=wanted)
-    except (OSError, ValueError, pa.ArrowException) as error:  # a damaged file
-        raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the package "
-                           "or reinstall", file=path) from None
+    paths = _parquet(*_root(dataset_dir), table, verify)
+    wanted = _columns(table, paths, columns)
+    parts = []
+    for path in paths:
+        try:
+            parts.append(pq.read_table(path, columns=wanted))
+        except (OSError, ValueError, pa.ArrowException) as error:  # a damaged file
+            raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the "
+                               "package or reinstall", file=path) from None
+    return parts[0] if len(parts) == 1 else pa.concat_tables(parts)
 
 
 def _first_line(error: BaseException) -> str:
@@ -160,18 +126,17 @@ def connect(dataset_dir: str | Path | None = None, *,
     """
     import duckdb
 
-    root = _root(dataset_dir)
+    root, descriptor = _root(dataset_dir)
     con = duckdb.connect()
     try:
         for table in TABLE_NAMES:
-            path = _parquet(root, table, verify=verify)
-            pattern = str(path / "*.parquet") if path.is_dir() else str(path)
-            literal = pattern.replace("'", "''")
+            paths = _parquet(root, descriptor, table, verify=verify)
+            files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
             try:
-                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{literal}')")
+                con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet([{files}])")
             except duckdb.Error as error:
                 raise DatasetError(f"cannot read table ({_first_line(error)}); rebuild the "
-                                   "package or reinstall", file=path) from None
+                                   "package or reinstall", file=paths[0]) from None
     except BaseException:
         con.close()
         raise

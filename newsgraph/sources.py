@@ -39,7 +39,8 @@ def discover(folder: Path) -> list[Path]:
     """Article files directly in ``folder`` (not recursive), sorted by name.
 
     A symlink that resolves outside the folder is refused: a source folder must not be a way
-    to read arbitrary files.
+    to read arbitrary files. So is an article name that is not a regular file or a folder (a
+    named pipe, a socket, a device): reading it could block for ever or never end.
     """
     if not folder.is_dir():
         raise InputError("not a folder; give a folder of *.txt, *.md or *.html articles",
@@ -54,6 +55,9 @@ def discover(folder: Path) -> list[Path]:
                              file=path)
         if path.is_file():
             found.append(path)
+        elif path.exists() and not path.is_dir():
+            raise InputError("not a regular file (a named pipe, socket or device?); replace it "
+                             "with the article's file or remove it", file=path)
     if not found:
         raise InputError("no articles found (*.txt, *.md, *.html); check the folder", file=folder)
     return found

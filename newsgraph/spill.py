@@ -3,6 +3,17 @@
 The build's first pass extracts every article (in parallel) but can only assign ids once it
 has seen every actor name; the drafts wait here on disk rather than in memory, so a build's
 memory does not grow with the number of articles.
+
+Why ``pickle`` here, when newsgraph never unpickles data (docs/architecture.md, "Bad input"):
+this is the one exception, and it is safe by construction. The file is created with
+``tempfile.TemporaryFile``, which on Linux has no name in the file system (it is unlinked at
+once), so no other process can open it, replace it or plant bytes in it; only this object
+writes it and only this object reads it back, in the same process, during the same build.
+The bytes are drafts this build made from the sources (in this process, in its own worker
+processes, or on the Dask cluster the user pointed it at, which runs its code anyway); no
+byte that a user or a source file supplies is ever unpickled. Anything that reads files from
+outside (sources, recipes, annotations, packages) uses JSON, YAML (safe loader), CSV or
+Parquet.
 """
 
 from __future__ import annotations

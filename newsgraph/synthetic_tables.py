@@ -21,6 +21,9 @@ from newsgraph.writer import write_package
 if TYPE_CHECKING:
     import pyarrow as pa
 
+#: The method of every synthetic row (a rule of its own: no article went through the rules).
+SYNTHETIC_RULE = "rule:synthetic.tables@1"
+
 BODY = ("Finance Minister Anna Kowalski said on Tuesday that talks would continue. "
         "\"We expect a deal before the end of the year,\" Kowalski told Reuters. ")
 TOKEN = "Kowalski"
@@ -62,7 +65,7 @@ def large_tables(n_articles: int, n_mentions: int) -> dict[str, pa.Table]:
             "mention_id": [content_id(f"{kind}_mention", r, i) for i, r in enumerate(rids)],
             key: rids, "article_id": [article_ids[a] for a in which], "char_start": starts,
             "char_end": [s + len(text) for s in starts], "text": [text] * n_mentions,
-            "confidence": [0.9] * n_mentions, "method": ["rule:synthetic@1"] * n_mentions,
+            "confidence": [0.9] * n_mentions, "method": [SYNTHETIC_RULE] * n_mentions,
             **extra})
 
     tables = {
@@ -74,25 +77,25 @@ def large_tables(n_articles: int, n_mentions: int) -> dict[str, pa.Table]:
             "authors": [[]] * n_articles, "published_precision": ["unknown"] * n_articles,
             "published_basis": ["none"] * n_articles, "language": ["en"] * n_articles,
             "text": texts, "n_chars": [len(t) for t in texts],
-            "method": ["rule:synthetic@1"] * n_articles}),
+            "method": [SYNTHETIC_RULE] * n_articles}),
         "actors": table("actors", {
             "actor_id": actor_ids, "name": [f"Person {i}" for i in range(n_actors)],
             "kind": ["person"] * n_actors, "aliases": [[TOKEN]] * n_actors,
-            "method": ["rule:synthetic@1"] * n_actors}),
+            "method": [SYNTHETIC_RULE] * n_actors}),
         "quotes": table("quotes", {
             "quote_id": quote_ids, "text": [QUOTE] * n_quotes,
             "speaker_id": [actor_ids[i % n_actors] for i in range(n_quotes)],
-            "quote_type": ["direct"] * n_quotes, "method": ["rule:synthetic@1"] * n_quotes}),
+            "quote_type": ["direct"] * n_quotes, "method": [SYNTHETIC_RULE] * n_quotes}),
         "claims": table("claims", {
             "claim_id": claim_ids, "claimant_id": [actor_ids[i % n_actors] for i in range(n_claims)],
             "text": [QUOTE] * n_claims, "modality": ["prediction"] * n_claims,
             "polarity": ["positive"] * n_claims, "evidence_quote_ids": [[]] * n_claims,
-            "event_ids": [[]] * n_claims, "method": ["rule:synthetic@1"] * n_claims}),
+            "event_ids": [[]] * n_claims, "method": [SYNTHETIC_RULE] * n_claims}),
         "events": table("events", {
             "event_id": event_ids, "event_type": ["negotiation"] * n_events,
             "label": ["Talks continue"] * n_events, "status": ["ongoing"] * n_events,
             "date_precision": ["unknown"] * n_events, "date_basis": ["unknown"] * n_events,
-            "method": ["rule:synthetic@1"] * n_events}),
+            "method": [SYNTHETIC_RULE] * n_events}),
         "actor_mentions": spans("actor", actor_ids, "actor_id", token_at, TOKEN,
                                 {"form": ["surname"] * n_mentions}),
         "quote_mentions": spans("quote", quote_ids, "quote_id", quote_at, QUOTE,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.card import CARD_FILE, TIMELINE_FILE, render_card
 from newsgraph.croissant import CROISSANT_FILE, croissant
 from newsgraph.descriptor import sha256_file
+from newsgraph.errors import DatasetError
 from newsgraph.jsonio import dumps_line, dumps_pretty
 from newsgraph.layout import parquet_part
 from newsgraph.recipe import Recipe
@@ -59,6 +60,7 @@ class TableWriter:
         self._queued_rows = 0
         self._chars = 0
         self.num_rows = 0
+        self._fields = frozenset(self.schema.names)
         #: The Parquet files written, relative to ``root`` (one, or one per part).
         self.files: list[str] = []
 
@@ -76,15 +78,30 @@ class TableWriter:
         return self._parquet
 
     def add(self, rows: list[dict[str, Any]]) -> None:
+        """Buffer dict rows; each must have exactly the table's fields as keys."""
+        for row in rows:
+            if row.keys() != self._fields:
+                self._refuse(row.keys())
         self._rows.extend(rows)
         if len(self._rows) >= CONVERT_BATCH:
             self._convert()
 
     def add_arrow(self, arrow: pa.Table) -> None:
         """Write an Arrow table with this table's columns (in row groups)."""
+        if set(arrow.schema.names) != self._fields:
+            self._refuse(arrow.schema.names)
         self._convert()
         for batch in arrow.replace_schema_metadata(self.schema.metadata).to_batches():
             self._take(batch)
+
+    def _refuse(self, keys: Any) -> None:
+        """A row whose keys are not the table's fields would become a null column (Arrow
+        drops unknown keys silently): refused, naming the keys and the fields."""
+        extra = sorted(set(keys) - self._fields)
+        missing = sorted(self._fields - set(keys))
+        raise DatasetError(f"a row of table {self.table!r} has keys {extra} that are not "
+                           f"its fields and lacks fields {missing}; the fields of "
+                           f"{self.table} are {', '.join(self.schema.names)}")
 
     def _convert(self) -> None:
         """Buffered dict rows become one Arrow batch (far smaller than the dicts)."""
@@ -211,7 +228,7 @@ def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, An
     has_timeline = render_timeline(events, root / TIMELINE_FILE)
     (root / CARD_FILE).write_text(
         render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline,
-                    parts=parquet_files is not None),
+                    parts=parquet_files is not None, omit_text=omit_text),
         encoding="utf-8")
     (root / CROISSANT_FILE).write_text(dumps_pretty(croissant(root, recipe, recipe.homepage)),
                                        encoding="utf-8")

@@ -3,6 +3,11 @@
 Only ``yaml.SafeLoader`` is used: tags that would construct Python objects are refused. Every
 mapping gets a ``__line__`` key (1-based) that ``validate_yaml`` strips before pydantic sees it
 and uses to name the line of a bad record.
+
+Resource bombs are bad input: aliases (``*name``) are refused outright, since a few hundred
+bytes of nested aliases ("billion laughs") expand into billions of values for every step
+after parsing; recipes and annotations never need them. Nesting deeper than ``MAX_DEPTH`` is
+refused too. Both are caught while the document is composed, before anything is expanded.
 """
 
 from __future__ import annotations
@@ -16,11 +21,37 @@ from pydantic import BaseModel, ValidationError
 from newsgraph.errors import InputError
 
 LINE_KEY = "__line__"
+#: Deepest nesting of lists and mappings accepted (recipes and annotations use under 10).
+MAX_DEPTH = 50
 M = TypeVar("M", bound=BaseModel)
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's line."""
+    """SafeLoader that records each mapping's line and refuses aliases and deep nesting."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            _refuse(f"alias *{event.anchor} refused (aliases can expand without bound); "
+                    "write the value out", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                _refuse(f"nested more than {MAX_DEPTH} levels deep; flatten the file",
+                        event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Parseable YAML that is refused as a resource bomb (its message says what to do)."""
+
+
+def _refuse(problem: str, mark: Any) -> None:
+    raise _Refused(problem=problem, problem_mark=mark)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -45,8 +76,9 @@ def load_yaml(path: Path) -> Any:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise InputError(f"invalid YAML: {problem}; only plain YAML (no tags) is accepted",
-                         file=path, line=line) from None
+        advice = "" if isinstance(error, _Refused) else \
+            "; only plain YAML (no tags, no aliases) is accepted"
+        raise InputError(f"invalid YAML: {problem}{advice}", file=path, line=line) from None
 
 
 def line_of(data: Any) -> int | None:

@@ -190,7 +190,7 @@ def render(rows: dict[str, Row]) -> str:
         "API). Do not edit by hand. `$TMP` is each case's temporary folder; `$TMP/pkg` is a "
         "package built from one seed article, then damaged as the case says.",
         "",
-        "The contract (DESIGN.md): `validate` exits 1 when the data is invalid and 2 when the "
+        "The contract (`docs/architecture.md`): `validate` exits 1 when the data is invalid and 2 when the "
         "folder is missing; `build`, `info` and `sql` exit 2 on bad input or usage; stderr is "
         "one line, `FILE[:LINE]: what is wrong; what to do`, with no traceback; `load`, "
         "`load_arrow` and `connect` raise a `newsgraph.NewsgraphError` subclass with the same "

@@ -4,6 +4,7 @@ previous output untouched; awkward but valid input builds normally."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,80 @@ def test_awkward_but_valid_input_builds(tmp_path: Path, name: str, content: byte
     result = run_cli("build", src, "--out", out)
     assert result.returncode == 0, result.stderr
     assert run_cli("validate", out).returncode == 0
+
+
+def _billion_laughs() -> str:
+    """Nine levels of nine aliases: a few hundred bytes, 9**9 values once expanded."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("name", "content", "line", "expect"), [
+    ("recipe.yml", _billion_laughs(), 2, "alias *l0 refused"),
+    ("curated/actors.yml", _billion_laughs(), 2, "alias *l0 refused"),
+    ("curated/events.yml", "events: " + "[" * 5000 + "]" * 5000 + "\n", 1,
+     "nested more than 50 levels deep"),
+])
+def test_yaml_bombs_are_refused_fast_with_file_and_line(tmp_path: Path, name: str, content: str,
+                                                        line: int, expect: str) -> None:
+    recipe = _recipe_copy(tmp_path)
+    (recipe / name).write_text(content, encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli("build", recipe, "--out", tmp_path / "out")
+    assert time.monotonic() - started < 20  # the process start and imports; parsing is instant
+    _assert_clean_failure(result, f"{name.split('/')[-1]}:{line}")
+    assert expect in result.stderr
+
+
+def test_yaml_alias_bomb_parses_in_under_a_second(tmp_path: Path) -> None:
+    from newsgraph.errors import InputError
+    from newsgraph.yamlio import load_yaml
+
+    path = tmp_path / "bomb.yml"
+    path.write_text(_billion_laughs(), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(InputError, match=r"bomb\.yml:2: invalid YAML: alias \*l0 refused"):
+        load_yaml(path)
+    assert time.monotonic() - started < 1
+
+
+def _hostile(kind: str) -> bytes:
+    """Hostile but valid text: resource bombs an article can be."""
+    if kind == "deep.html":  # 100,000 nested elements
+        return ("<div>" * 100_000 + '<p>President Anna Kowalski said "we will win" on '
+                "Tuesday.</p>" + "</div>" * 100_000).encode()
+    if kind == "one-line.txt":  # a 6 MB single line
+        return ("President Anna Kowalski said on Tuesday that talks would continue. "
+                * 95_000).strip().encode()
+    assert kind == "marks.txt"  # 100,000 quotation marks
+    return b'Anna Kowalski said on Tuesday ' + b'"' * 100_000 + b" and left.\n"
+
+
+@pytest.mark.parametrize(("name", "limit"), [("deep.html", 60), ("one-line.txt", 150),
+                                             ("marks.txt", 60)])
+def test_hostile_text_builds_in_bounded_time(tmp_path: Path, name: str, limit: int) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / name).write_bytes(_hostile(name))
+    started = time.monotonic()
+    result = run_cli("build", src, "--out", tmp_path / "out")
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    assert elapsed < limit, f"{name} took {elapsed:.0f} s"
+    assert run_cli("validate", tmp_path / "out").returncode == 0
+
+
+def test_a_named_pipe_among_the_sources_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SEED)
+    os.mkfifo(src / "b.txt")  # nobody writes to it: reading it would block for ever
+    started = time.monotonic()
+    result = run_cli("build", src, "--out", tmp_path / "out")
+    assert time.monotonic() - started < 30
+    _assert_clean_failure(result, "b.txt")
+    assert "not a regular file" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -4,42 +4,87 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import newsgraph
 from newsgraph.tables import TABLES
 from tests.conftest import DATASET, RECIPE, REPO, run_cli
 
+VIEWS = ("quotes_with_sources", "independent_sources", "events_timeline", "claims_with_sources")
 
-@pytest.mark.parametrize("fmt", ["parquet", "jsonl", "csv", "duckdb"])
-def test_export_writes_every_table(fmt: str, tmp_path: Path) -> None:
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl", "csv"])
+def test_every_export_is_a_package_newsgraph_reads(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / "export"
     result = run_cli("export", "--format", fmt, "--out", out, "--dataset", DATASET)
     assert result.returncode == 0, result.stderr
-    if fmt == "duckdb":
-        import duckdb
-
-        con = duckdb.connect(str(out / "newsgraph.duckdb"), read_only=True)
-        for spec in TABLES:
-            assert con.sql(f"select count(*) from {spec.name}").fetchall()[0][0] >= 0
-        assert con.sql("select count(*) from quotes_with_sources").fetchall()[0][0] > 0
-        return
+    assert run_cli("validate", out).returncode == 0
+    info = run_cli("info", "--dataset", out)
+    assert info.returncode == 0 and "schema version" in info.stdout
+    query = run_cli("sql", "--json", "SELECT count(*) AS n FROM quotes_with_sources",
+                    "--dataset", out)
+    assert query.returncode == 0, query.stderr
+    expected = newsgraph.connect(DATASET).sql(
+        "SELECT count(*) FROM quotes_with_sources").fetchall()[0][0]
+    assert json.loads(query.stdout) == {"n": expected} and expected > 0
     for spec in TABLES:
-        name = {"parquet": f"parquet/{spec.name}.parquet", "jsonl": f"json/{spec.name}.jsonl",
-                "csv": f"{spec.name}.csv"}[fmt]
-        assert (out / name).is_file(), name
-    if fmt == "csv":
-        with (out / "actors.csv").open(encoding="utf-8") as handle:
+        assert newsgraph.load(spec.name, dataset_dir=out, verify=True).equals(
+            newsgraph.load(spec.name, dataset_dir=DATASET)), spec.name
+    checked = subprocess.run([sys.executable, "-m", "frictionless", "validate",
+                              str(out / "datapackage.json")], capture_output=True, text=True,
+                             check=False)
+    assert checked.returncode == 0, checked.stdout[-2000:]
+
+
+def test_the_csv_export_holds_the_rows_with_table_schemas(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    assert run_cli("export", "--format", "csv", "--out", out).returncode == 0
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    for spec in TABLES:
+        resource = resources[f"{spec.name}-csv"]
+        assert resource["path"] == f"csv/{spec.name}.csv" and resource["type"] == "table"
+        types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+        assert "array" not in types.values()
+        with (out / resource["path"]).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        assert isinstance(json.loads(rows[0]["aliases"]), list)
+        expected = [json.loads(line) for line in (DATASET / "json" / f"{spec.name}.jsonl")
+                    .read_text(encoding="utf-8").splitlines()]
+        assert len(rows) == len(expected), spec.name
+        for got, want in zip(rows, expected, strict=True):
+            for column, value in want.items():
+                cell = got[column]
+                if isinstance(value, list):
+                    assert json.loads(cell) == value
+                elif isinstance(value, str):
+                    assert cell == value, (spec.name, column)
+                elif value is None:
+                    assert cell == "", (spec.name, column)
+
+
+def test_the_duckdb_export_has_every_table_and_the_same_views(tmp_path: Path) -> None:
+    import duckdb
+
+    out = tmp_path / "export"
+    assert run_cli("export", "--format", "duckdb", "--out", out).returncode == 0
+    exported = duckdb.connect(str(out / "newsgraph.duckdb"), read_only=True)
+    reference = newsgraph.connect(DATASET)
+    for name in (*(t.name for t in TABLES), *VIEWS):
+        query = f"SELECT * FROM {name} ORDER BY ALL"
+        want = reference.sql(query).fetchall()
+        assert exported.sql(query).fetchall() == want, name
+        assert want or name == "article_relations", f"{name} is empty: the check is idle"
 
 
 def test_export_replaces_previous_export_but_not_other_folders(tmp_path: Path) -> None:
     out = tmp_path / "export"
     assert run_cli("export", "--format", "csv", "--out", out).returncode == 0
     assert run_cli("export", "--format", "jsonl", "--out", out).returncode == 0
-    assert not (out / "quotes.csv").exists() and (out / "json" / "quotes.jsonl").exists()
+    assert not (out / "csv").exists() and (out / "json" / "quotes.jsonl").exists()
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep", encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 
 from newsgraph.schema_export import json_schema, table_schema
 from newsgraph.tables import TABLES, TABLES_BY_NAME, TableSpec
+from tests.conftest import DATASET
 from tests.strategies import split_nullable, split_nullable_schema
 
 TABLE_PARAMS = pytest.mark.parametrize("spec", TABLES, ids=[t.name for t in TABLES])
@@ -43,10 +44,11 @@ def test_every_table_and_model_is_described(spec: TableSpec) -> None:
 ALLOWED_DIFFERENCES: dict[str, tuple[str, list[set[str]]]] = {
     "text": (
         "articles.text is the whole source text (null with --omit-text, may be empty); "
-        "elsewhere text is a non-empty span or utterance",
-        [{"articles"},
+        "article_segments.text is a non-empty span, null with --omit-text (segments tile the "
+        "article); elsewhere text is a non-empty span or utterance",
+        [{"article_segments"}, {"articles"},
          {"quotes", "claims", "actor_mentions", "quote_mentions", "claim_mentions",
-          "event_mentions", "article_segments", "actor_roles"}],
+          "event_mentions", "actor_roles"}],
     ),
     "mention_id": (
         "each mention table's primary key has its own id prefix (am_, qm_, cm_, em_)",
@@ -136,7 +138,13 @@ def test_other_design_md_vocabularies() -> None:
         assert _literal_values(TABLES_BY_NAME[table], "quote_type") == {"direct", "partial"}
     assert _literal_values(TABLES_BY_NAME["events"], "status") >= {
         "occurred", "planned", "expected", "hypothetical"}
-    assert "reuses_text_of" in _literal_values(TABLES_BY_NAME["article_relations"], "relation")
+    # DESIGN.md's example relation ("reuses text of") is what the builder emits, undirected:
+    # every relation the bundled dataset carries is one the model allows, and there are some.
+    emitted = {json.loads(line)["relation"] for line in
+               (DATASET / "json" / "article_relations.jsonl").read_text(encoding="utf-8")
+               .splitlines()}
+    assert emitted == {"shares_text_with"}
+    assert emitted <= _literal_values(TABLES_BY_NAME["article_relations"], "relation")
 
 
 # --- DESIGN.md: table contract -------------------------------------------------------------

@@ -46,6 +46,25 @@ def test_current_schema_is_backward_compatible_with_published_versions() -> None
             new = current[f"{SCHEMA_VERSION}/json/{old_path.name}"]
             for field, prop in old["properties"].items():
                 assert field in new["properties"], f"{old_path.name}: {field} was removed"
-                strip = lambda p: {k: v for k, v in p.items() if k not in ("description", "title")}  # noqa: E731
-                assert strip(new["properties"][field]) == strip(prop), \
+                assert _same_or_widened(new["properties"][field], prop), \
                     f"{old_path.name}: {field} changed type or constraints"
+
+
+def _strip(prop: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in prop.items() if k not in ("description", "title")}
+
+
+def _same_or_widened(new: dict[str, object], old: dict[str, object]) -> bool:
+    """The same type and constraints, or the old ones made nullable (a minor change: every
+    value that was valid stays valid)."""
+    return _strip(new) == _strip(old) or (
+        "anyOf" not in old and _strip(new) == {"anyOf": [_strip(old), {"type": "null"}]})
+
+
+def test_widening_to_nullable_is_the_only_change_accepted() -> None:
+    old = {"type": "string", "minLength": 1, "description": "x"}
+    assert _same_or_widened({"type": "string", "minLength": 1, "description": "y"}, old)
+    assert _same_or_widened({"anyOf": [{"type": "string", "minLength": 1}, {"type": "null"}]},
+                            old)
+    assert not _same_or_widened({"type": "string"}, old)
+    assert not _same_or_widened({"anyOf": [{"type": "string"}, {"type": "null"}]}, old)

@@ -7,6 +7,7 @@ folder outside the repo loads every table and queries DuckDB.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import sysconfig
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.versions import SCHEMA_VERSION
 from tests.conftest import REPO
 
 SCRIPT = """
@@ -42,9 +44,18 @@ def test_wheel_contains_dataset_and_schema_inside_the_package(wheel: Path) -> No
     names = zipfile.ZipFile(wheel).namelist()
     assert "newsgraph/_data/dataset/datapackage.json" in names
     assert "newsgraph/_data/dataset/parquet/quotes.parquet" in names
-    assert any(n.startswith("newsgraph/_data/schema/1.0.0/json/") for n in names)
+    for version in ("1.0.0", SCHEMA_VERSION):  # every published schema version ships
+        assert any(n.startswith(f"newsgraph/_data/schema/{version}/json/") for n in names)
     assert not any(n.startswith(("dataset/", "schema/")) for n in names)
     assert wheel.stat().st_size < 2_000_000
+
+
+def test_the_readme_states_the_measured_wheel_size(wheel: Path) -> None:
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    stated = float(re.search(r"the wheel is about ([0-9.]+) MB", readme).group(1))  # type: ignore[union-attr]
+    measured = wheel.stat().st_size / 1_000_000
+    assert abs(measured - stated) <= 0.15 * stated, \
+        f"the wheel is {measured:.2f} MB; update the figure in README.md"
 
 
 def test_installed_wheel_loads_every_table_from_outside_the_repo(wheel: Path,

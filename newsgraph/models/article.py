@@ -94,6 +94,10 @@ class ArticleSegment(Mention):
     """
 
     segment_id: SegmentId = Field(description="Id derived from article, kind and offsets.")
+    text: NonEmptyStr | None = Field(  # type: ignore[assignment]
+        description="The characters of the article between the offsets; null in a package "
+        "built with --omit-text (segments tile the whole text, so they keep offsets and "
+        "reasons only).")
     segment_kind: SegmentKind = Field(description="The segment's role in the page: title, "
                                       "byline, dateline, subheading, body, caption, credit or boilerplate.")
     reason: str | None = Field(

@@ -25,9 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Any
-
-import yaml
 
 from newsgraph.models.actor import MentionForm
 from newsgraph.models.base import ActorKind
@@ -44,6 +43,7 @@ from newsgraph.pipeline.people import ROLE_RULE, SURNAME_RULE, find_people
 from newsgraph.pipeline.segment import DATELINE
 
 GAZETTEER_RULE = "rule:actors.gazetteer@2"
+GAZETTEER_FILE = "gazetteer.yml"
 ACRONYM_RULE = "rule:actors.acronym@1"
 READ_KINDS = frozenset({"title", "subheading", "body"})
 
@@ -87,28 +87,31 @@ class Gazetteer:
                          if self.entries[name].kind == "media")
 
 
-def _entry_from_yaml(item: dict[str, Any], method: str) -> tuple[ActorDraft, list[str]]:
-    draft = ActorDraft(name=item["name"], kind=item["kind"],
-                       aliases=set(item.get("aliases") or []),
-                       description=item.get("description"), method=method)
-    return draft, list(item.get("metonyms") or [])
-
-
 def builtin_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package (no Wikidata ids: those are curated)."""
-    text = resources.files("newsgraph.resources").joinpath("gazetteer.yml").read_text("utf-8")
+    with resources.as_file(resources.files("newsgraph.resources").joinpath(GAZETTEER_FILE)) \
+            as path:
+        return read_gazetteer(path)
+
+
+def read_gazetteer(path: Path) -> Gazetteer:
+    """A gazetteer file, every entry validated with the curated-actor model (``curated``),
+    so a bad entry fails with the file and line like a bad curated actor."""
+    from newsgraph.curated import load_gazetteer_entries
+
     entries: dict[str, ActorDraft] = {}
     forms: dict[str, tuple[str, MentionForm]] = {}
     after_the: set[str] = set()
-    for item in yaml.safe_load(text):
-        draft, metonyms = _entry_from_yaml(item, GAZETTEER_RULE)
+    for item in load_gazetteer_entries(path):
+        draft = ActorDraft(name=item.name, kind=item.kind, aliases=set(item.aliases),
+                           description=item.description, method=GAZETTEER_RULE)
         entries[draft.name] = draft
         forms[draft.name] = (draft.name, "name")
         for alias in draft.aliases:
             forms[alias] = (draft.name, "acronym" if alias.isupper() else "alias")
-        for metonym in metonyms:
+        for metonym in item.metonyms:
             forms[metonym] = (draft.name, "metonym")
-        for short in item.get("after_the") or []:
+        for short in item.after_the:
             forms[short] = (draft.name, "alias")
             after_the.add(short)
     return Gazetteer(entries, forms, frozenset(after_the))

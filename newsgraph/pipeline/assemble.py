@@ -74,6 +74,8 @@ class _EventRecord:
     first_article: str
     dated: tuple[tuple[bool, int], EventDraft, str] | None = None
     participants: dict[tuple[str, ParticipantRole], None] = field(default_factory=dict)
+    #: Length of the event's longest mention (the bound of its label under --omit-text).
+    longest: int = 0
 
 
 class Assembler:
@@ -91,6 +93,7 @@ class Assembler:
         self.surface: dict[str, set[str]] = defaultdict(set)
         self.quotes: dict[str, Row] = {}
         self.claims: dict[str, Row] = {}
+        self.claim_longest: dict[str, int] = {}
         self.events: dict[str, _EventRecord] = {}
         self.last_file = ""
 
@@ -140,7 +143,8 @@ class Assembler:
             out["article_segments"].append({
                 "segment_id": content_id("segment", art, s.kind, s.char_start, s.char_end),
                 "article_id": art, "char_start": s.char_start, "char_end": s.char_end,
-                "text": s.text, "confidence": 0.8, "method": SEGMENT_RULE,
+                "text": None if self.omit_text else s.text, "confidence": 0.8,
+                "method": SEGMENT_RULE,
                 "segment_kind": s.kind, "reason": s.reason})
         for m in d.actor_mentions:
             actor = aid(m.actor)
@@ -205,6 +209,7 @@ class Assembler:
                 "claimant_text": None if claimant else c.claimant_text, "text": c.proposition,
                 "modality": c.modality, "polarity": c.polarity, "evidence_quote_ids": [],
                 "event_ids": [], "method": c.method})
+            self.claim_longest[cid] = max(self.claim_longest.get(cid, 0), len(c.span.text))
             if c.quote_index is not None and quote_ids[c.quote_index] not in \
                     entry["evidence_quote_ids"]:
                 entry["evidence_quote_ids"].append(quote_ids[c.quote_index])
@@ -227,6 +232,7 @@ class Assembler:
                 if record.dated is None or rank < record.dated[0]:
                     record.dated = (rank, e, art)
             for span in e.spans:
+                record.longest = max(record.longest, len(span.text))
                 self._seen(eid, order, span.start)
                 rows.append({
                     "mention_id": content_id("event_mention", eid, art, span.start, span.end),
@@ -259,6 +265,8 @@ class Assembler:
             claim["event_ids"].sort(key=lambda eid: (first(eid), eid))
         for eid, rec in self.events.items():
             event = _event_row(eid, rec)
+            if self.omit_text:
+                event["label"] = within(event["label"], rec.longest)
             out["events"].append(event)
             out["event_participants"].extend(
                 {"event_id": eid, "actor_id": actor, "role": role, "method": event["method"]}
@@ -274,6 +282,9 @@ class Assembler:
                 "wikidata_evidence": a.wikidata_evidence, "method": a.method})
         out["quotes"] = list(self.quotes.values())
         out["claims"] = list(self.claims.values())
+        if self.omit_text:
+            for claim in out["claims"]:
+                claim["text"] = within(claim["text"], self.claim_longest[claim["claim_id"]])
         order = {art: i for i, art in enumerate(self.article_ids.values())}
         for pair in reuse:
             out["article_relations"].append({
@@ -292,6 +303,18 @@ class Assembler:
         return out
 
 
+def within(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters (an ellipsis marks the cut).
+
+    Under ``--omit-text`` a derived text (an event's label, a claim's proposition) is never
+    longer than the longest mention it comes from, so the package cannot carry more of an
+    article than its mention spans do.
+    """
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rstrip() + "\u2026" if limit > 1 else text[:1]
+
+
 def _event_row(eid: str, rec: _EventRecord) -> Row:
     first_e, art = (rec.dated[1], rec.dated[2]) if rec.dated else (rec.first, rec.first_article)
     date: TimeExpr | None = rec.dated[1].date if rec.dated else None
@@ -308,26 +331,3 @@ def _event_row(eid: str, rec: _EventRecord) -> Row:
         "date_char_start": source.char_start if source else None,
         "date_char_end": source.char_end if source else None,
         "location": first_e.location, "method": first_e.method}
-
-
-def first_actors(drafts: Iterable[ArticleDraft]) -> dict[str, ActorDraft]:
-    """The first draft of every actor name, in the order given (file-name order)."""
-    found: dict[str, ActorDraft] = {}
-    for d in drafts:
-        for name, a in d.actors.items():
-            found.setdefault(name, a)
-    return found
-
-
-def assemble(drafts: list[ArticleDraft], reuse: list[Reuse], *, omit_text: bool = False
-             ) -> dict[str, list[Row]]:
-    """Every table, in memory, from the drafts of a small corpus (tests, fuzzing)."""
-    drafts = sorted(drafts, key=lambda d: d.source.file_name)
-    people = [n for d in drafts for n, a in d.actors.items() if a.kind == "person"]
-    assembler = Assembler(link_actor_names(people), first_actors(drafts), omit_text=omit_text)
-    tables: dict[str, list[Row]] = {name: [] for name in SPAN_TABLES}
-    for d in drafts:
-        for name, rows in assembler.add(d).items():
-            tables[name].extend(rows)
-    tables.update(assembler.finish(reuse))
-    return tables

@@ -85,11 +85,8 @@ def rejected_cues(draft: ArticleDraft) -> list[Rejected]:
     return rejected
 
 
-def find_claims(draft: ArticleDraft, resolver: Resolver | None = None) -> None:
-    """Fill ``draft.claims`` from the article's quotes and reported-speech sentences.
-
-    ``resolver``: the quotes stage's, when nothing changed the actors since (else one is made).
-    """
+def find_claims(draft: ArticleDraft) -> None:
+    """Fill ``draft.claims`` from the article's quotes and reported-speech sentences."""
     for index, quote in enumerate(draft.quotes):
         if quote.quote_type != "direct" or len(quote.span.text.split()) < 4:
             continue
@@ -99,7 +96,7 @@ def find_claims(draft: ArticleDraft, resolver: Resolver | None = None) -> None:
             modality(quote.cue, prop), polarity(None, prop), "direct", quote.cue,
             quote.intermediary, index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
     quoted = _quoted(draft)
-    resolver = resolver or Resolver(draft, quoted)
+    resolver = Resolver(draft, quoted)
     seen: set[tuple[int, int]] = set()
     by_name = _names(draft)
     for found in reported_contents(draft, resolver, quoted):

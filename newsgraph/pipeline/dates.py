@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from newsgraph.models.base import DatePrecision
 from newsgraph.models.event import DateBasis
 
-RULE = "rule:dates.expressions@1"
-
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9

@@ -29,7 +29,8 @@ class ActorDraft:
     wikidata_id: str | None = None
     wikidata_verification: WikidataVerification | None = None
     wikidata_evidence: str | None = None
-    method: str = "rule:actors.gazetteer@1"
+    #: The rule (its constant) or "curated": no default, so every maker says which it is.
+    method: str = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ class ArticleMeta:
     url: str | None = None
     language: str = "en"
     note: str | None = None
-    method: str = "rule:metadata.header@1"
+    #: ``metadata.RULE`` or "curated" (no default: the maker says which).
+    method: str = field(kw_only=True)
 
 
 @dataclass

@@ -37,7 +37,7 @@ def _names(line: str) -> list[str]:
 
 def read_metadata(segments: list[Segment], gazetteer: Gazetteer) -> ArticleMeta:
     """Metadata the page itself states."""
-    meta = ArticleMeta()
+    meta = ArticleMeta(method=RULE)
     for seg in segments:
         if seg.kind == "title" and meta.title is None:
             meta.title = plain(seg.text)
@@ -64,7 +64,7 @@ def read_metadata(segments: list[Segment], gazetteer: Gazetteer) -> ArticleMeta:
         for seg in segments:
             if seg.kind == "byline" and (day := parse_publication_date(seg.text)) is not None:
                 meta.published, meta.published_precision = day, "day"
-                meta.published_basis = "dateline"
+                meta.published_basis = "byline"
                 break
     return meta
 

@@ -332,9 +332,8 @@ def _paragraphs(draft: ArticleDraft) -> list[tuple[str, _Paragraph]]:
     return out
 
 
-def find_quotes(draft: ArticleDraft) -> Resolver:
-    """Fill ``draft.quotes`` and ``draft.not_quotes`` (in place); return the resolver, which the
-    claims stage may reuse while the draft's actors are unchanged."""
+def find_quotes(draft: ArticleDraft) -> None:
+    """Fill ``draft.quotes`` and ``draft.not_quotes`` (in place)."""
     text = draft.source.text
     paragraphs = _paragraphs(draft)
     quoted = [(p.start, p.end) for _, para in paragraphs for p in para.pairs]
@@ -362,7 +361,6 @@ def find_quotes(draft: ArticleDraft) -> Resolver:
         if previous is not None and para.end - previous.span.end > _TAIL:
             previous = None
     _named_later(draft)
-    return resolver
 
 
 def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:

@@ -131,14 +131,3 @@ class ReuseFinder:
             ORDER BY hits.article, hits.other""").fetchall()
         self._db.close()
         return [Reuse(self.names[a], self.names[b], n, self.totals[a]) for a, b, n in rows]
-
-
-def find_reuse(drafts: list[ArticleDraft]) -> list[Reuse]:
-    """Text reuse within a small in-memory corpus (tests, fuzzing)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="newsgraph-reuse-") as tmp:
-        finder = ReuseFinder(Path(tmp))
-        for d in sorted(drafts, key=lambda d: d.source.file_name):
-            finder.add(d.source.file_name, sentence_shingles(d))
-        return finder.pairs()
