@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.pipeline.lexicon import SPEECH_FORMS, alternation
+from newsgraph.pipeline.lexicon import SPEECH_FORMS, Cue, Cues, alternation
 from newsgraph.pipeline.names import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -35,7 +35,8 @@ from newsgraph.pipeline.sentences import sentence_spans
 
 #: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
 CUES = alternation(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})
-CUE = re.compile(rf"\b(?:{CUES})\b")
+#: The scanner of every reporting cue (the regex ``\b(?:CUES)\b``, faster).
+CUE = Cues(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})
 _RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"“”]{0,60}?)"
                            r"\bas saying\b")
 _RELAY_BY = re.compile(r"\bas (?:quoted|reported|cited) by\b|\b(?:quoted|cited) by\b")
@@ -345,7 +346,7 @@ def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
     return any(a <= match.start() < b for a, b in spans)
 
 
-def governing_cue(text: str, start: int, end: int) -> re.Match[str] | None:
+def governing_cue(text: str, start: int, end: int) -> Cue | None:
     """The last cue in ``text[start:end]`` that still governs what follows ``end``.
 
     A cue followed by a relative clause that the quote sits in ("noted X, who rates Y a

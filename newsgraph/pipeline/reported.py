@@ -30,7 +30,8 @@ from newsgraph.pipeline.lexicon import (
     COGNITION_FORMS,
     SPEECH_FORMS,
     STANCE_FORMS,
-    alternation,
+    Cue,
+    Cues,
 )
 from newsgraph.pipeline.names import is_function_word
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
@@ -43,8 +44,7 @@ RULE_COMPLEMENT = "rule:claims.complement@1"
 CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.75}
 
 #: Cues that take a complement: speech, cognition and stance verbs.
-_CUE = re.compile(r"\b(?:" + alternation(set(SPEECH_FORMS) | set(COGNITION_FORMS)
-                                         | set(STANCE_FORMS)) + r")\b")
+CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
 _LEAD_IN = re.compile(
@@ -183,7 +183,7 @@ def _inside(quoted: list[tuple[int, int]], at: int) -> bool:
 
 
 def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
-                   cue: re.Match[str]) -> str | None:
+                   cue: Cue) -> str | None:
     """Why a cue cannot make a claim, or None."""
     if _inside(quoted, cue.start()):
         return "inside a quotation"
@@ -205,7 +205,7 @@ def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
             yield by
             return
     cues = []
-    for c in _CUE.finditer(text, s_start, s_end):
+    for c in CLAIM_CUES.finditer(text, s_start, s_end):
         why = _cue_rejection(text, quoted, s_start, c)
         if why is None:
             cues.append(c)
@@ -241,7 +241,7 @@ def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
         previous, previous_end = subject, span[1]
 
 
-def _content_end(text: str, resolver: Resolver, cue: re.Match[str], later: list[re.Match[str]],
+def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
                  s_end: int) -> int:
     """Where the content of ``cue`` ends: before the next cue's own clause, if any."""
     for nxt in later:
@@ -290,7 +290,7 @@ def _noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:
 
 
 def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
-                      cue: re.Match[str]) -> bool:
+                      cue: Cue) -> bool:
     """The cue is a quote's own attribution ('"...," Reid said in an interview')."""
     before = [b for a, b in quoted if s_start <= b <= cue.start()]
     if not before:
@@ -311,7 +311,7 @@ def _clause_start_before(text: str, start: int, at: int) -> int:
 
 
 def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
-               cue: re.Match[str], resolver: Resolver) -> Reported | None:
+               cue: Cue | re.Match[str], resolver: Resolver) -> Reported | None:
     """'According to X, P.' or 'P, according to X.'"""
     comma = text.find(",", cue.end(), s_end)
     source_end = comma if comma != -1 else s_end
@@ -331,7 +331,7 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
 
 
 def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
-              cues: list[re.Match[str]], resolver: Resolver) -> Reported | None:
+              cues: list[Cue], resolver: Resolver) -> Reported | None:
     """'P, X said.' / 'P, said X, a ...' : X claims P (the sentence before that comma).
 
     The cue stands after the sentence's last clause comma with at most a short subject before
