@@ -97,6 +97,13 @@ class ArticleSummary:
 
 Stage = Callable[[ArticleDraft, Gazetteer, "Annotations | None"], object]
 
+
+def _apply_curated(draft: ArticleDraft, annotations: Annotations | None) -> None:
+    """Curated decisions; they may change the actors, so the cached resolver goes."""
+    if annotations is not None:
+        annotations.apply(draft)
+        draft.resolver = None
+
 #: The stages that extend an article's draft, in the order they run (after the source is read,
 #: segmented and its metadata set). Curated annotations come before claims, which are derived
 #: from the (corrected) quotes. ``newsgraph.pipeline``'s docstring states this order; a test
@@ -105,7 +112,7 @@ ARTICLE_STAGES: tuple[tuple[str, Stage], ...] = (
     ("actors", lambda d, gazetteer, _a: find_actors(d, gazetteer)),
     ("quotes", lambda d, _g, _a: find_quotes(d)),
     ("events", lambda d, _g, _a: find_events(d, d.meta.published)),
-    ("curated annotations", lambda d, _g, a: a.apply(d) if a is not None else None),
+    ("curated annotations", lambda d, _g, a: _apply_curated(d, a)),
     ("claims", lambda d, _g, _a: find_claims(d)),
 )
 

@@ -96,7 +96,8 @@ def find_claims(draft: ArticleDraft) -> None:
             modality(quote.cue, prop), polarity(None, prop), "direct", quote.cue,
             quote.intermediary, index, RULE_QUOTE, round(quote.confidence * 0.9, 2)))
     quoted = _quoted(draft)
-    resolver = Resolver(draft, quoted)
+    resolver = draft.resolver if isinstance(draft.resolver, Resolver) else \
+        Resolver(draft, quoted)
     seen: set[tuple[int, int]] = set()
     by_name = _names(draft)
     for found in reported_contents(draft, resolver, quoted):

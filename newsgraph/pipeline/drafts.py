@@ -131,3 +131,12 @@ class ArticleDraft:
     not_quotes: list[tuple[Span, str]] = field(default_factory=list)
     claims: list[ClaimDraft] = field(default_factory=list)
     events: list[EventDraft] = field(default_factory=list)
+    #: The attribution resolver the quotes stage built, kept for the claims stage while the
+    #: actors stay as they were (the curated stage drops it). A cache of a pure function of
+    #: the draft: never compared, never pickled into a spill file.
+    resolver: object | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["resolver"] = None
+        return state

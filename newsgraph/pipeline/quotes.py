@@ -360,6 +360,7 @@ def find_quotes(draft: ArticleDraft) -> None:
         if previous is not None and para.end - previous.span.end > _TAIL:
             previous = None
     _named_later(draft)
+    draft.resolver = resolver
 
 
 def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
