@@ -124,13 +124,18 @@ class Resolver:
     before it.
     """
 
-    def __init__(self, draft: ArticleDraft, quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, draft: ArticleDraft, quoted: list[tuple[int, int]],
+                 sentences: dict[tuple[int, int], list[tuple[int, int]]] | None = None) -> None:
         self.text = draft.source.text
         self.mentions = sorted(draft.actor_mentions, key=lambda m: m.span.start)
         self.starts = [m.span.start for m in self.mentions]
+        #: The sentences of each body paragraph, split once for every stage that needs them.
+        self.sentences = sentences if sentences is not None else {
+            (seg.char_start, seg.char_end): sentence_spans(self.text, seg.char_start,
+                                                           seg.char_end)
+            for seg in draft.segments if seg.kind == "body"}
         self.sentence_starts = [a for seg in draft.segments if seg.kind == "body"
-                                for a, _ in sentence_spans(self.text, seg.char_start,
-                                                           seg.char_end)]
+                                for a, _ in self.sentences[(seg.char_start, seg.char_end)]]
         self.kind = {name: a.kind for name, a in draft.actors.items()}
         self.body = [(seg.char_start, seg.char_end) for seg in draft.segments
                      if seg.kind == "body"]

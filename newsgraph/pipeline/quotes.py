@@ -336,7 +336,8 @@ def find_quotes(draft: ArticleDraft) -> None:
     text = draft.source.text
     paragraphs = _paragraphs(draft)
     quoted = [(p.start, p.end) for _, para in paragraphs for p in para.pairs]
-    resolver = Resolver(draft, quoted)
+    resolver = Resolver(draft, quoted, {(para.start, para.end): para.sentences
+                                        for kind, para in paragraphs if kind == "body"})
     attributor = _Attributor(draft, resolver)
     previous: QuoteDraft | None = None
     before: _Before = _Before(None, None)

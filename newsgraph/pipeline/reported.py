@@ -166,7 +166,10 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
     for seg in draft.segments:
         if seg.kind != "body":
             continue
-        for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
+        spans = resolver.sentences.get((seg.char_start, seg.char_end))
+        if spans is None:
+            spans = sentence_spans(text, seg.char_start, seg.char_end)
+        for s_start, s_end in spans:
             # the pairs that overlap the sentence (pairs are disjoint and sorted: bisected,
             # so an article of 100,000 quotation marks stays linear)
             first = max(0, bisect_right(ends, s_start))
