@@ -200,8 +200,9 @@ class Resolver:
         """
         if end <= start:
             return None
-        for joint in JOINT.finditer(self.text, start, end):
-            start = joint.end()  # 'Beijing has blocked ..., and a spokesman for X said'
+        if cue_after:  # after the cue ("said X, a professor ... and a co-editor") no joint
+            for joint in JOINT.finditer(self.text, start, end):
+                start = joint.end()  # 'Beijing has blocked ..., and a spokesman for X said'
         everyone = [m for m in self.within(start, end) if m.span.end <= end
                     and self._usable(m, start, end)]
         found = [m for m in everyone if self.kind.get(m.actor) != "media"]

@@ -86,6 +86,9 @@ NO_SPEAKER = 0.3
 UNATTRIBUTED = 0.2
 #: Small patterns, compiled once (the re module's cache is shared with per-article patterns).
 _LEAD = re.compile(r"[\s,;:—–-]*")
+#: A sentence adverb or conjunction before a quote: the quote still opens the sentence.
+_ADVERB_LEAD = re.compile(r"\s*(?:Now|Still|But|And|Yet|So|Then|Later|Instead|Today|Also|"
+                          r"Meanwhile|However|Indeed|Again|Finally|Otherwise)\s*,?\s*")
 _COMMA_END = re.compile(r",\s*$")
 _COMMA_COLON_END = re.compile(r"[,:]\s*$")
 _TOLD = re.compile(r"\btold\b")
@@ -390,7 +393,9 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     lead = text[s_start:pair.outer_start]
     dateline = DATELINE.match(lead)
     starts_sentence = not before.strip(" \t—–-*") or (dateline is not None
-                                                        and dateline.end() == len(lead))
+                                                        and dateline.end() == len(lead)) \
+        or _ADVERB_LEAD.fullmatch(before) is not None  # 'Now, "...' / 'But "...'
+
     n_words = len(inner.split())
     after_verb = _AFTER_VERB.search(before) is not None and n_words >= 4
     embedded = not starts_sentence and not _COMMA_COLON_END.search(before) and not after_verb
