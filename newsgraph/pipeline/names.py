@@ -23,8 +23,11 @@ NAME_WORD = (rf"[{UPPER}](?=[{LOWER}{UPPER}'’])[{LOWER}]*(?:[{UPPER}][{LOWER}]
              rf"(?:[-'’](?!s(?![{LOWER}]))[{UPPER}{LOWER}][{LOWER}]+)*(?![\w])")
 PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|bint|ibn|ter|ten|zu)"
 #: A run of capitalised words, with name particles ("Ingrid van Dijk") and middle initials.
+#: Leading initials of a name ("J.M. Berger", "G.K. Butterfield"), not the country and city
+#: abbreviations written the same way.
+_INITIALS = rf"(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y|A\.M|P\.M)\.)(?:[{UPPER}]\.){{2,3}}[ \u00a0]+"
 NAME_RUN = re.compile(
-    rf"(?<![\w'’.-])(?:(?:al|el)-)?{NAME_WORD}"
+    rf"(?<![\w'’.-])(?:{_INITIALS})?(?:(?:al|el)-)?{NAME_WORD}"
     rf"(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)*(?:(?:al|el)-)?(?:{NAME_WORD}|[{UPPER}]\.(?=[ \u00a0])))*"
 )
 WORD = re.compile(r"\S+")
