@@ -106,7 +106,8 @@ def _name_words(run: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, i
 def _valid(words: list[str]) -> bool:
     return bool(words) and not any(
         w.lower() in _NOT_IN_NAMES or is_function_word(w) for w in words
-    ) and not (len(words) == 1 and is_title_word(words[0]))
+    ) and not (len(words) == 1 and is_title_word(words[0])) \
+        and words[-1].lower().rstrip(".") not in HONORIFICS  # "Democratic Rep. Dina Titus"
 
 
 def _span(text: str, start: int, value: str) -> tuple[str, Span]:
