@@ -35,8 +35,10 @@ from newsgraph.pipeline.sentences import sentence_spans
 
 #: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
 CUES = alternation(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})
+#: Cues that open a sentence before their subject: 'Said Comey, "..."'.
+_FRONT_CUES = frozenset("Said Says Added Asked Wrote Writes Noted Explained Recalled".split())
 #: The scanner of every reporting cue (the regex ``\b(?:CUES)\b``, faster).
-CUE = Cues(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})
+CUE = Cues(set(SPEECH_FORMS) | {"according to", "as saying", "According to"} | _FRONT_CUES)
 _RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"“”]{0,60}?)"
                            r"\bas saying\b")
 _RELAY_BY = re.compile(r"\bas (?:quoted|reported|cited) by\b|\b(?:quoted|cited) by\b")

@@ -30,7 +30,9 @@ complain testify shout yell scream whisper plead quip=quipped retort observe ass
 emphasize emphasise lament wonder muse conclude confirm describe accuse criticize criticise
 boast exclaim recount reiterate contend allege proclaim insist claim tweet answer agree disagree
 tout blast gush marvel mention scoff sneer summarize counter inform advise demand lash rebut=rebutted
-chide scold mock deride concur joke brag=bragged snap=snapped slam=slammed
+chide scold mock deride concur joke brag=bragged snap=snapped slam=slammed opine vent fume
+rave speculate surmise posit underscore assure reassure confide confess divulge disclose
+insinuate
 """
 #: Irregular speech verbs with every form.
 _SPEECH_IRREGULAR = """

@@ -90,6 +90,9 @@ _LEAD = re.compile(r"[\s,;:—–-]*")
 _ADVERB_LEAD = re.compile(r"\s*(?:Now|Still|But|And|Yet|So|Then|Later|Instead|Today|Also|"
                           r"Meanwhile|However|Indeed|Again|Finally|Otherwise)\s*,?\s*")
 _COMMA_END = re.compile(r",\s*$")
+#: Relative clauses and appositives between commas ("X, who served as ..., told"): not
+#: counted in the distance from a quote to its cue.
+_APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
 _COMMA_COLON_END = re.compile(r"[,:]\s*$")
 _TOLD = re.compile(r"\btold\b")
 _WITH_END = re.compile(r"\bwith\s+$")
@@ -228,7 +231,7 @@ class _Attributor:
                 else Attribution(None, None, first.group(), None, None, RULE_AFTER, NO_SPEAKER)
             return self.relayed(found, c0, end)
         cue = CUE.search(text, c0, end)
-        if cue is None or len(text[c0:cue.start()].split()) > 12 \
+        if cue is None or len(_APPOSITIVES.sub(",", text[c0:cue.start()]).split()) > 12 \
                 or sentence_break(text, c0, cue.start()) or JOINT.search(text, c0, cue.start()):
             return None  # '"glow in the dark," for instance, and Trump vowed': another clause
         subj = resolver.subject(c0, cue.start(), cue_after=True)
@@ -383,7 +386,8 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: _Attributor,
     inner = text[pair.start:pair.end]
     s_start = _sentence_of(para.sentences, pair.outer_start)[0]
     s_end = _sentence_of(para.sentences, min(pair.end, para.end - 1))[1]
-    if s_end <= pair.outer_end and inner.rstrip()[-1:] in ("?", "!") and s_end < para.end:
+    if s_end <= pair.outer_end and inner.rstrip().rstrip("’'\"”")[-1:] in ("?", "!") and \
+            s_end < para.end:
         # '"Where is it?" Trump asked.': the attribution after a question is the same sentence
         s_end = _sentence_of(para.sentences, min(s_end + 1, para.end - 1))[1]
     before_start = max(s_start, pairs[index - 1].outer_end if index else s_start)
