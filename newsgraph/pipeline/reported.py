@@ -322,8 +322,12 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
         _source_phrase(text, cue.end(), source_end)
     if subject is None:
         return None
-    if (text[s_start:cue.start()].strip(" ,") and comma == -1) or \
-            (text[s_start:cue.start()].strip(" ,") and len(text[s_start:cue.start()].split()) >= 3):
+    before = text[s_start:cue.start()]
+    clause_start = max(before.rfind(":"), before.rfind(";"), before.rfind("—"))
+    if clause_start != -1 and not before[clause_start + 1:].strip(" ,"):
+        before = ""  # 'It has not gone unnoticed: According to X, P': P follows
+    if (before.strip(" ,") and comma == -1) or \
+            (before.strip(" ,") and len(before.split()) >= 3):
         span = _trim(text, s_start, cue.start())  # 'P, according to X.'
     else:
         span = _trim(text, comma + 1 if comma != -1 else s_end, s_end)
