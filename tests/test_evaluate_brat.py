@@ -205,3 +205,23 @@ def test_explain_refuses_what_it_cannot_read(tmp_path: Path, name: str) -> None:
     result = run_cli("explain", path)
     assert result.returncode == 2
     assert result.stderr.startswith("newsgraph: error: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_readme_quotes_the_measured_quality() -> None:
+    """The README's PolNeAR figures are the ones `make quality` wrote to docs/quality.md."""
+    import re
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    page = (REPO / "docs" / "quality.md").read_text(encoding="utf-8")
+    assert "Skipped: PolNeAR" not in page, "regenerate docs/quality.md where PolNeAR is"
+    rows = {"quote F1": r"\| quotes: F1 \| ([0-9.]+)",
+            "the speaker right for": r"\| speaker right, of matched[^|]*\| ([0-9.]+)",
+            "a speaker given for": r"\| speaker given \(actor or words\)[^|]*\| ([0-9.]+)",
+            "precision": r"\| reported claims: precision[^|]*\| ([0-9.]+)",
+            "recall": r"\| reported claims: recall[^|]*\| ([0-9.]+)"}
+    for words, row in rows.items():
+        measured = re.search(row, page)
+        assert measured is not None, row
+        assert f"{words} {measured.group(1)}" in " ".join(readme.split()), words
