@@ -82,7 +82,7 @@ _HONORIFIC_GENDER = re.compile(
 _TOLD_TO = re.compile(r"\b(?:told|to|on|in)\s+(?:the\s+)?$")
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _CLAUSE_PRONOUN = re.compile(r"\s*(?:\w+ly,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
-_NEXT_WORD = re.compile(r"[ \u00a0-]+([a-z][\w-]*)")
+_NEXT_WORDS = re.compile(r"[ \u00a0-]+((?:[a-z][\w-]*[ \u00a0]*){1,4})")
 _NEXT_TITLE = re.compile(r"[ \u00a0]+((?:[A-Z][a-z]+[ \u00a0]+){1,3})(?=[A-Z])")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _REACH = 3000
@@ -184,8 +184,7 @@ class Resolver:
         and not inside a closed relative clause."""
         if self.text[m.span.end:m.span.end + 2] in ("'s", "’s"):
             return False
-        follower = _NEXT_WORD.match(self.text, m.span.end)
-        if follower is not None and is_modified_noun(follower.group(1)):
+        if _modifies(self.text, m.span.end):
             return False  # "Okafor campaign manager Tomas Reyes": Reyes speaks, not Okafor
         title = _NEXT_TITLE.match(self.text, m.span.end)
         if title is not None and all(is_title_word(w) for w in title.group(1).split()) and \
@@ -348,6 +347,21 @@ class Resolver:
         for p in _SUBJECT_PRONOUN.finditer(self.text[start:end]):
             return self.resolve_pronoun(p.group("p"), start + p.start("p"))
         return None
+
+
+def _modifies(text: str, end: int) -> bool:
+    """The name ending at ``end`` modifies a role or group noun after it, maybe past title
+    words ("Okafor campaign manager", "Trump senior communications adviser", "Idaho
+    nutritional-supplement executive"), not the subject of a verb ("Trump said officials")."""
+    words = _NEXT_WORDS.match(text, end)
+    if words is None:
+        return False
+    for word in words.group(1).split():
+        if is_modified_noun(word):
+            return True
+        if not (is_title_word(word) or "-" in word):
+            return False
+    return False
 
 
 def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:

@@ -25,7 +25,9 @@ PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|dos|das|le|la|bin|bint|ibn
 #: A run of capitalised words, with name particles ("Ingrid van Dijk") and middle initials.
 #: Leading initials of a name ("J.M. Berger", "G.K. Butterfield"), not the country and city
 #: abbreviations written the same way.
-_INITIALS = rf"(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y|A\.M|P\.M)\.)(?:[{UPPER}]\.){{2,3}}[ \u00a0]+"
+_INITIALS = (rf"(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y|A\.M|P\.M)\.)"
+             rf"(?:(?:[{UPPER}]\.){{2,3}}[ \u00a0]+"
+             rf"|[{UPPER}]\.[ \u00a0]+(?=[{UPPER}][{LOWER}]+[ \u00a0]+[{UPPER}]))")
 NAME_RUN = re.compile(
     rf"(?<![\w'’.-])(?:{_INITIALS})?(?:(?:al|el)-)?{NAME_WORD}"
     rf"(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)*(?:(?:al|el)-)?(?:{NAME_WORD}|[{UPPER}]\.(?=[ \u00a0])))*"
