@@ -128,7 +128,8 @@ pharmaceuticals foods motors pictures studios semiconductor semiconductors elect
 laboratories labs hospital infirmary clinic church network networks centre center cabinet
 government
 secretariat tribunal reserve exchange brotherhood guild chamber caucus command directorate
-regulator commissioners trustees athletic rovers wanderers albion hotspur
+regulator commissioners trustees athletic rovers wanderers albion hotspur consulting
+consultancy consultants associates advisors realty strategies research analytics media
 """.split())
 #: Company and club designators: the word before them alone names the organisation too
 #: ("Meridian" for "Meridian Foods", "Harrow" for "Harrow Athletic").

@@ -54,11 +54,13 @@ Secretary Minister Administrator Director Commissioner Chairman Chairwoman Chair
 Governor Ambassador Chief Mayor Leader Secretary-General Director-General Undersecretary Envoy
 """.split())
 #: Speech verbs that may stand before their subject ('"...," said Okafor').
-_INVERTED = PERSON_VERB_FORMS
+_INVERTED = PERSON_VERB_FORMS - {"called", "calling", "described", "describing", "cited",
+                                 "quoted", "praised", "accused", "blasted", "slammed", "touted",
+                                 "informed", "advised", "dismissed", "reported", "mentioned"}
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3},")
 _WHO_AFTER = re.compile(r",\s*who\b")
 _WHICH_AFTER = re.compile(r",\s*which\b")
-_VERB_AFTER = re.compile(rf"(?:,[^,;\"“”()]{{1,80}},|\s*\([^)]*\)|,)?\s+(?:\w+ly\s+)?"
+_VERB_AFTER = re.compile(rf"(?:,[^,;\"“”()]{{1,120}},|\s*\([^)]*\)|,)?\s+(?:\w+ly\s+)?"
                          rf"(?:on \w+day\s+)?(?:{PERSON_VERBS})\b")
 #: A closing quotation mark and comma right before the name: '"We won," Okafor said'.
 _QUOTE_BEFORE = re.compile(r"[,?!—-](?:''|[\"”’])\s*$")
@@ -66,7 +68,7 @@ _QUOTE_BEFORE = re.compile(r"[,?!—-](?:''|[\"”’])\s*$")
 _QUOTE_INVERTED = re.compile(rf"[,?!—-](?:''|[\"”’])\s*(?:{PERSON_VERBS})\s+$")
 #: A cue and a colon or comma, then an opening mark: 'Okafor said: "We won."'.
 _QUOTE_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{PERSON_VERBS})\s*[:,]\s*(?:''|[\"“])")
-_APPOSITIVE_AFTER = re.compile(r",\s*(?P<app>[^,;\"“”]{2,80}?)(?=,|\.|;|$)")
+_APPOSITIVE_AFTER = re.compile(r",\s*(?P<app>[^,;\"“”]{2,120}?)(?=,|\.|;|$)")
 _NOT_IN_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS
 
 
