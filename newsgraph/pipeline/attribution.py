@@ -224,7 +224,9 @@ class Resolver:
             best = people[0]
             if cue_after:  # 'When asked by X about Y, de Blasio said': the name by the cue
                 last_comma = clause.rstrip().rfind(",")
-                nearest = [m for m in people if m.span.start > start + last_comma]
+                nearest = [m for m in people if m.span.start > start + last_comma
+                           and not _PREPOSITION.search(
+                               self.text[max(start, m.span.start - 40):m.span.start])]
                 if last_comma >= 0 and nearest:
                     best = nearest[-1]
             return Subject(best.actor, best.span.text, best.span.start)
