@@ -20,7 +20,7 @@ from pathlib import Path
 
 from newsgraph.errors import UsageError
 from newsgraph.extract import WINDOW_PER_WORKER, Context, Extracted, extract_chunk, in_order
-from newsgraph.interrupts import deferred, start_quiet_forkserver
+from newsgraph.interrupts import deferred, start_quiet_forkserver, test_point
 
 
 def prepare_local_cluster() -> None:
@@ -48,6 +48,7 @@ def extract_dask(files: list[Path], context: Context, workers: int,
             stack.enter_context(dask.config.set(
                 {"distributed.worker.multiprocessing-method": "forkserver"}))
             with deferred():  # a cluster half started would be closed noisily at exit
+                test_point("cluster start")
                 cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=max(workers, 1), threads_per_worker=1, processes=True,
                     dashboard_address=None, silence_logs=50))

@@ -4,14 +4,14 @@ A Ctrl-C in a terminal sends SIGINT to the whole process group: the build's work
 (local or Dask) as well as the command itself. Only the command should react, once: it exits
 130 with one line (``newsgraph: interrupted; previous output untouched``), and the atomic
 writer has already deleted its staging folder. So worker processes are started with SIGINT
-shielded (Dask's fork from a server started with SIGINT ignored, ``start_quiet_forkserver``: an
-ignored signal survives ``fork`` and ``exec``, and Python and asyncio leave it ignored; local
-pool workers ignore it first thing, ``ignore_in_worker``), and they stop when the command
-closes its pool or cluster.
+shielded (Dask's fork from a server whose preloaded module ignores SIGINT, so that its children
+get SIGINT ignored, ``start_quiet_forkserver``; local pool workers ignore it first thing,
+``ignore_in_worker``), and they stop when the command closes its pool or cluster.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -30,27 +30,32 @@ def ignore_in_worker() -> None:
 
 
 def start_quiet_forkserver() -> None:
-    """Start multiprocessing's fork server (unless it runs) with SIGINT ignored, so that it
-    and every process forked from it (Dask's workers) ignore SIGINT.
+    """Start multiprocessing's fork server (unless it runs) so that every process forked from
+    it (Dask's workers) ignores SIGINT.
 
-    The server gives its children the handler it started with, and an ignored signal
-    survives ``exec``. Only the few milliseconds of the server's ``fork`` and ``exec`` run
-    with SIGINT ignored here, and this thread blocks it meanwhile (Linux queues a blocked
-    signal even while it is ignored), so a Ctrl-C then is delivered right after. Call it
-    before other threads start: a thread that does not block SIGINT could take the signal
-    while it is ignored.
+    The server restores, in each child, the handlers it had before it set its own; a module it
+    preloads (``newsgraph._sigint_ignored``) sets SIGINT to ignored before that point. The
+    command itself never changes its own handler here: a Ctrl-C at any moment reaches it.
+    (An earlier version ignored SIGINT in the command while the server started; a signal
+    that a C library thread of the command took meanwhile was lost, and the build went on.)
     """
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
 
+    # The fork server starts the resource tracker first, and that start unblocks SIGINT in
+    # this thread when it is done: so start the tracker (it shields itself) before blocking.
+    resource_tracker.ensure_running()
+    preload = list(getattr(forkserver._forkserver, "_preload_modules", []))
+    if "newsgraph._sigint_ignored" not in preload:
+        forkserver.set_forkserver_preload([*preload, "newsgraph._sigint_ignored"])
+    # The server starts with SIGINT blocked (a blocked mask survives fork and exec), so that
+    # a Ctrl-C during its own start-up waits, and is dropped once its preload ignores it.
+    # Only this thread blocks it: the command still takes the signal, at once or right after.
     main = threading.current_thread() is threading.main_thread()
-    if main:
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if main else None
     try:
         forkserver.ensure_running()
     finally:
-        if main:
-            signal.signal(signal.SIGINT, handler)
+        if mask is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
@@ -77,3 +82,14 @@ def commit() -> None:
     success about to be reported into exit 130."""
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+#: Test-only: the name of a point (``test_point``) where the command sends SIGINT to its own
+#: process group, as a terminal would, so that a test interrupts exactly there.
+SIGINT_AT = "NEWSGRAPH_TEST_SIGINT_AT"
+
+
+def test_point(name: str) -> None:
+    """Send Ctrl-C to this process group here when the tests ask for it (``SIGINT_AT``)."""
+    if os.environ.get(SIGINT_AT) == name:
+        os.killpg(os.getpgrp(), signal.SIGINT)
