@@ -94,20 +94,15 @@ def brat_tables(total: BratScore) -> Iterator[str]:
 
 
 def sieve_tables(total: BratScore) -> Iterator[str]:
-    yield "Quotes, by the sieve that attributed them (matched quotes with a named Source):"
-    yield ""
-    yield "| sieve (`method`) | quotes | speaker right |"
-    yield "| --- | --- | --- |"
-    for method, (right, n) in sorted(total.quote_methods.items()):
-        yield f"| `{method}` | {n} | {fmt(right / n if n else None)} |"
-    yield ""
-    yield "Reported claims, by sieve:"
-    yield ""
-    yield "| sieve (`method`) | claims | inside an attributed Content |"
-    yield "| --- | --- | --- |"
-    for method, (right, n) in sorted(total.claim_methods.items()):
-        yield f"| `{method}` | {n} | {fmt(right / n if n else None)} |"
-    yield ""
+    for title, counts, noun, share in (
+            ("Quotes, by the sieve that attributed them (matched quotes with a named Source):",
+             total.quote_methods, "quotes", "speaker right"),
+            ("Reported claims, by sieve:", total.claim_methods, "claims",
+             "inside an attributed Content")):
+        yield from (title, "", f"| sieve (`method`) | {noun} | {share} |", "| --- | --- | --- |")
+        for method, (right, n) in sorted(counts.items()):
+            yield f"| `{method}` | {n} | {fmt(right / n if n else None)} |"
+        yield ""
     yield ("Calibration: a quote mention's `confidence` comes from its sieve (and whether the "
            "speaker is a name, a pronoun or nobody); per band, the share of matched quotes with "
            "a named Source whose speaker was right:")
