@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONSTRAINTS := requirements/constraints.txt
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
 
-.PHONY: build test lint schema docs fuzz bench quality lock clean
+.PHONY: build test lint schema docs fuzz bench bench-compare quality lock clean
 
 $(VENV)/.base: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ fuzz: $(VENV)/.test
 ## bench: benchmarks side by side (validation, build throughput, cold load) -> docs/performance.md
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/run.py
+
+## bench-compare: build time of this checkout against BASE (a git rev) on CORPUS (a folder), side by side
+bench-compare: $(VENV)/.test
+	$(BIN)/python benchmarks/side_by_side.py $(BASE) $(CORPUS)
 
 ## quality: rules-only attribution quality on PolNeAR (../shared/polnear), seeds and fixtures -> docs/quality.md
 quality: $(VENV)/.test
