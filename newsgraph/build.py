@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsgraph import atomic, curated
 from newsgraph.errors import DatasetError, InputError, UsageError
 from newsgraph.extract import Context, Extracted, extract_local
+from newsgraph.ids import content_id
 from newsgraph.paths import bundled_recipe, repo_root
 from newsgraph.pipeline.actors import builtin_gazetteer
 from newsgraph.pipeline.assemble import RECORD_TABLES, Assembler, link_actor_names
@@ -39,6 +40,8 @@ from newsgraph.tables import DATAPACKAGE_FILE, TABLES
 from newsgraph.validate import validate_package
 from newsgraph.writer import TableWriter, finish_package, table_metadata
 
+#: The rule that folds byte-identical sources into the first copy (``article_duplicates``).
+DUPLICATE_RULE = "rule:exact_duplicate@1"
 #: Up to this many rows in all, a build validates its output row by row (the reference).
 ROWWISE_VALIDATION_LIMIT = 20_000
 
@@ -147,6 +150,8 @@ class _Corpus:
     people: set[str]
     sources: list[dict[str, Any]]
     reuse: ReuseFinder
+    #: ``article_duplicates`` rows, in source order of the duplicates.
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -170,12 +175,17 @@ def _first_pass(results: Iterator[Extracted], spill: DraftSpill, workdir: Path, 
                 progress: Callable[[int, int], None] | None) -> _Corpus:
     """Spill every draft; keep actor names, shingles (on disk) and source entries."""
     corpus = _Corpus({}, set(), [], ReuseFinder(workdir))
-    hashes: set[str] = set()
+    first_with: dict[str, str] = {}  # sha256 -> the file name of its first copy
     for done, (pickled, summary) in enumerate(results, 1):
-        if summary.sha256 in hashes:
-            raise InputError("two sources have identical bytes; remove the duplicate",
-                             file=summary.file_name)
-        hashes.add(summary.sha256)
+        if progress:
+            progress(done, total)
+        if summary.sha256 in first_with:
+            # A byte-identical copy: recorded, not extracted again (DESIGN.md: exact
+            # duplicates are folded into one article and recorded, never fatal).
+            corpus.duplicates.append(duplicate_row(summary.sha256, summary.file_name,
+                                                   summary.source["bytes"]))
+            continue
+        first_with[summary.sha256] = summary.file_name
         for name, actor in summary.actors.items():
             corpus.first_actor.setdefault(name, actor)
             if actor.kind == "person":
@@ -183,9 +193,18 @@ def _first_pass(results: Iterator[Extracted], spill: DraftSpill, workdir: Path, 
         corpus.sources.append(summary.source)
         corpus.reuse.add(summary.file_name, summary.shingles)
         spill.append(pickled)
-        if progress:
-            progress(done, total)
     return corpus
+
+
+def duplicate_row(sha256: str, file_name: str, size: int) -> dict[str, Any]:
+    """The ``article_duplicates`` row of ``file_name``, a copy of the article with ``sha256``.
+
+    The kept article's id is derived from the same hash, so it needs no lookup.
+    """
+    article = content_id("article", sha256)
+    return {"duplicate_id": content_id("article_duplicate", article, file_name),
+            "article_id": article, "duplicate_source_file": file_name, "sha256": sha256,
+            "bytes": size, "method": DUPLICATE_RULE}
 
 
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,
@@ -204,6 +223,7 @@ def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recip
         records = assembler.finish(reuse)
         for name in RECORD_TABLES:
             writers[name].add(records[name])
+        writers["article_duplicates"].add(corpus.duplicates)
     finally:
         counts = {name: writer.close() for name, writer in writers.items()}
     return _Written(counts, {n: w.files for n, w in writers.items()} if parts else None,

@@ -119,7 +119,9 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
     interrupts.commit()  # the new output is in place: report it, whatever arrives now
     counts = ", ".join(f"{n} {t}" for t, n in result.rows.items() if t in
                        ("articles", "actors", "quotes", "claims", "events"))
-    click.echo(f"built {result.out}: {counts}")
+    folded = result.rows.get("article_duplicates", 0)
+    click.echo(f"built {result.out}: {counts}; {folded} duplicate "
+               f"source{'' if folded == 1 else 's'} folded")
 
 
 @main.command()
