@@ -34,7 +34,7 @@ from newsgraph.pipeline.assemble import RECORD_TABLES, Assembler, link_actor_nam
 from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.pipeline.reuse import ReuseFinder
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
-from newsgraph.sources import DEFAULT_MAX_BYTES, discover
+from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
 from newsgraph.spill import DraftSpill
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES
 from newsgraph.validate import validate_package
@@ -56,21 +56,25 @@ class BuildOptions:
     omit_text: bool = False
     engine: str = "local"
     scheduler: str | None = None
+    #: Search subfolders of a plain source folder too (``source_file`` is then a relative path).
+    recursive: bool = False
 
 
 @dataclass(frozen=True)
 class BuildResult:
     out: Path
     rows: dict[str, int]
+    #: Article files in subfolders left out because ``recursive`` was off.
+    ignored: int = 0
 
 
-def _plain_recipe(folder: Path, files: list[Path]) -> Recipe:
+def _plain_recipe(folder: Path, names: list[str]) -> Recipe:
     slug = re.sub(r"[^a-z0-9]+", "_", folder.resolve().name.lower()).strip("_") or "articles"
     return Recipe(id=slug, title=f"Articles in {folder.resolve().name}",
                   description="Built by newsgraph from a folder of articles, rules only.",
                   version="0.1.0",
-                  sources=[SourceMeta(file=p.name, copyright_holder="unknown (the publisher of "
-                                      "the article)") for p in files])
+                  sources=[SourceMeta(file=name, copyright_holder="unknown (the publisher of "
+                                      "the article)") for name in names])
 
 
 def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptions(),
@@ -87,17 +91,22 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     if not src.exists():
         raise UsageError("source folder not found; check the path", file=src)
     is_recipe = (src / RECIPE_FILE).is_file()
-    if is_recipe:
-        recipe = load_recipe(src)
-        files = discover(src / SOURCES_DIR)
+    folder = src / SOURCES_DIR if is_recipe else src
+    if is_recipe and options.recursive:
+        raise UsageError("--recursive is for a plain folder of articles; a recipe lists its "
+                         f"sources in {RECIPE_FILE}", file=src)
+    recipe = load_recipe(src) if is_recipe else None
+    files = discover(folder, recursive=options.recursive)
+    names = [source_name(p, folder) for p in files]
+    ignored = 0 if options.recursive else ignored_in_subfolders(folder)
+    if recipe is not None:
         listed = {s.file for s in recipe.sources}
-        unlisted = [p.name for p in files if p.name not in listed]
+        unlisted = [name for name in names if name not in listed]
         if unlisted:
             raise InputError(f"source {unlisted[0]!r} is not listed in {RECIPE_FILE}; add it",
                              file=src / RECIPE_FILE)
     else:
-        files = discover(src)
-        recipe = _plain_recipe(src, files)
+        recipe = _plain_recipe(src, names)
     known = {s.file: s for s in recipe.sources} if is_recipe else {}
     gazetteer = builtin_gazetteer()
     curated_dir = src / CURATED_DIR
@@ -106,12 +115,13 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     if use_curated:
         gazetteer = gazetteer.merged(curated.load_actors(curated_dir))
         annotations = curated.load_annotations(curated_dir)
-        annotations.check_articles({p.name for p in files})
+        annotations.check_articles(set(names))
     context = Context(gazetteer, options.max_bytes, known, annotations,
-                      recipe.assertions if use_curated else None)
+                      recipe.assertions if use_curated else None, root=folder)
     with atomic.exclusive(out):  # a second build into ``out`` fails here, at once
-        return _build_locked(files, context, options, out, recipe, annotations, use_curated,
-                             progress)
+        result = _build_locked(files, context, options, out, recipe, annotations, use_curated,
+                               progress)
+    return BuildResult(result.out, result.rows, ignored=ignored)
 
 
 def _build_locked(files: list[Path], context: Context, options: BuildOptions, out: Path,

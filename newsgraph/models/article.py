@@ -43,7 +43,9 @@ class Article(Record):
         description="Id derived from the SHA-256 of the source bytes ('art_' + 16 hex digits)."
     )
     source_file: NonEmptyStr = Field(
-        description="The input file's name (no folders), e.g. '000_e5a66e069e38f3c4.txt'."
+        description="The input file's name, e.g. '000_e5a66e069e38f3c4.txt'; from a folder "
+        "built with --recursive, its path relative to that folder with '/' separators "
+        "('2019/nov/a.txt')."
     )
     sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
     bytes: Int = Field(ge=0, description="Size of the raw source file in bytes.")
