@@ -3,7 +3,8 @@
 ``articles.text`` is ``source_bytes.decode("utf-8-sig")`` with line endings untouched, so every
 offset in the package counts code points of exactly that string; the SHA-256 is of the raw
 bytes. HTML is reduced to its visible text with the standard library parser (no remote
-resource is ever fetched).
+resource is ever fetched). A PDF, image or archive is refused by its magic bytes, whatever
+its suffix.
 """
 
 from __future__ import annotations
@@ -96,6 +97,29 @@ def source_name(path: Path, folder: Path | None) -> str:
         return path.name
 
 
+#: Magic bytes of documents, images and archives that are not articles whatever their name
+#: says (a PDF renamed .html would otherwise be read as text). Each signature holds bytes no
+#: article starts with, so a text, Markdown or HTML source is never refused by mistake.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),  # an empty zip
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def sniff(raw: bytes, path: Path) -> None:
+    """Refuse a source whose first bytes are a document's, image's or archive's magic."""
+    for magic, kind in MAGIC:
+        if raw.startswith(magic):
+            raise InputError(f"content is {kind}, not an article; convert it to text, Markdown "
+                             "or HTML, or remove it", file=path)
+
+
 def _first_bad_line(raw: bytes, error: UnicodeDecodeError) -> int:
     return raw.count(b"\n", 0, error.start) + 1
 
@@ -186,6 +210,7 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         raise InputError(f"source is {size} bytes, over the {max_bytes}-byte limit; "
                          "split it or raise --max-bytes", file=path)
     raw = path.read_bytes()
+    sniff(raw, path)
     text = decode(raw, path)
     fmt = SUFFIX_FORMATS[path.suffix.lower()]
     if fmt == "html":
