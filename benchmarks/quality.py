@@ -156,8 +156,9 @@ def main() -> None:
         lines.append(json_rows("the five seeds (`tests/gold/seeds`)", REPO / "tests" / "gold" /
                                "seeds", root / "seeds"))
         build(REPO / "tests" / "fixtures" / "articles", root / "fixtures")
-        lines.append(json_rows("13 fixture articles (`tests/gold/fixtures`)",
-                               REPO / "tests" / "gold" / "fixtures", root / "fixtures"))
+        fixtures = REPO / "tests" / "gold" / "fixtures"
+        lines.append(json_rows(f"{len(list(fixtures.glob('*.json')))} fixture articles "
+                               "(`tests/gold/fixtures`)", fixtures, root / "fixtures"))
         gold = write_gold(root / "brat-gold")
         build(write_articles(root / "brat-src"), root / "brat")
         _, cases = evaluate_brat(gold, root / "brat")

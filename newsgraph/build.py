@@ -20,25 +20,28 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsgraph import atomic, curated
 from newsgraph.errors import DatasetError, InputError, UsageError
 from newsgraph.extract import Context, Extracted, extract_local
+from newsgraph.ids import content_id
 from newsgraph.paths import bundled_recipe, repo_root
 from newsgraph.pipeline.actors import builtin_gazetteer
 from newsgraph.pipeline.assemble import RECORD_TABLES, Assembler, link_actor_names
 from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.pipeline.reuse import ReuseFinder
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
-from newsgraph.sources import DEFAULT_MAX_BYTES, discover
+from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
 from newsgraph.spill import DraftSpill
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES
 from newsgraph.validate import validate_package
 from newsgraph.writer import TableWriter, finish_package, table_metadata
 
+#: The rule that folds byte-identical sources into the first copy (``article_duplicates``).
+DUPLICATE_RULE = "rule:exact_duplicate@1"
 #: Up to this many rows in all, a build validates its output row by row (the reference).
 ROWWISE_VALIDATION_LIMIT = 20_000
 
@@ -53,21 +56,25 @@ class BuildOptions:
     omit_text: bool = False
     engine: str = "local"
     scheduler: str | None = None
+    #: Search subfolders of a plain source folder too (``source_file`` is then a relative path).
+    recursive: bool = False
 
 
 @dataclass(frozen=True)
 class BuildResult:
     out: Path
     rows: dict[str, int]
+    #: Article files in subfolders left out because ``recursive`` was off.
+    ignored: int = 0
 
 
-def _plain_recipe(folder: Path, files: list[Path]) -> Recipe:
+def _plain_recipe(folder: Path, names: list[str]) -> Recipe:
     slug = re.sub(r"[^a-z0-9]+", "_", folder.resolve().name.lower()).strip("_") or "articles"
     return Recipe(id=slug, title=f"Articles in {folder.resolve().name}",
                   description="Built by newsgraph from a folder of articles, rules only.",
                   version="0.1.0",
-                  sources=[SourceMeta(file=p.name, copyright_holder="unknown (the publisher of "
-                                      "the article)") for p in files])
+                  sources=[SourceMeta(file=name, copyright_holder="unknown (the publisher of "
+                                      "the article)") for name in names])
 
 
 def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptions(),
@@ -84,17 +91,22 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     if not src.exists():
         raise UsageError("source folder not found; check the path", file=src)
     is_recipe = (src / RECIPE_FILE).is_file()
-    if is_recipe:
-        recipe = load_recipe(src)
-        files = discover(src / SOURCES_DIR)
+    folder = src / SOURCES_DIR if is_recipe else src
+    if is_recipe and options.recursive:
+        raise UsageError("--recursive is for a plain folder of articles; a recipe lists its "
+                         f"sources in {RECIPE_FILE}", file=src)
+    recipe = load_recipe(src) if is_recipe else None
+    files = discover(folder, recursive=options.recursive)
+    names = [source_name(p, folder) for p in files]
+    ignored = 0 if options.recursive else ignored_in_subfolders(folder)
+    if recipe is not None:
         listed = {s.file for s in recipe.sources}
-        unlisted = [p.name for p in files if p.name not in listed]
+        unlisted = [name for name in names if name not in listed]
         if unlisted:
             raise InputError(f"source {unlisted[0]!r} is not listed in {RECIPE_FILE}; add it",
                              file=src / RECIPE_FILE)
     else:
-        files = discover(src)
-        recipe = _plain_recipe(src, files)
+        recipe = _plain_recipe(src, names)
     known = {s.file: s for s in recipe.sources} if is_recipe else {}
     gazetteer = builtin_gazetteer()
     curated_dir = src / CURATED_DIR
@@ -103,12 +115,13 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     if use_curated:
         gazetteer = gazetteer.merged(curated.load_actors(curated_dir))
         annotations = curated.load_annotations(curated_dir)
-        annotations.check_articles({p.name for p in files})
+        annotations.check_articles(set(names))
     context = Context(gazetteer, options.max_bytes, known, annotations,
-                      recipe.assertions if use_curated else None)
+                      recipe.assertions if use_curated else None, root=folder)
     with atomic.exclusive(out):  # a second build into ``out`` fails here, at once
-        return _build_locked(files, context, options, out, recipe, annotations, use_curated,
-                             progress)
+        result = _build_locked(files, context, options, out, recipe, annotations, use_curated,
+                               progress)
+    return BuildResult(result.out, result.rows, ignored=ignored)
 
 
 def _build_locked(files: list[Path], context: Context, options: BuildOptions, out: Path,
@@ -147,6 +160,8 @@ class _Corpus:
     people: set[str]
     sources: list[dict[str, Any]]
     reuse: ReuseFinder
+    #: ``article_duplicates`` rows, in source order of the duplicates.
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -170,12 +185,17 @@ def _first_pass(results: Iterator[Extracted], spill: DraftSpill, workdir: Path, 
                 progress: Callable[[int, int], None] | None) -> _Corpus:
     """Spill every draft; keep actor names, shingles (on disk) and source entries."""
     corpus = _Corpus({}, set(), [], ReuseFinder(workdir))
-    hashes: set[str] = set()
+    first_with: dict[str, str] = {}  # sha256 -> the file name of its first copy
     for done, (pickled, summary) in enumerate(results, 1):
-        if summary.sha256 in hashes:
-            raise InputError("two sources have identical bytes; remove the duplicate",
-                             file=summary.file_name)
-        hashes.add(summary.sha256)
+        if progress:
+            progress(done, total)
+        if summary.sha256 in first_with:
+            # A byte-identical copy: recorded, not extracted again (DESIGN.md: exact
+            # duplicates are folded into one article and recorded, never fatal).
+            corpus.duplicates.append(duplicate_row(summary.sha256, summary.file_name,
+                                                   summary.source["bytes"]))
+            continue
+        first_with[summary.sha256] = summary.file_name
         for name, actor in summary.actors.items():
             corpus.first_actor.setdefault(name, actor)
             if actor.kind == "person":
@@ -183,9 +203,18 @@ def _first_pass(results: Iterator[Extracted], spill: DraftSpill, workdir: Path, 
         corpus.sources.append(summary.source)
         corpus.reuse.add(summary.file_name, summary.shingles)
         spill.append(pickled)
-        if progress:
-            progress(done, total)
     return corpus
+
+
+def duplicate_row(sha256: str, file_name: str, size: int) -> dict[str, Any]:
+    """The ``article_duplicates`` row of ``file_name``, a copy of the article with ``sha256``.
+
+    The kept article's id is derived from the same hash, so it needs no lookup.
+    """
+    article = content_id("article", sha256)
+    return {"duplicate_id": content_id("article_duplicate", article, file_name),
+            "article_id": article, "duplicate_source_file": file_name, "sha256": sha256,
+            "bytes": size, "method": DUPLICATE_RULE}
 
 
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,
@@ -204,6 +233,7 @@ def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recip
         records = assembler.finish(reuse)
         for name in RECORD_TABLES:
             writers[name].add(records[name])
+        writers["article_duplicates"].add(corpus.duplicates)
     finally:
         counts = {name: writer.close() for name, writer in writers.items()}
     return _Written(counts, {n: w.files for n, w in writers.items()} if parts else None,

@@ -67,6 +67,8 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         "configs:",
     ]
     for spec in TABLES:
+        if not rows.get(spec.name, 0):
+            continue  # Hugging Face `datasets` cannot load an empty split ("no data")
         files = f"{parquet_parts_dir(spec.name)}/*.parquet" if parts else parquet_path(spec.name)
         front += [f"- config_name: {spec.name}", f"  data_files: {files}"]
     front.append("---")

@@ -88,6 +88,8 @@ def main(debug: bool) -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Reject sources larger than this.")
 @click.option("--omit-text", is_flag=True, help="Publish without the article texts.")
+@click.option("--recursive", is_flag=True, help="Search subfolders of SRC too (source_file is "
+              "then the path relative to SRC).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="Run per-article extraction in local processes or on "
               "Dask (writes parquet/<table>/ folders of parts).")
@@ -95,7 +97,7 @@ def main(debug: bool) -> None:
               " for --engine dask; default: a local cluster of --workers processes.")
 @handle_errors
 def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, max_bytes: int,
-          omit_text: bool, engine: str, scheduler: str | None) -> None:
+          omit_text: bool, recursive: bool, engine: str, scheduler: str | None) -> None:
     """Build a data package from SRC (a recipe folder or a folder of articles).
 
     Without SRC, in a checkout: builds builders/s400_turkey_2019/ into dataset/.
@@ -106,7 +108,8 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
     if scheduler is not None and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     options = BuildOptions(use_curated=not no_curated, workers=workers, max_bytes=max_bytes,
-                           omit_text=omit_text, engine=engine, scheduler=scheduler)
+                           omit_text=omit_text, engine=engine, scheduler=scheduler,
+                           recursive=recursive)
     if sys.stderr.isatty():  # a progress bar for people, nothing in logs and pipes
         from rich.progress import Progress
 
@@ -117,9 +120,15 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
     else:
         result = run_build(src, out, options)
     interrupts.commit()  # the new output is in place: report it, whatever arrives now
+    if result.ignored:
+        click.echo(f"newsgraph: note: {src}: {result.ignored} article "
+                   f"file{'' if result.ignored == 1 else 's'} in subfolders ignored (not "
+                   "searched without --recursive); add --recursive to build them", err=True)
     counts = ", ".join(f"{n} {t}" for t, n in result.rows.items() if t in
                        ("articles", "actors", "quotes", "claims", "events"))
-    click.echo(f"built {result.out}: {counts}")
+    folded = result.rows.get("article_duplicates", 0)
+    click.echo(f"built {result.out}: {counts}; {folded} duplicate "
+               f"source{'' if folded == 1 else 's'} folded")
 
 
 @main.command()

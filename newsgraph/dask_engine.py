@@ -14,6 +14,7 @@ see the source files at the same paths (a shared file system) and have newsgraph
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -64,4 +65,6 @@ def extract_dask(files: list[Path], context: Context, workers: int,
         shared = client.scatter(context, broadcast=True)
         # pure=False: a task per chunk even for equal inputs
         yield from in_order(lambda chunk: client.submit(extract_chunk, chunk, shared, pure=False),
-                            [p.resolve() for p in files], WINDOW_PER_WORKER * n_workers)
+                            # absolute, not resolved: a symlinked file keeps its own name
+                            [Path(os.path.abspath(p)) for p in files],
+                            WINDOW_PER_WORKER * n_workers)

@@ -34,7 +34,7 @@ from newsgraph.pipeline.quotes import find_quotes
 from newsgraph.pipeline.reuse import sentence_shingles
 from newsgraph.pipeline.segment import segment
 from newsgraph.recipe import Assertions, SourceMeta
-from newsgraph.sources import read_source
+from newsgraph.sources import read_source, source_name
 
 _MARKS = re.compile(r"[\"“”«»]")
 #: Articles per task sent to a worker: large enough to amortise the round trip.
@@ -71,6 +71,8 @@ class Context:
     known: dict[str, SourceMeta] = field(default_factory=dict)
     annotations: Annotations | None = None
     checks: Assertions | None = None
+    #: The source folder: ``source_file`` is a path relative to it (``sources.source_name``).
+    root: Path | None = None
     versions: tuple[str, str] = field(default_factory=code_versions)
 
 
@@ -118,9 +120,11 @@ ARTICLE_STAGES: tuple[tuple[str, Stage], ...] = (
 
 
 def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
-                    max_bytes: int, annotations: Annotations | None = None) -> ArticleDraft:
-    """Every per-article stage, in pipeline order (pure)."""
-    source = read_source(path, max_bytes=max_bytes)
+                    max_bytes: int, annotations: Annotations | None = None, *,
+                    name: str | None = None) -> ArticleDraft:
+    """Every per-article stage, in pipeline order (pure); ``name`` is the article's
+    ``source_file`` (default: the file name)."""
+    source = read_source(path, max_bytes=max_bytes, name=name)
     segments = segment(source.text)
     meta = apply_recipe(read_metadata(segments, gazetteer), known)
     draft = ArticleDraft(source, meta, segments)
@@ -181,9 +185,10 @@ def extract_chunk(paths: list[Path], context: Context) -> list[Extracted]:
     check_versions(context)
     found = []
     for path in paths:
-        known = context.known.get(path.name)
+        name = source_name(path, context.root)
+        known = context.known.get(name)
         draft = extract_article(path, known, context.gazetteer, context.max_bytes,
-                                context.annotations)
+                                context.annotations, name=name)
         if context.checks is not None:
             check_article(draft, context.checks)
         summary = ArticleSummary(draft.source.file_name, draft.source.sha256, draft.actors,

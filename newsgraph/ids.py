@@ -16,6 +16,7 @@ import unicodedata
 PREFIXES: dict[str, str] = {
     "article": "art",
     "segment": "seg",
+    "article_duplicate": "dup",
     "actor": "act",
     "actor_mention": "am",
     "actor_role": "rol",

@@ -10,7 +10,7 @@ from pathlib import Path
 TABLE_NAMES: tuple[str, ...] = (
     "articles", "actors", "quotes", "claims", "events", "actor_mentions", "quote_mentions",
     "claim_mentions", "event_mentions", "event_participants", "article_relations",
-    "article_segments", "actor_roles",
+    "article_segments", "actor_roles", "article_duplicates",
 )
 DATAPACKAGE_FILE = "datapackage.json"
 PARQUET_DIR = "parquet"

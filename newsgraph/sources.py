@@ -3,7 +3,8 @@
 ``articles.text`` is ``source_bytes.decode("utf-8-sig")`` with line endings untouched, so every
 offset in the package counts code points of exactly that string; the SHA-256 is of the raw
 bytes. HTML is reduced to its visible text with the standard library parser (no remote
-resource is ever fetched).
+resource is ever fetched). A PDF, image or archive is refused by its magic bytes, whatever
+its suffix.
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ class Source:
     text: str
 
 
-def discover(folder: Path) -> list[Path]:
-    """Article files directly in ``folder`` (not recursive), sorted by name.
+def discover(folder: Path, *, recursive: bool = False) -> list[Path]:
+    """Article files in ``folder`` (with ``recursive``, in its subfolders too), sorted by
+    their name relative to ``folder`` (``source_name``), the order rows are written in.
 
+    Hidden files and folders (a leading dot) are skipped; symlinked folders are not entered.
     A symlink that resolves outside the folder is refused: a source folder must not be a way
     to read arbitrary files. So is an article name that is not a regular file or a folder (a
     named pipe, a socket, a device): reading it could block for ever or never end.
@@ -46,10 +49,10 @@ def discover(folder: Path) -> list[Path]:
         raise InputError("not a folder; give a folder of *.txt, *.md or *.html articles",
                          file=folder)
     root = folder.resolve()
+    candidates = _walk(folder) if recursive else \
+        [p for p in folder.iterdir() if _is_article_name(p.name)]
     found = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.suffix.lower() not in SUFFIX_FORMATS or path.name.startswith("."):
-            continue
+    for path in sorted(candidates, key=lambda p: source_name(p, folder)):
         if path.is_symlink() and root not in path.resolve().parents:
             raise InputError("symlink points outside the source folder; copy the file in instead",
                              file=path)
@@ -61,6 +64,60 @@ def discover(folder: Path) -> list[Path]:
     if not found:
         raise InputError("no articles found (*.txt, *.md, *.html); check the folder", file=folder)
     return found
+
+
+def _is_article_name(name: str) -> bool:
+    return Path(name).suffix.lower() in SUFFIX_FORMATS and not name.startswith(".")
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Article names in ``folder`` and its subfolders (hidden and symlinked folders skipped)."""
+    found = []
+    for here, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(here) / n for n in names if _is_article_name(n)]
+    return found
+
+
+def ignored_in_subfolders(folder: Path) -> int:
+    """How many article files lie in subfolders of ``folder`` (a build without
+    ``--recursive`` leaves them out and says so)."""
+    return sum(1 for p in _walk(folder) if p.parent != folder)
+
+
+def source_name(path: Path, folder: Path | None) -> str:
+    """``articles.source_file`` of ``path``: its path relative to the source ``folder`` with
+    POSIX separators ('2019/nov/a.txt'), so equal names in subfolders never collide; the bare
+    file name when there is no folder (or the path is not under it)."""
+    if folder is None:
+        return path.name
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(folder)).as_posix()
+    except ValueError:
+        return path.name
+
+
+#: Magic bytes of documents, images and archives that are not articles whatever their name
+#: says (a PDF renamed .html would otherwise be read as text). Each signature holds bytes no
+#: article starts with, so a text, Markdown or HTML source is never refused by mistake.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),  # an empty zip
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def sniff(raw: bytes, path: Path) -> None:
+    """Refuse a source whose first bytes are a document's, image's or archive's magic."""
+    for magic, kind in MAGIC:
+        if raw.startswith(magic):
+            raise InputError(f"content is {kind}, not an article; convert it to text, Markdown "
+                             "or HTML, or remove it", file=path)
 
 
 def _first_bad_line(raw: bytes, error: UnicodeDecodeError) -> int:
@@ -142,13 +199,18 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(body) + "\n"
 
 
-def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one article file into a ``Source``, enforcing the size limit before reading."""
+def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                name: str | None = None) -> Source:
+    """Read one article file into a ``Source``, enforcing the size limit before reading.
+
+    ``name`` is its ``source_file`` (default: the file name; see ``source_name``).
+    """
     size = os.stat(path).st_size
     if size > max_bytes:
         raise InputError(f"source is {size} bytes, over the {max_bytes}-byte limit; "
                          "split it or raise --max-bytes", file=path)
     raw = path.read_bytes()
+    sniff(raw, path)
     text = decode(raw, path)
     fmt = SUFFIX_FORMATS[path.suffix.lower()]
     if fmt == "html":
@@ -156,4 +218,4 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         if not text.strip():
             raise InputError("HTML source has no visible text; remove it or give the article "
                              "text", file=path)
-    return Source(path.name, hashlib.sha256(raw).hexdigest(), len(raw), fmt, text)
+    return Source(name or path.name, hashlib.sha256(raw).hexdigest(), len(raw), fmt, text)

@@ -2,7 +2,8 @@
 
 File names and table names are constants here and nowhere else (STYLE habit 8). The contract
 tables of DESIGN.md come first; ``article_segments`` and ``actor_roles`` add provenance for
-boilerplate and for titles.
+boilerplate and for titles, ``article_duplicates`` records the byte-identical copies folded
+into an article.
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ TABLES: tuple[TableSpec, ...] = (
               (_fk("actor_id", "actors", "actor_id"), _ART,
                _fk("organization_id", "actors", "actor_id")), is_span=True,
               description="Roles and titles the articles give actors."),
+    TableSpec("article_duplicates", models.ArticleDuplicate, ("duplicate_id",), (_ART,),
+              description="Sources byte-identical to an earlier one, folded into its article."),
 )
 
 TABLES_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}

@@ -289,6 +289,40 @@ class Case:
         return self.corrupt.__name__.replace("_", "-")
 
 
+@dataclass(frozen=True)
+class SourceCase:
+    """A source file whose content is not an article whatever its name says."""
+
+    what: str
+    name: str
+    content: bytes
+    expect: str  # the kind of content the error line must name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+#: Content sniffing (issue 12, item 5): a document, image or archive renamed .html/.txt/.md is
+#: refused by its magic bytes. The PDF and the zip are valid UTF-8 without a NUL byte, so
+#: without sniffing they would be built as articles.
+SNIFFED_SOURCES = [
+    SourceCase("a PDF renamed .html", "report.html",
+               b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+               b"trailer << /Root 1 0 R >>\n%%EOF\n", "PDF document"),
+    SourceCase("a PNG image renamed .txt", "photo.txt",
+               b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "PNG image"),
+    SourceCase("a JPEG image renamed .md", "photo.md",
+               b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01", "JPEG image"),
+    SourceCase("a GIF image renamed .html", "anim.html",
+               b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff", "GIF image"),
+    SourceCase("a zip archive renamed .txt", "articles.txt",
+               b"PK\x03\x04\x14\x08\x08\x08article.txt Some text that was zipped up\n",
+               "zip archive"),
+    SourceCase("a gzip archive renamed .txt", "article.txt",
+               b"\x1f\x8b\x08\x08\x5c\x8e\x01\x5e\x02\x03article.txt", "gzip archive"),
+]
+
+
 INVALID_PACKAGES = [
     Case("a duplicated JSONL row (both copies, hashes updated)", duplicate_id,
          "duplicate primary key"),

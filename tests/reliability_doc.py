@@ -31,7 +31,7 @@ NOT_CASES = {"test_clean_package_is_valid"}  # controls, not bad input
 BAD_INPUT_WHAT: dict[str, Callable[[dict[str, Any]], str]] = {
     "test_bad_sources_fail_cleanly": lambda p: {
         "empty.txt": "an empty source file", "blank.txt": "a source of blank lines only",
-        "binary.txt": "a binary source (PNG header, NUL bytes)",
+        "binary.txt": "a binary source (an ELF header, NUL bytes)",
         "latin1.txt": "a source in Latin-1 (invalid UTF-8)"}[p["name"]],
     "test_invalid_utf8_names_the_line": lambda p: "invalid UTF-8 on line 3",
     "test_source_over_size_limit": lambda p: "a source over the size limit (--max-bytes)",

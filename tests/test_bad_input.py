@@ -43,7 +43,7 @@ def _assert_clean_failure(result, name: str, code: int = 2) -> None:  # type: ig
     [
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n", "empty"),
-        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary"),
         ("latin1.txt", "Caf\u00e9 said \"hello there my friend\".\n".encode("latin-1"), "UTF-8"),
     ],
 )

@@ -29,7 +29,7 @@ def fixtures_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_rules_alone_meet_the_quote_thresholds_on_the_fixtures(fixtures_built: Path) -> None:
     per_article, total = evaluate(FIXTURE_GOLD, fixtures_built)
     metrics = total.metrics()
-    assert len(per_article) == 13
+    assert len(per_article) == 15
     assert metrics["quote_f1"] >= 0.95, total.errors
     assert metrics["speaker_accuracy"] >= 0.9, total.errors
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from newsgraph.build import BuildOptions, build
 from newsgraph.errors import DatasetError, InputError, NewsgraphError
+from newsgraph.sources import MAGIC
 from newsgraph.validate import validate_package
 from tests.conftest import SEED
 
@@ -98,9 +99,11 @@ def test_arbitrary_text_builds_or_fails_cleanly(tmp_path: Path, text: str, suffi
     error = _build(tmp_path / "work", f"article{suffix}", text.encode("utf-8"), recipe=recipe)
     if error is not None and not recipe:
         # Without a recipe's assertions, refused only when there is no text (blank, a BOM,
-        # HTML with nothing visible) or a NUL byte makes it look binary.
+        # HTML with nothing visible), a NUL byte makes it look binary, or it starts with the
+        # magic bytes of a document, image or archive.
         assert isinstance(error, InputError)
-        assert not text.removeprefix("\ufeff").strip() or "\x00" in text or suffix == ".html"
+        assert not text.removeprefix("\ufeff").strip() or "\x00" in text or suffix == ".html" \
+            or text.encode("utf-8").startswith(tuple(magic for magic, _ in MAGIC))
 
 
 @SETTINGS

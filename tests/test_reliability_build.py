@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED, run_cli
-from tests.reliability_cases import ERROR, one_line, snapshot
+from tests.reliability_cases import ERROR, SNIFFED_SOURCES, SourceCase, one_line, snapshot
 
 
 @pytest.fixture()
@@ -98,6 +98,19 @@ def test_source_without_text(tmp_path: Path, src: Path, name: str, content: byte
     assert not (tmp_path / "out").exists()
 
 
+
+
+@pytest.mark.parametrize("case", SNIFFED_SOURCES, ids=str)
+def test_sniffed_content_is_refused(tmp_path: Path, src: Path, case: SourceCase) -> None:
+    """A document, image or archive with an article's suffix is refused by its magic bytes."""
+    out = tmp_path / "out"
+    assert run_cli("build", src, "--out", out).returncode == 0
+    before = snapshot(out)
+    (src / case.name).write_bytes(case.content)
+    line = one_line(run_cli("build", src, "--out", out), 2)
+    assert line.startswith(f"{ERROR}{src}/{case.name}: "), line
+    assert case.expect in line, line
+    assert snapshot(out) == before
 
 
 def test_build_refuses_out_that_is_a_file(tmp_path: Path, src: Path) -> None:

@@ -1,7 +1,7 @@
 """Schema v1: one pydantic model per table, the single source of truth for every artifact."""
 
 from newsgraph.models.actor import Actor, ActorMention, ActorRole
-from newsgraph.models.article import Article, ArticleSegment
+from newsgraph.models.article import Article, ArticleDuplicate, ArticleSegment
 from newsgraph.models.base import Mention, Record
 from newsgraph.models.claim import Claim, ClaimMention
 from newsgraph.models.event import EVENT_TYPES, Event, EventMention, EventParticipant
@@ -14,6 +14,7 @@ __all__ = [
     "ActorMention",
     "ActorRole",
     "Article",
+    "ArticleDuplicate",
     "ArticleRelation",
     "ArticleSegment",
     "Claim",

@@ -1,4 +1,5 @@
-"""Articles (one row per source file) and their segments (title, byline, body, boilerplate...).
+"""Articles (one row per source file), their segments (title, byline, body, boilerplate...)
+and the byte-identical copies folded into them.
 
 An article keeps everything a citation needs and the verbatim text; nothing is deleted from a
 source: boilerplate is a segment with a reason, so every character stays accountable.
@@ -13,6 +14,7 @@ from pydantic import Field, StringConstraints
 from newsgraph.ids import whole_string
 from newsgraph.models.base import (
     METHOD_FIELD,
+    ArticleDuplicateId,
     ArticleId,
     Date,
     DatePrecision,
@@ -41,7 +43,9 @@ class Article(Record):
         description="Id derived from the SHA-256 of the source bytes ('art_' + 16 hex digits)."
     )
     source_file: NonEmptyStr = Field(
-        description="The input file's name (no folders), e.g. '000_e5a66e069e38f3c4.txt'."
+        description="The input file's name, e.g. '000_e5a66e069e38f3c4.txt'; from a folder "
+        "built with --recursive, its path relative to that folder with '/' separators "
+        "('2019/nov/a.txt')."
     )
     sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
     bytes: Int = Field(ge=0, description="Size of the raw source file in bytes.")
@@ -104,3 +108,24 @@ class ArticleSegment(Mention):
         description="Why a boilerplate/caption/credit segment was set aside (e.g. "
         "'advertisement', 'comment form', 'duplicated caption')."
     )
+
+
+class ArticleDuplicate(Record):
+    """A source whose bytes are identical to an earlier source's, folded into that article.
+
+    Duplicates are normal in news (syndicated copies, a file saved twice): the first copy in
+    source order is the article; every later copy with the same SHA-256 is a row here, so it
+    stays accounted for without repeating its records. ``article_relations`` cannot hold it,
+    since its ``related_article_id`` must be an article of its own.
+    """
+
+    duplicate_id: ArticleDuplicateId = Field(
+        description="Id derived from the kept article and the duplicate's file name."
+    )
+    article_id: ArticleId = Field(description="The article kept in its place (-> articles).")
+    duplicate_source_file: NonEmptyStr = Field(
+        description="The duplicate input file's name, as source_file would give it."
+    )
+    sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
+    bytes: Int = Field(ge=0, description="Size of the raw source file in bytes.")
+    method: Method = METHOD_FIELD

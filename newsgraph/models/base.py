@@ -37,6 +37,7 @@ def _id(kind: str) -> StringConstraints:
 
 ArticleId = Annotated[str, _id("article")]
 SegmentId = Annotated[str, _id("segment")]
+ArticleDuplicateId = Annotated[str, _id("article_duplicate")]
 ActorId = Annotated[str, _id("actor")]
 ActorMentionId = Annotated[str, _id("actor_mention")]
 ActorRoleId = Annotated[str, _id("actor_role")]

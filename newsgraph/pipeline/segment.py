@@ -1,6 +1,9 @@
 """Segment an article into title, byline, dateline, subheadings, body and boilerplate.
 
-Rules look at one line (paragraph) at a time plus its place in the page. Nothing is removed:
+Rules look at one line (paragraph) at a time plus its place in the page, and a boilerplate
+line never swallows what follows it (issue 12): web copies carry sign-up boxes, share bars,
+cookie notices and comment headers above, inside and below the body, and the body is the
+prose between them wherever they are. Nothing is removed:
 each non-blank line becomes a segment with offsets into the verbatim text, and boilerplate
 keeps the reason it was set aside ("parse destructively and audit the remainder"). Markdown
 markers (``# ``, ``*...*``, list bullets) are looked through, not removed.
@@ -8,9 +11,13 @@ markers (``# ``, ``*...*``, list bullets) are looked through, not removed.
 * title: a Markdown ``# `` heading, else the longest headline-like header line; a page title
   that is the headline plus a site name ("Headline | Riverton Ledger") gives way to the
   headline itself (the HTML ``<h1>``); photo captions are never titles;
-* boilerplate: navigation, links, ads, site notices, photo captions and credits, a "Related"
-  list (up to the next prose paragraph) and everything after a footer line (comments,
-  sign-up forms, share bars, "More from ...");
+* boilerplate, each line on its own: navigation, links, ads, site and cookie notices, photo
+  captions and credits, sign-up boxes, share bars, comment headers, "Original url:" lines;
+  two short runs only: a "Related" or "More from ..." list (its non-prose lines, up to the
+  next prose paragraph or a line followed by a byline or date, which is a headline), and
+  the entries after a comment header ("Name: text", "Reply", ...), up to the first line that
+  is not one; after the last body paragraph, short lines that are not sentences are page
+  footer;
 * datelines: a line that is only a date ("Saturday 14 March 2026", "*Published 2 May 2026*",
   "Thursday 5 February 2026 16:02 GMT", "16:02 27.11.2019") or only a place and date
   ("LONDON, October 14 -"); ``DATELINE`` also finds one at the start of a body paragraph;
@@ -27,7 +34,7 @@ from dataclasses import dataclass
 from newsgraph.models.article import SegmentKind
 from newsgraph.pipeline.lexicon import OPENING_MARK
 
-RULE = "rule:segment.lines@2"
+RULE = "rule:segment.lines@3"
 
 _LINE = re.compile(r"[^\r\n]+")
 _MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))|^[*_]+|[*_]+$")
@@ -58,13 +65,25 @@ _CAPTION = re.compile(r"(/\s*\(?[A-Z][\w .&-]*(Photos?|Images?|Pictures?)\)?\.?$
                       r"\b(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*:\s*\S|^!\[", re.I)
 _CREDIT = re.compile(r"^\(?(With (input|inputs|reporting) from|Reporting by|Editing by|"
                      r"Source:|Photo credit)", re.I)
-#: lines after which the rest of the page is footer (comments, sign-up forms, links).
-_FOOTER = re.compile(r"^(Leave a (Reply|Comment)|Original url:?|Subscribe\b|Join (the|our) "
-                     r"mailing list|Facebook Comments|Related (Articles|Posts|News)|Read more:?$|"
-                     r"Share this:?|Comments?$|Sign up for|More from\b)", re.I)
+#: a heading that starts the comments; the comment entries after it are boilerplate too.
+_COMMENTS = re.compile(r"^(Leave a (Reply|Comment)|Facebook Comments|(\d+\s+)?Comments?"
+                       r"(\s*\(\d+\))?|(Show|View|Read) (all )?\d*\s*comments|Join the "
+                       r"(conversation|discussion))\s*:?$", re.I)
+#: one entry of a comment section: "Jo Bloggs: text", "Jo says:", "Reply", "3 hours ago".
+_COMMENT_ENTRY = re.compile(r"^([A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,2}\s*(:|says:?|wrote:?)"
+                            r"([*_]*\s|[*_]*$)|(Reply|Report|Like|Share)$|\d+\s+(minutes?|hours?|"
+                            r"days?|weeks?|months?|years?)\s+ago$)")
+#: footer-like lines, each boilerplate on its own (with the reason), never beyond itself.
+_FOOTER_LINES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(Original|Source) url\b", re.I), "original url"),
+    (re.compile(r"^(Subscribe\b|Sign up\b|Join (the|our) mailing list|Get (our|the) "
+                r"newsletter)|\b(to|in) your inbox\b|\bunsubscribe\b", re.I), "sign-up"),
+    (re.compile(r"^Share (this|on)\b|^Share\s*:", re.I), "share bar"),
+)
 #: a heading that starts a list of links to other stories, up to the next prose paragraph.
-_RELATED = re.compile(r"^(Related|Related (stories|coverage|content|reading|links)|See also|"
-                      r"Most (read|popular)|More on this story|Read next)\s*:?$", re.I)
+_RELATED = re.compile(r"^(Related|Related (stories|coverage|content|reading|links|articles|"
+                      r"posts|news)|See also|Most (read|popular)|More on this story|Read next|"
+                      r"Read more|More from\b.*)\s*:?$", re.I)
 _NAV = re.compile(r"^[^|]{1,25}(\s\|\s[^|]{1,25}){2,}$")
 _RULE_LINE = re.compile(r"^([-*_]\s*){3,}$")
 _AD = re.compile(r"(Click Here\b|Advertisement$|Sponsored\b|ADVERTISEMENT|Read (also|more)\b|"
@@ -73,7 +92,7 @@ _SITE_NOTE = re.compile(r"(Full Name$|Email Address|Name\s*\*?$|Copyright\b|©)"
 _SITE_PHRASES = ("email address will not be published", "required fields are marked",
                  "indicates required", "views and opinions expressed", "all rights reserved",
                  "mailchimp")
-_COOKIES = re.compile(r"cookies?\b.*\b(accept|policy)")
+_COOKIES = re.compile(r"cookies?\b.*\b(accept|policy|consent|preferences|settings)")
 _CAPTION_WORDS = ("photo", "image", "picture", "caption", "![")
 _SITE_SUFFIX = re.compile(r"^\s*[|\-–—:]\s*\S")
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){1,2}$")
@@ -131,6 +150,11 @@ def _is_caption(line: str) -> bool:
 def _boilerplate_reason(line: str) -> str | None:
     if _words(line) > _SHORT:
         return None  # a long paragraph is prose, whatever words it holds
+    for pattern, reason in _FOOTER_LINES:
+        if pattern.search(line):
+            return reason
+    if _COMMENTS.match(line):
+        return "comments"
     low = line.lower()
     if _AD.match(line) or "join now" in low or "join today" in low:
         return "advertisement"
@@ -168,15 +192,20 @@ def segment(text: str) -> list[Segment]:
     title_index = _pick_title(lines, plains, reasons, first_body)
     segments: list[Segment] = []
     seen: set[str] = set()
-    in_footer = in_related = False
+    in_comments = in_related = False
     for i, (start, end, line) in enumerate(lines):
         bare = plains[i]
         kind: SegmentKind = "body"
         reason: str | None = None
-        in_related = in_related and not _is_prose(bare)
-        if in_footer or _FOOTER.search(bare):
-            in_footer = True
-            kind, reason = "boilerplate", "footer (comments, sign-up, links)"
+        # The two runs end by themselves: a related list at a prose paragraph or a headline
+        # (a line followed by a byline or date), comments at the first line not an entry.
+        in_related = in_related and not _is_prose(bare) and not _heads_article(plains, i)
+        in_comments = in_comments and _COMMENT_ENTRY.match(bare) is not None
+        if in_comments:
+            kind, reason = "boilerplate", "comments"
+        elif reasons[i] in _RUN_STARTS:
+            kind, reason = "boilerplate", reasons[i]
+            in_comments = reasons[i] == "comments"
         elif in_related or _RELATED.match(bare):
             in_related = True
             kind, reason = "boilerplate", "related links"
@@ -202,7 +231,28 @@ def segment(text: str) -> list[Segment]:
             kind = "subheading"  # a short line that is a sentence or a quote is a paragraph
         seen.add(line)
         segments.append(Segment(kind, start, end, line, reason))
-    return segments
+    return _page_footer(segments, plains)
+
+
+#: Boilerplate reasons checked before everything else (a comment header starts the comments).
+_RUN_STARTS = frozenset({"original url", "sign-up", "share bar", "comments"})
+
+
+def _heads_article(plains: list[str], i: int) -> bool:
+    """Line ``i`` is followed by a byline or a date line: it is a headline, not a link."""
+    following = plains[i + 1] if i + 1 < len(plains) else ""
+    return bool(following) and (_BYLINE.match(following) is not None
+                                or is_date_line(following))
+
+
+def _page_footer(segments: list[Segment], plains: list[str]) -> list[Segment]:
+    """Short lines that are not sentences after the last body paragraph are page footer
+    (a book advert, a list of links without a heading), as such lines before the first body
+    paragraph are page header."""
+    last = max((i for i, s in enumerate(segments)
+                if s.kind == "body" and _is_prose(plains[i])), default=len(segments))
+    return [Segment("boilerplate", s.char_start, s.char_end, s.text, "page footer")
+            if i > last and s.kind == "subheading" else s for i, s in enumerate(segments)]
 
 
 def _pick_title(lines: list[tuple[int, int, str]], plains: list[str],
