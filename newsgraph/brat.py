@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import InputError
+from newsgraph.pipeline.lexicon import QUOTE_PAIRS
 from newsgraph.pipeline.names import is_title_word
 
 Fragments = tuple[tuple[int, int], ...]
@@ -60,7 +61,8 @@ class GoldArticle:
 
 _SPAN = re.compile(r"^(?P<type>[\w-]+) (?P<frags>\d+ \d+(?:;\d+ \d+)*)$")
 #: Opening mark -> closing mark; "''" (two apostrophes) is one mark, as in many NYT texts.
-_DOUBLE_MARKS = {'"': '"', "“": "”", "''": "''", "«": "»", "„": "“", "``": "''"}
+#: The double marks of the builder's one table (single marks only nest inside them).
+_DOUBLE_MARKS = {o: c for o, c in QUOTE_PAIRS.items() if o != "‘"}
 _MARK = re.compile(r"''|``|[\"“”«»„]")
 
 

@@ -1,0 +1,194 @@
+"""Who said a quote, from the words around it: the attribution sieves of one quote.
+
+``Attributor.after`` reads the attribution after the closing mark ('," X said', '," said X',
+'," RIA cited X as saying', '," according to X'); ``before`` the one before the opening mark
+('X said: "', 'X said the plan was "', 'Y cited X as saying "'); ``relayed`` adds the outlet
+that relayed the words. Each names its sieve in the record's ``method`` and takes the
+confidence measured for that sieve; ``newsgraph.pipeline.quotes`` decides which sieve runs
+first for a quote and what a quote is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.pipeline.attribution import (
+    CUE,
+    JOINT,
+    RELATIVE,
+    Attribution,
+    Resolver,
+    Subject,
+    governing_cue,
+    pronoun_object,
+    relay,
+    reported_after,
+)
+from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
+from newsgraph.pipeline.sentences import sentence_break
+
+RULE_AFTER = "rule:quotes.attribution_after@2"
+RULE_BEFORE = "rule:quotes.attribution_before@2"
+RULE_CONTINUATION = "rule:quotes.continuation@2"
+RULE_PRECEDING = "rule:quotes.preceding_sentence@1"
+RULE_NAMED_LATER = "rule:quotes.named_later@1"
+RULE_UNATTRIBUTED = "rule:quotes.unattributed@1"
+RULE_SUBJECT = "rule:quotes.clause_subject@1"
+RULE_PREVIOUS_PARAGRAPH = "rule:quotes.previous_paragraph@1"
+
+#: Confidence of a sieve's attribution to a named speaker, and (``PRONOUN_CONFIDENCE``) to a resolved
+#: pronoun: the share of its quotes whose speaker was right on the PolNeAR training split,
+#: rounded down to 0.05 (`make quality` prints the table; docs/quality.md). An unnamed speaker
+#: ("a spokesman") takes 0.2 less, an unresolved pronoun 0.3 less.
+NAMED_CONFIDENCE = {RULE_AFTER: 0.95, RULE_BEFORE: 0.9, RULE_SUBJECT: 0.85, RULE_CONTINUATION: 0.95,
+          RULE_PRECEDING: 0.85, RULE_PREVIOUS_PARAGRAPH: 0.7, RULE_NAMED_LATER: 0.7}
+PRONOUN_CONFIDENCE = {RULE_AFTER: 0.6, RULE_BEFORE: 0.65, RULE_SUBJECT: 0.5}
+#: A cue with nobody named, and a quote with no attribution at all: no speaker to be right.
+NO_SPEAKER = 0.3
+UNATTRIBUTED = 0.2
+#: Small patterns, compiled once (the re module's cache is shared with per-article patterns).
+_LEAD = re.compile(r"[\s,;:—–-]*")
+COMMA_END = re.compile(r",\s*$")
+#: Relative clauses and appositives between commas ("X, who served as ..., told"): not
+#: counted in the distance from a quote to its cue.
+_APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
+COMMA_COLON_END = re.compile(r"[,:]\s*$")
+_TOLD = re.compile(r"\btold\b")
+_WITH_END = re.compile(r"\bwith\s+$")
+
+
+class Attributor:
+    """Attribution of the quotes of one article, in reading order."""
+
+    def __init__(self, draft: ArticleDraft, resolver: Resolver) -> None:
+        self.text = draft.source.text
+        self.resolver = resolver
+
+    def speaker(self, subject: Subject, cue: str | None, method: str) -> Attribution:
+        """The attribution of ``method`` to a subject, at that sieve's measured confidence."""
+        base = NAMED_CONFIDENCE[method]
+        if subject.pronoun:
+            person = self.resolver.resolve_pronoun(subject.text, subject.start)
+            return Attribution(person, subject.text, cue, None, None, method,
+                               PRONOUN_CONFIDENCE.get(method, base - 0.2) if person else base - 0.3)
+        if subject.actor is None:
+            return Attribution(None, subject.text, cue, None, None, method, base - 0.2)  # unnamed
+        return Attribution(subject.actor, subject.text, cue, None, None, method, base)
+
+    def after(self, start: int, end: int) -> Attribution | None:
+        """'..., X said', '," said X', '," RIA cited X as saying', '," according to X'."""
+        text, resolver = self.text, self.resolver
+        lead = _LEAD.match(text[start:end])
+        c0 = start + (lead.end() if lead else 0)
+        if c0 >= end:
+            return None
+        saying = relay(text, c0, end)
+        if saying is not None and "subject" in (saying.groupdict() or {}):
+            media = resolver.media_before(c0, saying.start())
+            subj = resolver.subject(saying.start("subject"), saying.end("subject"),
+                                    cue_after=True)
+            pronoun = pronoun_object(text, saying.start("subject"))
+            if subj is None and pronoun is not None:
+                subj = Subject(None, pronoun.group("p"), pronoun.start("p"), pronoun=True)
+            if subj is not None:
+                found = self.speaker(subj, saying.group("cue"), RULE_AFTER)
+                return with_media(found, media)
+        first = CUE.match(text, c0)
+        if first is not None:  # inverted: '," said Marta Lis, chief economist'
+            subj = resolver.subject(first.end(), end, cue_after=False)
+            found = self.speaker(subj, first.group(), RULE_AFTER) if subj \
+                else Attribution(None, None, first.group(), None, None, RULE_AFTER, NO_SPEAKER)
+            return self.relayed(found, c0, end)
+        cue = CUE.search(text, c0, end)
+        if cue is None or len(_APPOSITIVES.sub(",", text[c0:cue.start()]).split()) > 12 \
+                or sentence_break(text, c0, cue.start()) or JOINT.search(text, c0, cue.start()):
+            return None  # '"glow in the dark," for instance, and Trump vowed': another clause
+        subj = resolver.subject(c0, cue.start(), cue_after=True)
+        if subj is None and COMMA_END.search(text[c0:cue.start()]):
+            # '"the beginning of the end" for the EU, said Geert Wilders': inverted after all
+            subj = resolver.subject(cue.end(), end, cue_after=False)
+            if subj is not None and subj.pronoun:
+                subj = None
+        if subj is None:  # a cue with no named speaker ("the crowd shouted"): still its own
+            return self.relayed(Attribution(None, None, cue.group(), None, None, RULE_AFTER,
+                                             NO_SPEAKER), c0, end)
+        return self.relayed(self.speaker(subj, cue.group(), RULE_AFTER), c0,
+                            end)
+
+    def relayed(self, found: Attribution, start: int, end: int) -> Attribution:
+        """Add the outlet of 'told Reuters', 'as quoted by Politico', ', CNN reported'."""
+        if found.intermediary is not None:
+            return found
+        clause = self.text[start:end]
+        by = relay(self.text, start, end)
+        media = None
+        if by is not None and "subject" not in (by.groupdict() or {}):
+            # "as quoted by the Turkish newspaper": the outlet named before
+            media = self.resolver.media_after(by.end(), end) \
+                or self.resolver.media_before(max(0, start - 3000), start)
+        elif (told := _TOLD.search(clause)) is not None:
+            media = self.resolver.media_after(start + told.end(), end)
+            if media is not None and self.text[start + told.end():media.span.start].strip(
+                    " *") not in ("", "the", "The"):
+                media = None
+        if media is None and reported_after(self.text, start, end):
+            media = self.resolver.media_before(start, end)
+        return with_media(found, media)
+
+    def before(self, start: int, end: int, s_start: int) -> Attribution | None:
+        """'X said: "..."', 'X said the plan was "..."', 'Y cited X as saying "..."'."""
+        text, resolver = self.text, self.resolver
+        saying = relay(text, start, end)
+        if saying is not None and "subject" in (saying.groupdict() or {}):
+            media = resolver.media_before(s_start, saying.start())
+            subj = resolver.subject(saying.start("subject"), saying.end("subject"),
+                                    cue_after=True)
+            if subj is not None:
+                return with_media(self.speaker(subj, saying.group("cue"), RULE_BEFORE),
+                                   media)
+        lead = _LEAD.match(text[start:end])
+        first = CUE.match(text, start + (lead.end() if lead else 0))
+        if first is not None and COMMA_COLON_END.search(text[start:end]):
+            # between two parts of a quote: '," said X, "'
+            subj = resolver.subject(first.end(), end, cue_after=False)
+            if subj is not None:
+                return self.relayed(self.speaker(subj, first.group(), RULE_BEFORE),
+                                     first.start(), end)
+        cue = governing_cue(text, start, end)
+        if cue is None:
+            # 'X said it was "reckless" and would "..."': the cue is before the last quote
+            return self.before(s_start, end, s_start) if start > s_start else None
+        if cue.group().lower() == "according to":  # 'According to X, "..."'
+            subj = resolver.subject(cue.end(), end, cue_after=False)
+            if subj is not None:
+                return self.speaker(subj, cue.group(), RULE_BEFORE)
+        # cues inside a relative clause ("Clinton, who did not say ..., said") govern nothing
+        relative = [(r.start(), r.end()) for r in RELATIVE.finditer(text, s_start, cue.start())]
+        cues = [c for c in CUE.finditer(text, s_start, cue.start())
+                if not any(a <= c.start() < b for a, b in relative)]
+        in_clause = [c for c in cues if c.start() >= start]
+        spans = []
+        if cue.group().endswith("ing"):  # 'saying', 'adding': the main subject, unless
+            adjacent = resolver.subject(max(start, cue.start() - 40), cue.start(),
+                                        cue_after=True)  # 'with Gorka noting'
+            if adjacent is not None and not adjacent.pronoun and \
+                    text[adjacent.start:cue.start()].count(" ") <= 2 and \
+                    _WITH_END.search(text[max(s_start, adjacent.start - 6):adjacent.start]):
+                return self.relayed(self.speaker(adjacent, cue.group(), RULE_BEFORE),
+                                    start, end)
+        else:
+            spans.append((max((c.end() for c in in_clause), default=start), cue.start()))
+        spans.append((start, in_clause[0].start() if in_clause else cue.start()))
+        spans.append((s_start, cues[0].start() if cues else cue.start()))
+        for a, b in spans:
+            subj = resolver.subject(a, b, cue_after=True)
+            if subj is not None:
+                found = self.speaker(subj, cue.group(), RULE_BEFORE)
+                return self.relayed(found, start, end)
+        return Attribution(None, None, cue.group(), None, None, RULE_BEFORE, NO_SPEAKER)
+
+
+def with_media(found: Attribution, media: ActorMentionDraft | None) -> Attribution:
+    if media is not None and media.actor != found.speaker:
+        found.intermediary, found.intermediary_text = media.actor, media.span.text
+    return found
