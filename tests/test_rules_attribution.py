@@ -78,6 +78,24 @@ def test_titles_and_scare_quotes_are_not_quotes(paragraph: str) -> None:
      "the harbour lost money for five years", None),
     ("Okafor denied the claims, and suggested they came from her rivals.",
      "the claims", "Adaeze Okafor"),
+    ("Okafor is now claiming victory in the northern districts.",
+     "victory in the northern districts", "Adaeze Okafor"),
+    ("Okafor wants to cut ferry fares by a third.", "to cut ferry fares by a third",
+     "Adaeze Okafor"),
+    ("Okafor sees the ferry as the lifeline of the island.",
+     "the ferry as the lifeline of the island", "Adaeze Okafor"),
+    ("She hasn't endorsed the harbour plan of her rivals.", "the harbour plan of her rivals",
+     "Adaeze Okafor"),
+    ("Nearly 58 percent of the island's voters say they have not followed the race closely.",
+     "they have not followed the race closely", None),
+    ("Halvorsen Pharma, the largest employer on the island, says it will keep the plant open.",
+     "it will keep the plant open", "Halvorsen Pharma"),
+    ("The council has twice as many members who say the ferry should stay public.",
+     "the ferry should stay public", None),
+    ("In a new Harbour Herald poll, Okafor leads her rival by nine points.",
+     "Okafor leads her rival by nine points", "Harbour Herald"),
+    ("The council is widely expected to approve the ferry budget next week.",
+     "The council is widely expected to approve the ferry budget next week", None),
 ])
 def test_reported_claims(paragraph: str, content: str, claimant: str | None) -> None:
     draft = extract(article(OKAFOR, paragraph))
@@ -85,6 +103,25 @@ def test_reported_claims(paragraph: str, content: str, claimant: str | None) -> 
     claims = {c.span.text: c for c in draft.claims if c.reporting == "indirect"}
     assert content in claims, list(claims)
     assert claims[content].claimant == claimant
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Okafor wrote a book about the ferry strike.",
+    "A group called Ferry Friends met on Tuesday.",
+    "Okafor saw a drop in ferry fares last year.",
+    "Okafor appeared at the harbour on Tuesday.",
+])
+def test_verbs_that_report_only_with_a_complement(paragraph: str) -> None:
+    draft = extract(article(OKAFOR, paragraph))
+    find_claims(draft)
+    assert [c.span.text for c in draft.claims if c.reporting == "indirect"] == []
+
+
+def test_the_writers_assessment_has_no_claimant() -> None:
+    draft = extract(article(OKAFOR, "The ferry plan seemed doomed from the start."))
+    find_claims(draft)
+    [claim] = [c for c in draft.claims if c.reporting == "indirect"]
+    assert (claim.claimant, claim.claimant_text, claim.modality) == (None, None, "evaluation")
 
 
 def test_several_contents_of_one_source_are_several_claims() -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.pipeline.lexicon import SPEECH_FORMS, Cue, Cues, alternation
+from newsgraph.pipeline.lexicon import AUXILIARY, SPEECH_FORMS, Cue, Cues, alternation
 from newsgraph.pipeline.names import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -49,7 +49,7 @@ RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
 _PREPOSITION = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|"
                           r"into|beat|beating|after)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
                           re.I)
-_PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:\w+ly\s+|also\s+)?$")
+_PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + AUXILIARY + r"*\s+$")
 _PRONOUN_AFTER_CUE = re.compile(r"^\s*(?P<p>he|she|they|it)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?P<p>him|her|them)\b")
 _UNNAMED_HEADS = (

@@ -31,6 +31,10 @@ def modality(cue: str | None, proposition: str) -> Modality:
     cue = (cue or "").lower()
     if cue in ("warned",):
         return "warning"
+    if cue.endswith("expected"):
+        return "prediction"
+    if cue.startswith(("seem", "appear")):
+        return "evaluation"
     if cue in ("denied", "rejected"):
         return "denial"
     if cue in ("urged", "demanded", "asked"):
@@ -106,13 +110,16 @@ def find_claims(draft: ArticleDraft) -> None:
             continue
         seen.add(key)
         subject = found.subject
-        claimant: str | None = subject.actor
-        if subject.pronoun:
-            claimant = resolver.resolve_pronoun(subject.text, subject.start)
-        elif claimant is None:
-            claimant = by_name.get(_last_name(subject.text))
+        claimant: str | None = None
+        if subject is not None:
+            claimant = subject.actor
+            if subject.pronoun:
+                claimant = resolver.resolve_pronoun(subject.text, subject.start)
+            elif claimant is None:
+                claimant = by_name.get(_last_name(subject.text))
+        pronoun = subject is not None and subject.pronoun
         prop = found.span.text
         draft.claims.append(ClaimDraft(
-            found.span, prop, claimant, None if claimant else subject.text,
+            found.span, prop, claimant, None if claimant or subject is None else subject.text,
             modality(found.cue, prop), polarity(found.cue, prop), "indirect", found.cue, None,
-            None, found.method, round(found.confidence - (0.1 if subject.pronoun else 0), 2)))
+            None, found.method, round(found.confidence - (0.1 if pronoun else 0), 2)))

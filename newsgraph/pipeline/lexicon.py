@@ -48,6 +48,7 @@ echoed pointed_out points_out shot_back fired_back chimed_in went_on believes
 #: Cognition and stance verbs: a source's belief or wish, reported without quotation.
 _COGNITION_REGULAR = """
 believe expect hope fear worry doubt want estimate consider assume suspect reckon figure
+remember realize realise recognize recognise imagine guess learn=learned
 """
 _COGNITION_IRREGULAR = """
 think thinks thought thinking | feel feels felt feeling | know knows knew knowing | find finds
@@ -57,11 +58,17 @@ found finding | understand understands understood understanding
 #: Stance verbs: what a source wants, supports or rejects ("X wants to ...", "X opposed the bill").
 _STANCE_REGULAR = """
 support oppose endorse reject refuse propose plan=planned defend blame dismiss question challenge
-insist warn threaten vow urge offer demand recommend welcome condemn applaud pledge
+insist warn threaten vow urge offer demand recommend welcome condemn applaud pledge praise attack
+denounce decry assail lambaste hail champion embrace congratulate thank favor favour
+prefer=preferred highlight portray liken encourage request downplay decide decline promise
 """
 _STANCE_IRREGULAR = """
 seek seeks sought seeking | show shows showed shown | call_for calls_for called_for calling_for |
-reveal reveals revealed | indicate indicates indicated | predict predicts predicted
+call_on calls_on called_on calling_on | push_for pushes_for pushed_for pushing_for |
+reveal reveals revealed | indicate indicates indicated | predict predicts predicted |
+cite cites citing | backs backed backing | refer_to refers_to referred_to referring_to |
+point_to points_to pointed_to pointing_to | talk_about talks_about talked_about talking_about |
+see sees saw seen seeing | view views viewed viewing
 """
 
 
@@ -101,6 +108,15 @@ SPEECH_FORMS = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in
 COGNITION_FORMS = {form: lemma for lemma, forms in COGNITION_VERBS.items() for form in forms}
 STANCE_VERBS = _forms(_STANCE_REGULAR, _STANCE_IRREGULAR)
 STANCE_FORMS = {form: lemma for lemma, forms in STANCE_VERBS.items() for form in forms}
+
+#: Auxiliaries, negations and adverbs that stand between a subject and its verb ("has long
+#: said", "did not say", "hasn't endorsed", "He's now claiming", "have all attacked"): a regular
+#: expression for one such word with the space or apostrophe before it, to be repeated. Each
+#: repetition starts with a space or an apostrophe, so a long word cannot be split two ways.
+AUXILIARY = (r"(?:\s+(?:has|have|had|also|still|now|will|would|could|should|must|may|might|can|"
+             r"did|do|does|is|are|was|were|been|being|once|first|again|not|never|ever|even|"
+             r"just|already|long|often|all|both|each|\w+n[’']t|\w+ly)(?=\W)|[’'](?:s|ve|d|ll|re)"
+             r"(?=\s))")
 
 #: Gestures that stand for speaking after a quote ('"No," she smiled.').
 GESTURES = frozenset("laughed smiled shrugged nodded paused hesitated".split())

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from newsgraph.pipeline.attribution import JOINT, Resolver, Subject
 from newsgraph.pipeline.drafts import ArticleDraft, Span
 from newsgraph.pipeline.lexicon import (
+    AUXILIARY,
     COGNITION_FORMS,
     SPEECH_FORMS,
     STANCE_FORMS,
@@ -39,20 +40,32 @@ from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 RULE_ACCORDING = "rule:claims.according_to@1"
 RULE_INVERTED = "rule:claims.inverted@1"
 RULE_COMPLEMENT = "rule:claims.complement@1"
+RULE_POLL = "rule:claims.in_poll@1"
+RULE_EVIDENTIAL = "rule:claims.evidential@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
-CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.75}
+CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.75, RULE_POLL: 0.85,
+              RULE_EVIDENTIAL: 0.85}
 
 #: Cues that take a complement: speech, cognition and stance verbs.
 CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+#: "In a new Fox News poll, P" at the start of a sentence: the poll is the source.
+_IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the|a|an|this|that|"
+                      r"its|their|his|her|new|recent|latest|exit|one|another)\s+(?:[\w’'/.-]+\s+){0,6}?(?:polls?|surveys?)\b)")
+#: The writer's assessment or expectation, with no source: "X seemed to P", "X appeared
+#: choreographed", "X is widely expected to P". The content is the clause, subject included.
+_EVIDENTIAL = re.compile(
+    r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were)(?:\s+(?:\w+ly|not|also|now|still))*"
+    r"\s+expected)(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
-_LEAD_IN = re.compile(
+_LEAD_IN_WORDS = (
     r"(?:\s*,?\s*(?:in an? (?:interview|statement|speech|briefing|letter|email|post|tweet|"
     r"address|op-ed|news conference|press conference|radio interview|television interview)"
     r"(?: (?:with|on|to) [^,]{1,40}?)?|on \w+day|last \w+|earlier this \w+|this \w+|"
     r"(?:on|at|in) (?:[A-Z][\w.]*\s?){1,4}|yesterday|today|recently|previously|repeatedly|"
-    r"publicly|privately|again|also|later|once|often|[a-z]+ly)(?=[\s,])\s*,?)*\s*(?:that\s+)?")
+    r"publicly|privately|again|also|later|once|often|[a-z]+ly)(?=[\s,])\s*,?)*\s*")
+_LEAD_IN = re.compile(_LEAD_IN_WORDS + r"(?:that\s+)?")
 #: Only a conjunction between two cues: the second shares the first one's source.
 _SAME_SOURCE = re.compile(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?")
 _THAT = re.compile(r"\bthat\b")
@@ -74,27 +87,49 @@ _NOMINAL_AFTER = re.compile(
     r"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
     + _NOMINAL_HEADS + r")\b", re.I)
 #: Auxiliaries and adverbs between a subject and its cue ("has long said", "also argued").
-_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|still|now|will|would|could|may|might|"
-                          r"can|did|do|does|once|first|again|\w+ly))*\s*$")
-_PERSON_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\s+(?:also\s+|\w+ly\s+)?$")
+_AUXILIARIES = re.compile(AUXILIARY + r"*\s*$")
+_PERSON_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)" + AUXILIARY + r"*\s*$")
 #: Words that end no subject noun phrase.
 _NOT_HEADS = frozenset("""
 is was has does his its this thus always perhaps yes less unless whereas not never even
 """.split())
+#: Function words a subject noun phrase may hold after its first word ("58 percent of
+#: Democrats", "nine out of 10", "the chairman and chief executive") or end with ("both").
+_INSIDE_SUBJECT = frozenset("the a an this that these those his her their its our some many most "
+                            "both all other of and out than".split())
+_QUANTITIES = frozenset("both some many most all others few several".split())
+_MAX_SUBJECT_WORDS = 8
+#: A relative pronoun as the subject of a cue: "voters who say", "the group that has argued".
+_RELATIVE_SUBJECT = re.compile(r"\b(?:who|that)" + AUXILIARY + r"*\s*$")
 _DETERMINERS = frozenset("the a an this that these those his her their its our some many most "
                          "both all other".split())
-_PERSON_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\s+(?:also\s+|\w+ly\s+)?$")
-#: A passive or adjectival participle: "was shown", "has been confirmed", "a group charged".
+#: A passive participle: "was shown", "has been confirmed" (not the progressive "is planning").
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: Cue forms that, in the claims' wider net, are mostly not attribution (nouns such as
 #: "support", "remarks", "questions"; "wrote a book"; "went on"), measured on PolNeAR train.
 _NOT_CLAIM_CUES = frozenset("""
-posted maintained called calling charged offered offer offers found find finds finding go went
-cried speaking spoke speak speaks continue continues continued support claim claims remarks
-remark questions question plan show respond responds responded responding feel went on seeking
-pledged wrote writes write writing wants note notes comment comments report reports answer
-answers demands demand counter counters
+posted maintained charged offer offers finding go went cried speaking spoke speak speaks continue
+continues continued support claim claims remarks remark questions question respond responds
+responded responding feel went on seeking note notes comment comments report reports answer
+answers demands demand counter counters attack attacks thanks thank tweet figure challenge
+challenges
 """.split())
+#: Cue forms that report what a document or poll says: "the survey found", "polls show".
+_NOMINAL_CUES = frozenset("found finds find show".split())
+#: Cue forms that report only with what follows them: "wants to", "called for", "found that",
+#: "sees X as Y", "declined to"; elsewhere they are mostly not attribution ("wrote a book", "a
+#: poll found", "saw a drop").
+_NEEDS_AFTER = {
+    **dict.fromkeys("wants want wanted plan plans pledged offered decided decide decides "
+                    "declined decline declines promising promises promise".split(),
+                    re.compile(r"\s+(?:not\s+)?to\s+\w")),
+    **dict.fromkeys("wrote writes write writing found find finds learned show".split(),
+                    re.compile(_LEAD_IN_WORDS + r"that\b")),
+    **dict.fromkeys("called calling calls".split(),
+                    re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:a|an|the)\s|[^,.;]{1,60}?[\"“]")),
+    **dict.fromkeys("see sees saw seen seeing view views viewed viewing".split(),
+                    re.compile(r"\s+[^,.;]{1,60}?\bas\s")),
+}
 #: A fronted adverbial: the words before its comma are not a content ("In her speech, ...").
 _FRONTED = re.compile(r"\s*(?:In|At|On|For|As|After|Before|When|While|With|Without|During|"
                       r"Since|Despite|Although|Though|If|Because|Asked|Speaking|Weighing|"
@@ -110,7 +145,8 @@ class Reported:
 
     span: Span
     cue: str
-    subject: Subject
+    #: None for the writer's own assessment (the ``evidential`` sieve)
+    subject: Subject | None
     method: str
     confidence: float
 
@@ -190,9 +226,15 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
     """Why a cue cannot make a claim, or None."""
     if _inside(quoted, cue.start()):
         return "inside a quotation"
-    if cue.group().lower() in _NOT_CLAIM_CUES:
+    word = cue.group().lower()
+    if word in _NOT_CLAIM_CUES:
         return "a sense that is mostly not attribution"
-    if _PASSIVE.search(text, max(s_start, cue.start() - 12), cue.start()):
+    needs = _NEEDS_AFTER.get(word)
+    if needs is not None and not needs.match(text, cue.end()) and not (
+            word in _NOMINAL_CUES and _NOMINAL_BEFORE.search(text, s_start, cue.start())):
+        return "a sense that is mostly not attribution without a complement"
+    if not cue.group().endswith("ing") and \
+            _PASSIVE.search(text, max(s_start, cue.start() - 12), cue.start()):
         return "passive"
     if _attributes_quote(text, quoted, s_start, cue):
         return "the cue of a quote"
@@ -201,9 +243,33 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
 
 def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
               quoted: list[tuple[int, int]], notes: list[Rejected]) -> Iterator[Reported]:
-    according = _ACCORDING.search(text, s_start, s_end)
+    found = list(_attributed(text, s_start, s_end, resolver, quoted, notes))
+    yield from found
+    for cue in _EVIDENTIAL.finditer(text, s_start, s_end):
+        if _inside(quoted, cue.start()) or any(
+                r.span.start <= cue.start() < r.span.end for r in found):
+            continue
+        start = _clause_start_before(text, s_start, cue.start())
+        start = start + len(text[start:cue.start()]) - len(text[start:cue.start()].lstrip(" ,;"))
+        stop = _CLAUSE_END.search(text, cue.end(), s_end)
+        span = _trim(text, start, stop.start() if stop is not None else s_end)
+        if len(text[span[0]:span[1]].split()) >= _MIN_WORDS and _quoted(quoted, *span) <= 0.5:
+            yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), None,
+                           RULE_EVIDENTIAL, CONFIDENCE[RULE_EVIDENTIAL])
+
+
+def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
+                quoted: list[tuple[int, int]], notes: list[Rejected]) -> Iterator[Reported]:
+    """The contents a source in the sentence is said to hold, by the first sieve that fits."""
+    according: Cue | re.Match[str] | None = _ACCORDING.search(text, s_start, s_end)
+    method = RULE_ACCORDING
+    if according is None:
+        poll = _IN_POLL.match(text, s_start, s_end)
+        if poll is not None:
+            according = Cue(poll.start("cue"), poll.end("cue"), poll.group("cue"))
+            method = RULE_POLL
     if according is not None and not _inside(quoted, according.start()):
-        by = _according(text, quoted, s_start, s_end, according, resolver)
+        by = _according(text, quoted, s_start, s_end, according, resolver, method)
         if by is not None:
             yield by
             return
@@ -262,7 +328,8 @@ def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
 
 def _subject_before(text: str, resolver: Resolver, start: int, cue: int) -> Subject | None:
     """The source before a cue: an actor, unnamed person or pronoun, else a document or body
-    ("the lawsuit says", "a new poll shows")."""
+    ("the lawsuit says", "a new poll shows"), a relative pronoun's antecedent ("voters who
+    say") or another noun phrase ("58 percent of Democrats say")."""
     subject = resolver.subject(start, cue, cue_after=True)
     if subject is not None:
         return subject
@@ -270,23 +337,34 @@ def _subject_before(text: str, resolver: Resolver, start: int, cue: int) -> Subj
         nominal = pattern.search(text, start, cue)
         if nominal is not None:
             return Subject(None, nominal.group().strip(), nominal.start())
+    relative = _RELATIVE_SUBJECT.search(text, start, cue)
+    if relative is not None:  # "the same number who said": the antecedent is the source
+        return _noun_phrase_before(text, start, relative.start())
     return _noun_phrase_before(text, start, cue)
 
 
 def _noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:
     """The words between the clause start and the cue, when they can be a subject noun phrase
-    ("The Democratic presidential candidate said", "veteran Republicans say")."""
+    ("The Democratic presidential candidate said", "veteran Republicans say", "Nearly nine
+    out of 10 say"); a subject followed by an appositive is taken before it ("Teck, the
+    Canadian mining company, says")."""
     end = _AUXILIARIES.search(text, start, cue)
     stop = end.start() if end is not None else cue
     clause = max(text.rfind(",", start, stop) + 1, start)
+    if not text[clause:stop].strip() and clause > start:  # "X, an appositive, says"
+        opening = text.rfind(",", start, clause - 1)
+        if opening != -1:
+            stop = opening
+            clause = max(text.rfind(",", start, stop) + 1, start)
     for joint in JOINT.finditer(text, clause, stop):
         clause = joint.end()
     words = text[clause:stop].split()
-    if not 1 <= len(words) <= 6 or not words[-1][:1].isalpha():
+    if not 1 <= len(words) <= _MAX_SUBJECT_WORDS or not words[-1][:1].isalnum():
         return None
     last = words[-1].lower().strip("’'")
-    if is_function_word(last) or last in _NOT_HEADS or last.endswith("ly") or \
-            any(is_function_word(w) and w.lower() not in _DETERMINERS for w in words[1:]):
+    if (is_function_word(last) and last not in _QUANTITIES) or last in _NOT_HEADS or \
+            last.endswith("ly") or any(is_function_word(w) and w.lower() not in _INSIDE_SUBJECT
+                                       for w in words[1:]):
         return None
     at = clause + len(text[clause:stop]) - len(text[clause:stop].lstrip())
     return Subject(None, " ".join(words), at)
@@ -314,8 +392,8 @@ def _clause_start_before(text: str, start: int, at: int) -> int:
 
 
 def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
-               cue: Cue | re.Match[str], resolver: Resolver) -> Reported | None:
-    """'According to X, P.' or 'P, according to X.'"""
+               cue: Cue | re.Match[str], resolver: Resolver, method: str) -> Reported | None:
+    """'According to X, P.' or 'P, according to X.' (and 'In a new poll, P')."""
     comma = text.find(",", cue.end(), s_end)
     source_end = comma if comma != -1 else s_end
     subject = resolver.subject(cue.end(), source_end, cue_after=False) or \
@@ -334,7 +412,7 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
     if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
         return None
     return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
-                    RULE_ACCORDING, CONFIDENCE[RULE_ACCORDING])
+                    method, CONFIDENCE[method])
 
 
 def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
