@@ -31,6 +31,7 @@ from typing import Any
 from newsgraph.models.actor import MentionForm
 from newsgraph.models.base import ActorKind
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, RoleDraft, Span
+from newsgraph.pipeline.names import is_title_case
 from newsgraph.pipeline.organisations import (
     MEDIA_RULE,
     ORG_RULE,
@@ -253,12 +254,6 @@ def _acronym_forms(text: str, spans: list[tuple[int, int]], orgs: _Organisations
                 orgs.forms[m.group()] = (next(iter(owners)), "acronym")
 
 
-def _title_case(line: str) -> bool:
-    """'Russian-Made S-400 Systems Vital for Turkish Defence': capitals say nothing there."""
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
-
-
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, longest first, then by priority."""
     starts: list[int] = []  # taken spans, sorted and disjoint
@@ -279,7 +274,7 @@ def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
     text = draft.source.text
     spans = _read_spans(draft)
     headlines = [(s.char_start, s.char_end) for s in draft.segments
-                 if s.kind in ("title", "subheading") and _title_case(s.text)]
+                 if s.kind in ("title", "subheading") and is_title_case(s.text)]
     fresh = [span for span in spans if span not in headlines]  # where new names are found
     candidates = _gazetteer_candidates(text, spans, gazetteer)
     orgs = _organisations(find_organisations(text, fresh, gazetteer.media_names), gazetteer)

@@ -176,6 +176,13 @@ def is_title_word(word: str) -> bool:
     return is_role(w) or w in HONORIFICS or w in DEPARTMENTS or w in DEMONYMS
 
 
+def is_title_case(line: str, min_words: int = 3) -> bool:
+    """'Russian-Made S-400 Systems Vital for Turkish Defence': a headline in title case, where
+    capitals say nothing about names (at least ``min_words`` words, 60% capitalised)."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= min_words and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 def is_function_word(word: str) -> bool:
     return word.lower() in FUNCTION_WORDS
 

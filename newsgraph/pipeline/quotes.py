@@ -28,6 +28,7 @@ from typing import NamedTuple
 from newsgraph.models.base import QuoteType
 from newsgraph.pipeline.attribution import CUE, Attribution, Resolver
 from newsgraph.pipeline.drafts import ArticleDraft, QuoteDraft, Span
+from newsgraph.pipeline.names import is_title_case
 from newsgraph.pipeline.pairs import Pair, find_pairs
 from newsgraph.pipeline.segment import DATELINE
 from newsgraph.pipeline.sentences import sentence_spans
@@ -172,7 +173,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
     embedded = not starts_sentence and not COMMA_COLON_END.search(before) and not after_verb
     if _SCARE_CUE.search(before):
         return "scare quote"
-    if ((embedded or _title_case(inner)) and _TITLE_CUE.search(before)) or \
+    if ((embedded or is_title_case(inner, 2)) and _TITLE_CUE.search(before)) or \
             (_POSSESSIVE.search(before) and all(w[:1].isupper() for w in inner.split()
                                                if w[:1].isalpha()) and n_words <= 6):
         return "title"
@@ -202,7 +203,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
     if found is not None and found.intermediary is None and embedded:
         found = attributor.relayed(found, after_start, after_end)
     if found is None and embedded:
-        if _title_case(inner):
+        if is_title_case(inner, 2):
             return "title"
         subject = attributor.resolver.clause_subject(s_start, pair.outer_start)
         if subject is None or (_DETERMINER.search(before) and n_words <= 4):
@@ -229,11 +230,6 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
     return QuoteDraft(Span(pair.start, pair.end, inner), quote_type, found.cue, found.speaker,
                       found.speaker_text, found.intermediary, found.intermediary_text,
                       found.method, found.confidence)
-
-
-def _title_case(inner: str) -> bool:
-    words = [w for w in inner.split() if w[:1].isalpha()]
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Resolver,

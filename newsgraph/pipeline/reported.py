@@ -34,7 +34,7 @@ from newsgraph.pipeline.lexicon import (
     Cue,
     Cues,
 )
-from newsgraph.pipeline.names import is_function_word
+from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_case
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
@@ -42,10 +42,12 @@ RULE_INVERTED = "rule:claims.inverted@1"
 RULE_COMPLEMENT = "rule:claims.complement@1"
 RULE_POLL = "rule:claims.in_poll@1"
 RULE_EVIDENTIAL = "rule:claims.evidential@1"
+RULE_HEADLINE = "rule:claims.headline@1"
+RULE_LABEL = "rule:claims.speaker_label@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
 CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.75, RULE_POLL: 0.85,
-              RULE_EVIDENTIAL: 0.85}
+              RULE_EVIDENTIAL: 0.85, RULE_HEADLINE: 0.85, RULE_LABEL: 0.85}
 
 #: Cues that take a complement: speech, cognition and stance verbs.
 CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
@@ -58,6 +60,13 @@ _IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the
 _EVIDENTIAL = re.compile(
     r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were)(?:\s+(?:\w+ly|not|also|now|still))*"
     r"\s+expected)(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
+#: The cues of a headline in title case: "Trump Says He Never Pledged ...".
+HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})
+#: A speaker's label at the start of a paragraph or headline: "TAPPER: ...", "Report: ...".
+_LABEL = re.compile(r"\s*(?P<label>(?:[A-Z][\w.’'-]*(?: |(?=:))){1,4}):\s+(?=\S)")
+#: Labels that name no speaker: "Editor's Note:", "UPDATE:", "Photo:".
+_NOT_LABELS = frozenset("editor’s editor's update updated note photo photos video watch related "
+                        "read see listen correction clarification source sources".split())
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
 _LEAD_IN_WORDS = (
     r"(?:\s*,?\s*(?:in an? (?:interview|statement|speech|briefing|letter|email|post|tweet|"
@@ -69,11 +78,13 @@ _LEAD_IN = re.compile(_LEAD_IN_WORDS + r"(?:that\s+)?")
 #: Only a conjunction between two cues: the second shares the first one's source.
 _SAME_SOURCE = re.compile(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?")
 _THAT = re.compile(r"\bthat\b")
+_SUBORDINATE = re.compile(r"\b(?:after|when|because|while|before|since|as|but)\b")
 _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
 _NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
 #: Where a content ends inside its sentence.
-_CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(")
+_CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(|,\s+(?:but|which|while|although|though|"
+                         r"whereas)\b")
 #: Documents and bodies that report: "the lawsuit says", "a new poll shows".
 _NOMINAL_HEADS = (r"polls?|surveys?|reports?|study|studies|lawsuit|suit|statement|letter|memo|"
                   r"filing|complaint|ruling|analysis|data|documents?|emails?|ad|ads|article|"
@@ -135,6 +146,8 @@ _FRONTED = re.compile(r"\s*(?:In|At|On|For|As|After|Before|When|While|With|Witho
                       r"Since|Despite|Although|Though|If|Because|Asked|Speaking|Weighing|"
                       r"Writing|Responding|Like|Unlike|Amid|Following|According)\b")
 #: "and" or "but" right before a cue with no subject of its own: the end of a content.
+#: A comma right before a cue: a participial clause or the end of a relative clause begins.
+_COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
 _MIN_WORDS = 3
 
@@ -167,9 +180,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _content(text: str, quoted: list[tuple[int, int]], start: int,
-             end: int) -> tuple[int, int] | None:
-    """The content after a cue: lead-ins skipped, up to the clause end; None if too short."""
+def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
+             stance: bool = False) -> tuple[int, int] | None:
+    """The content after a cue: lead-ins skipped, up to the clause end; None if too short.
+
+    A stance cue ("praised", "blasted", "rejected") may take a content of one or two words
+    when they are a name or a noun phrase ("blasted congressional Republicans", "praised
+    CNN"), never a date ("praised Tuesday").
+    """
     lead = _LEAD_IN.match(text, start, end)
     if lead is not None:
         start = lead.end()
@@ -179,6 +197,9 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int,
     start, end = _trim(text, start, end)
     words = text[start:end].split()
     short_object = len(words) == 2 and words[0].lower() in _DETERMINERS  # "denied the claims"
+    if stance and 1 <= len(words) <= 2 and not any(is_date_word(w) or is_function_word(w)
+                                                   for w in words):
+        short_object = True
     if (len(words) < _MIN_WORDS and not short_object) or _quoted(quoted, start, end) > 0.5 or \
             _NOT_CONTENT.match(text, start, end):
         return None
@@ -200,8 +221,13 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
     ends = [b for _, b in quoted]
     text = draft.source.text
     for seg in draft.segments:
+        if seg.kind == "title":
+            yield from _headline(text, seg.char_start, seg.char_end, resolver, quoted)
         if seg.kind != "body":
             continue
+        label = _labelled(text, seg.char_start, seg.char_end, resolver, quoted, RULE_LABEL)
+        if label is not None:
+            yield label
         spans = resolver.sentences.get((seg.char_start, seg.char_end))
         if spans is None:
             spans = sentence_spans(text, seg.char_start, seg.char_end)
@@ -214,7 +240,46 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
                 if a >= s_end:
                     break
                 inside.append((a, b))
-            yield from _sentence(text, s_start, s_end, resolver, inside, notes)
+            if is_title_case(text[s_start:s_end]):
+                yield from _headline(text, s_start, s_end, resolver, inside)
+            else:
+                yield from _sentence(text, s_start, s_end, resolver, inside, notes)
+
+
+def _labelled(text: str, start: int, end: int, resolver: Resolver,
+              quoted: list[tuple[int, int]], method: str) -> Reported | None:
+    """'TAPPER: Donald Trump released a video ...' / 'Report: Half of ...': the label is the
+    source of the rest of the paragraph."""
+    label = _LABEL.match(text, start, end)
+    if label is None or label.group("label").split()[0].lower() in _NOT_LABELS or \
+            is_date_word(label.group("label").split()[0]):
+        return None
+    span = _trim(text, label.end(), end)
+    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
+        return None
+    subject = resolver.subject(label.start("label"), label.end("label"), cue_after=True) or \
+        Subject(None, label.group("label").strip(), label.start("label"))
+    return Reported(Span(span[0], span[1], text[span[0]:span[1]]), ":", subject, method,
+                    CONFIDENCE[method])
+
+
+def _headline(text: str, start: int, end: int, resolver: Resolver,
+              quoted: list[tuple[int, int]]) -> Iterator[Reported]:
+    """'Trump Says He Never Pledged To ...' and 'Report: Half of ...' in a headline."""
+    label = _labelled(text, start, end, resolver, quoted, RULE_HEADLINE)
+    if label is not None:
+        yield label
+        return
+    cue = HEADLINE_CUES.search(text, start, end)
+    if cue is None or cue.start() == start or _inside(quoted, cue.start()):
+        return
+    subject = _subject_before(text, resolver, start, cue.start())
+    span = _trim(text, cue.end(), end)
+    if subject is None or len(text[span[0]:span[1]].split()) < _MIN_WORDS or \
+            _quoted(quoted, *span) > 0.5:
+        return
+    yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group().lower(), subject,
+                   RULE_HEADLINE, CONFIDENCE[RULE_HEADLINE])
 
 
 def _inside(quoted: list[tuple[int, int]], at: int) -> bool:
@@ -301,7 +366,8 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
         span = _content(text, quoted, cue.end(), _content_end(text, resolver, cue, cues[i + 1:],
-                                                              s_end))
+                                                              s_end),
+                        stance=cue.group().lower() in STANCE_FORMS)
         if span is None:
             notes.append((cue.start(), cue.group(), "no content of three words outside quotes"))
             continue
@@ -317,6 +383,9 @@ def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
         joint = _AND_BEFORE.search(text, cue.end(), nxt.start())
         if joint is not None:  # "denied the claims, and suggested ...": two contents
             return joint.start()
+        comma = _COMMA_BEFORE.search(text, cue.end(), nxt.start())
+        if comma is not None:  # "said P, adding Q", "Cruz, who says P, said Q": P ends there
+            return comma.start()
         subject = resolver.subject(cue.end(), nxt.start(), cue_after=True)
         if subject is None or subject.start <= cue.end() + 1:
             continue
@@ -372,12 +441,14 @@ def _noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:
 
 def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
                       cue: Cue) -> bool:
-    """The cue is a quote's own attribution ('"...," Reid said in an interview')."""
+    """The cue is a quote's own attribution ('"...," Reid said in an interview'), not a cue of
+    its own after the quote's ('"...," Trump said after Nabisco announced it was ...')."""
     before = [b for a, b in quoted if s_start <= b <= cue.start()]
     if not before:
         return False
     gap = text[max(before):cue.start()]
     return len(gap.split()) <= 8 and not _THAT.search(gap) and \
+        not _SUBORDINATE.search(gap) and CLAIM_CUES.search(gap) is None and \
         not sentence_break(text, max(before), cue.start()) and \
         not _THAT_AFTER.match(text, cue.end(), cue.end() + 8)
 
