@@ -63,6 +63,8 @@ CASES = (
             Gold("The clinic treated 4,100 patients last year", "according to",
                  "its annual report"),
             Gold("\"I doubt it,\"", "said", "Ms. Okafor"),
+            # the question put to her: an attribution without a Source
+            Gold("whether the waiting list would vanish", "asked"),
         ),
     ),
 )

@@ -61,11 +61,12 @@ def polarity(cue: str | None, proposition: str) -> Polarity:
 
 
 def _names(draft: ArticleDraft) -> dict[str, str]:
-    """The last word of each actor's name and aliases -> the actor, where only one has it."""
+    """The last word of each actor's name and aliases, case-folded ("TAPPER:" in a transcript
+    is Jake Tapper) -> the actor, where only one has it."""
     owners: dict[str, set[str]] = {}
     for name, actor in draft.actors.items():
         for form in (name, *actor.aliases):
-            owners.setdefault(form.split()[-1], set()).add(name)
+            owners.setdefault(form.split()[-1].casefold(), set()).add(name)
     return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
 
 
@@ -116,7 +117,7 @@ def find_claims(draft: ArticleDraft) -> None:
             if subject.pronoun:
                 claimant = resolver.resolve_pronoun(subject.text, subject.start)
             elif claimant is None:
-                claimant = by_name.get(_last_name(subject.text))
+                claimant = by_name.get(_last_name(subject.text).casefold())
         pronoun = subject is not None and subject.pronoun
         prop = found.span.text
         draft.claims.append(ClaimDraft(

@@ -64,9 +64,11 @@ _EVIDENTIAL = re.compile(
 HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})
 #: A speaker's label at the start of a paragraph or headline: "TAPPER: ...", "Report: ...".
 _LABEL = re.compile(r"\s*(?P<label>(?:[A-Z][\w.’'-]*(?: |(?=:))){1,4}):\s+(?=\S)")
-#: Labels that name no speaker: "Editor's Note:", "UPDATE:", "Photo:".
+#: Labels that name no speaker: "Editor's Note:", "UPDATE:", "Photo:", "The Latest:",
+#: "BREAKING:", "Exclusive:" (compared by their first word, case-folded).
 _NOT_LABELS = frozenset("editor’s editor's update updated note photo photos video watch related "
-                        "read see listen correction clarification source sources".split())
+                        "read see listen correction clarification source sources the breaking "
+                        "exclusive bombshell wow so analysis opinion news fix live".split())
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
 _LEAD_IN_WORDS = (
     r"(?:\s*,?\s*(?:in an? (?:interview|statement|speech|briefing|letter|email|post|tweet|"
@@ -102,7 +104,8 @@ _AUXILIARIES = re.compile(AUXILIARY + r"*\s*$")
 _PERSON_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)" + AUXILIARY + r"*\s*$")
 #: Words that end no subject noun phrase.
 _NOT_HEADS = frozenset("""
-is was has does his its this thus always perhaps yes less unless whereas not never even
+is was has does his its this thus always perhaps yes less unless whereas not never even further
+most more least
 """.split())
 #: Function words a subject noun phrase may hold after its first word ("58 percent of
 #: Democrats", "nine out of 10", "the chairman and chief executive") or end with ("both").
@@ -251,7 +254,7 @@ def _labelled(text: str, start: int, end: int, resolver: Resolver,
     """'TAPPER: Donald Trump released a video ...' / 'Report: Half of ...': the label is the
     source of the rest of the paragraph."""
     label = _LABEL.match(text, start, end)
-    if label is None or label.group("label").split()[0].lower() in _NOT_LABELS or \
+    if label is None or label.group("label").split()[0].casefold() in _NOT_LABELS or \
             is_date_word(label.group("label").split()[0]):
         return None
     span = _trim(text, label.end(), end)
@@ -432,8 +435,8 @@ def _noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:
         return None
     last = words[-1].lower().strip("’'")
     if (is_function_word(last) and last not in _QUANTITIES) or last in _NOT_HEADS or \
-            last.endswith("ly") or any(is_function_word(w) and w.lower() not in _INSIDE_SUBJECT
-                                       for w in words[1:]):
+            last.endswith(("ly", "ing")) or words[0].endswith("ing") or \
+            any(is_function_word(w) and w.lower() not in _INSIDE_SUBJECT for w in words[1:]):
         return None
     at = clause + len(text[clause:stop]) - len(text[clause:stop].lstrip())
     return Subject(None, " ".join(words), at)
