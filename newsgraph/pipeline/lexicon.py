@@ -32,7 +32,7 @@ boast exclaim recount reiterate contend allege proclaim insist claim tweet answe
 tout blast gush marvel mention scoff sneer summarize counter inform advise demand lash rebut=rebutted
 chide scold mock deride concur joke brag=bragged snap=snapped slam=slammed opine vent fume
 rave speculate surmise posit underscore assure reassure confide confess divulge disclose
-insinuate
+insinuate blog=blogged remember
 """
 #: Irregular speech verbs with every form.
 _SPEECH_IRREGULAR = """
@@ -43,12 +43,13 @@ speaks spoke speaking | cry cries cried crying
 _SPEECH_PAST_ONLY = """
 posted reported stated promised pledged commented protested chanted called calling quoted cited
 emailed texted laughed smiled shrugged hinted grumbled groaned thundered interrupted charged
-echoed pointed_out points_out shot_back fired_back chimed_in went_on believes
+echoed pointed_out points_out shot_back fired_back chimed_in went_on believes put_it
+issued_a_statement
 """
 #: Cognition and stance verbs: a source's belief or wish, reported without quotation.
 _COGNITION_REGULAR = """
 believe expect hope fear worry doubt want estimate consider assume suspect reckon figure
-remember realize realise recognize recognise imagine guess learn=learned
+realize realise recognize recognise imagine guess learn=learned
 """
 _COGNITION_IRREGULAR = """
 think thinks thought thinking | feel feels felt feeling | know knows knew knowing | find finds

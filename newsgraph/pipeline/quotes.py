@@ -28,6 +28,7 @@ from typing import NamedTuple
 from newsgraph.models.base import QuoteType
 from newsgraph.pipeline.attribution import CUE, Attribution, Resolver
 from newsgraph.pipeline.drafts import ArticleDraft, QuoteDraft, Span
+from newsgraph.pipeline.lexicon import PERSON_VERB_FORMS, alternation
 from newsgraph.pipeline.names import is_title_case
 from newsgraph.pipeline.pairs import Pair, find_pairs
 from newsgraph.pipeline.segment import DATELINE
@@ -74,6 +75,10 @@ _ADVERB_LEAD = re.compile(r"\s*(?:Now|Still|But|And|Yet|So|Then|Later|Instead|To
                           r"Meanwhile|However|Indeed|Again|Finally|Otherwise)\s*,?\s*")
 #: A closing mark followed by a comma: the attribution that follows is the quote's own.
 _TIGHT_AFTER = re.compile(r"\s*,")
+#: A sentence that is only an attribution: ' Trump said.', ' she added.', ' said Mr. Ruiz.'
+_BARE_ATTRIBUTION = re.compile(
+    r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)(?:" + alternation(PERSON_VERB_FORMS)
+    + r")\.\s*|\s*(?:said|says)\s+(?:[A-Z][\w.’'-]*\s*){1,4}\.\s*")
 #: At most this many characters ('," he said in a statement.') after a quote that a following
 #: paragraph may continue.
 _TAIL = 60
@@ -154,10 +159,13 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
     inner = text[pair.start:pair.end]
     s_start = _sentence_of(para.sentences, pair.outer_start)[0]
     s_end = _sentence_of(para.sentences, min(pair.end, para.end - 1))[1]
-    if s_end <= pair.outer_end and inner.rstrip().rstrip("’'\"”")[-1:] in ("?", "!") and \
-            s_end < para.end:
-        # '"Where is it?" Trump asked.': the attribution after a question is the same sentence
-        s_end = _sentence_of(para.sentences, min(s_end + 1, para.end - 1))[1]
+    if s_end <= pair.outer_end and s_end < para.end:
+        # '"Where is it?" Trump asked.', '"... are missing." Trump said.': the attribution
+        # after a question, or a sentence of nothing else, is the quote's sentence too
+        next_end = _sentence_of(para.sentences, min(s_end + 1, para.end - 1))[1]
+        if inner.rstrip().rstrip("’'\"”")[-1:] in ("?", "!") or \
+                _BARE_ATTRIBUTION.fullmatch(text, s_end, next_end):
+            s_end = next_end
     before_start = max(s_start, pairs[index - 1].outer_end if index else s_start)
     before = text[before_start:pair.outer_start]
     after_end = min(s_end, pairs[index + 1].outer_start if index + 1 < len(pairs) else s_end)
@@ -210,6 +218,12 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
             return "scare quote"
         # 'Gibbs derided "the professional left"': the subject's words, quoted in passing
         found = attributor.speaker(subject, None, RULE_SUBJECT)
+    elif found is not None and found.speaker is None and found.speaker_text is None and embedded:
+        # 'Bush referred to Rubio as "a bright leader" but described ...': a cue that names
+        # nobody; the subject of the quote's clause said it
+        subject = attributor.resolver.clause_subject(s_start, pair.outer_start)
+        if subject is not None:
+            found = attributor.speaker(subject, found.cue, RULE_SUBJECT)
     if found is None and starts_sentence:
         found = _context(text, para, pair, s_start, attributor.resolver, previous)
     if found is None and pair.outer_start == para.start:

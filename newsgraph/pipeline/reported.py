@@ -121,12 +121,12 @@ _DETERMINERS = frozenset("the a an this that these those his her their its our s
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: Cue forms that, in the claims' wider net, are mostly not attribution (nouns such as
 #: "support", "remarks", "questions"; "wrote a book"; "went on"), measured on PolNeAR train.
-_NOT_CLAIM_CUES = frozenset("""
+_NOT_CLAIM_CUES = frozenset(w.replace("_", " ") for w in """
 posted maintained charged offer offers finding go went cried speaking spoke speak speaks continue
 continues continued support claim claims remarks remark questions question respond responds
-responded responding feel went on seeking note notes comment comments report reports answer
-answers demands demand counter counters attack attacks thanks thank tweet figure challenge
-challenges
+responded responding feel went_on seeking note notes comment comments report reports answer
+answers demands demand counter counters put_it issued_a_statement attack attacks thanks thank
+tweet figure challenge challenges
 """.split())
 #: Cue forms that report what a document or poll says: "the survey found", "polls show".
 _NOMINAL_CUES = frozenset("found finds find show".split())

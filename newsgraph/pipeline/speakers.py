@@ -180,6 +180,10 @@ class Attributor:
             spans.append((max((c.end() for c in in_clause), default=start), cue.start()))
         spans.append((start, in_clause[0].start() if in_clause else cue.start()))
         spans.append((s_start, cues[0].start() if cues else cue.start()))
+        if cue.group().endswith("ing") and cues:
+            # 'Continuing to explain his view, Carson rejected ..., saying': the subject of
+            # the main clause, after a cue that governs nothing
+            spans.append((cues[-1].end(), cue.start()))
         for a, b in spans:
             subj = resolver.subject(a, b, cue_after=True)
             if subj is not None:
