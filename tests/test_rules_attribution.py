@@ -94,6 +94,8 @@ def test_titles_and_scare_quotes_are_not_quotes(paragraph: str) -> None:
      "the ferry should stay public", None),
     ("In a new Harbour Herald poll, Okafor leads her rival by nine points.",
      "Okafor leads her rival by nine points", "Harbour Herald"),
+    ("Okafor's criticism of the ferry budget drew applause in the hall.", "the ferry budget",
+     "Adaeze Okafor"),
     ("The council is widely expected to approve the ferry budget next week.",
      "The council is widely expected to approve the ferry budget next week", None),
 ])
