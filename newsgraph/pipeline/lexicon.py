@@ -62,6 +62,7 @@ support oppose endorse reject refuse propose plan=planned defend blame dismiss q
 insist warn threaten vow urge offer demand recommend welcome condemn applaud pledge praise attack
 denounce decry assail lambaste hail champion embrace congratulate thank favor favour
 prefer=preferred highlight portray liken encourage request downplay decide decline promise
+express discuss
 """
 _STANCE_IRREGULAR = """
 seek seeks sought seeking | show shows showed shown | call_for calls_for called_for calling_for |
@@ -69,7 +70,13 @@ call_on calls_on called_on calling_on | push_for pushes_for pushed_for pushing_f
 reveal reveals revealed | indicate indicates indicated | predict predicts predicted |
 cite cites citing | backs backed backing | refer_to refers_to referred_to referring_to |
 point_to points_to pointed_to pointing_to | talk_about talks_about talked_about talking_about |
-see sees saw seen seeing | view views viewed viewing
+see sees saw seen seeing | view views viewed viewing |
+rail_against rails_against railed_against railing_against | lash_out_at lashed_out_at |
+weigh_in_on weighs_in_on weighed_in_on | side_with sides_with sided_with siding_with |
+agree_with agrees_with agreed_with | apologize_for apologizes_for apologized_for |
+take_issue_with takes_issue_with took_issue_with | focus_on focuses_on focused_on focusing_on |
+vote_for votes_for voted_for voting_for | vote_against votes_against voted_against |
+made_clear made_it_clear makes_clear makes_it_clear | raised_concerns raised_questions
 """
 
 

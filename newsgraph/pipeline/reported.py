@@ -138,11 +138,16 @@ _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
 #: "support", "remarks", "questions"; "wrote a book"; "went on"), measured on PolNeAR train.
 _NOT_CLAIM_CUES = frozenset(w.replace("_", " ") for w in """
 posted maintained charged offer offers finding go went cried speaking spoke speak speaks continue
-continues continued support claim claims remarks remark questions question respond responds
-responded responding feel went_on seeking note notes comment comments report reports answer
+continues continued remarks remark questions question respond responds
+responded responding feel went_on seeking comment comments answer
 answers demands demand counter counters put_it issued_a_statement attack attacks thanks thank
 tweet figure challenge challenges
 """.split())
+#: Cue forms that are verbs only after a subject ("two-thirds support", "they support"), not
+#: after a determiner or preposition ("its support", "with support").
+_NEEDS_SUBJECT = frozenset("support supports".split())
+_SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|that|would|will|do|does|did|not|also|"
+                             r"strongly|still|[A-Z][\w-]*|\w+[^s\W]s|\d+%?|percent))\s+$")
 #: Cue forms that report what a document or poll says: "the survey found", "polls show".
 _NOMINAL_CUES = frozenset("found finds find show".split())
 #: Cue forms that report only with what follows them: "wants to", "called for", "found that",
@@ -152,7 +157,8 @@ _NEEDS_AFTER = {
     **dict.fromkeys("wants want wanted plan plans pledged offered decided decide decides "
                     "declined decline declines promising promises promise".split(),
                     re.compile(r"\s+(?:not\s+)?to\s+\w")),
-    **dict.fromkeys("wrote writes write writing found find finds learned show".split(),
+    **dict.fromkeys("wrote writes write writing found find finds learned show claim claims note "
+                    "notes report reports".split(),
                     re.compile(_LEAD_IN_WORDS + r"that\b")),
     **dict.fromkeys("called calling calls".split(),
                     re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:a|an|the)\s|[^,.;]{1,60}?[\"“]")),
@@ -312,6 +318,10 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
     word = cue.group().lower()
     if word in _NOT_CLAIM_CUES:
         return "a sense that is mostly not attribution"
+    if word in _NEEDS_SUBJECT and not _SUBJECT_BEFORE.search(text, max(s_start,
+                                                                     cue.start() - 30),
+                                                                 cue.start()):
+        return "a noun here, not a verb"
     needs = _NEEDS_AFTER.get(word)
     if needs is not None and not needs.match(text, cue.end()) and not (
             word in _NOMINAL_CUES and _NOMINAL_BEFORE.search(text, s_start, cue.start())):
