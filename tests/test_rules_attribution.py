@@ -119,6 +119,15 @@ def test_verbs_that_report_only_with_a_complement(paragraph: str) -> None:
     assert [c.span.text for c in draft.claims if c.reporting == "indirect"] == []
 
 
+def test_a_claim_inside_a_claim_is_a_claim_of_its_own() -> None:
+    draft = extract(article(OKAFOR, "Tomas Reyes, the harbour master, spoke on Monday.",
+                            "Okafor noted that Reyes says the ferry will stop in March."))
+    find_claims(draft)
+    claims = {c.span.text: c.claimant for c in draft.claims if c.reporting == "indirect"}
+    assert claims == {"Reyes says the ferry will stop in March": "Adaeze Okafor",
+                      "the ferry will stop in March": "Tomas Reyes"}
+
+
 def test_the_writers_assessment_has_no_claimant() -> None:
     draft = extract(article(OKAFOR, "The ferry plan seemed doomed from the start."))
     find_claims(draft)

@@ -408,16 +408,22 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         yield inverted
         return
     previous: Subject | None = None
-    previous_end = s_start
+    previous_start = previous_end = s_start
     for i, cue in enumerate(cues):
-        if cue.start() < previous_end:
-            continue  # inside the content before: part of that attribution
-        clause_start = max(previous_end, s_start)
-        subject = _subject_before(text, resolver, clause_start, cue.start())
-        between = text[clause_start:cue.start()]
-        if subject is None and previous is not None and \
-                _SAME_SOURCE.fullmatch(between):
-            subject = previous  # "denied the claims, and suggested ...": the same source
+        nested = cue.start() < previous_end
+        if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
+            # when it has a named subject of its own at the start of its clause
+            subject = resolver.subject(_clause_start_before(text, previous_start, cue.start()),
+                                       cue.start(), cue_after=True)
+            if subject is None or subject.pronoun or subject.start < previous_start or \
+                    len(text[subject.start:cue.start()].split()) > 5:
+                continue
+        else:
+            clause_start = max(previous_end, s_start)
+            subject = _subject_before(text, resolver, clause_start, cue.start())
+            if subject is None and previous is not None and \
+                    _SAME_SOURCE.fullmatch(text, clause_start, cue.start()):
+                subject = previous  # "denied the claims, and suggested ...": the same source
         if subject is None:
             notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
@@ -429,7 +435,8 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             continue
         yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                        RULE_COMPLEMENT, CONFIDENCE[RULE_COMPLEMENT])
-        previous, previous_end = subject, span[1]
+        if not nested:
+            previous, previous_start, previous_end = subject, span[0], span[1]
 
 
 def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
