@@ -62,12 +62,19 @@ def polarity(cue: str | None, proposition: str) -> Polarity:
 
 def _names(draft: ArticleDraft) -> dict[str, str]:
     """The last word of each actor's name and aliases, case-folded ("TAPPER:" in a transcript
-    is Jake Tapper) -> the actor, where only one has it."""
+    is Jake Tapper) -> the actor. A word two actors share ("Clinton") goes to the one the
+    article mentions most, then the one it names first, as a reader takes a bare surname."""
     owners: dict[str, set[str]] = {}
     for name, actor in draft.actors.items():
         for form in (name, *actor.aliases):
             owners.setdefault(form.split()[-1].casefold(), set()).add(name)
-    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
+    count: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in draft.actor_mentions:
+        count[m.actor] = count.get(m.actor, 0) + 1
+        first.setdefault(m.actor, m.span.start)
+    return {word: min(names, key=lambda n: (-count.get(n, 0), first.get(n, 1 << 62), n))
+            for word, names in owners.items()}
 
 
 def _last_name(text: str) -> str:
