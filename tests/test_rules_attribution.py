@@ -96,6 +96,10 @@ def test_titles_and_scare_quotes_are_not_quotes(paragraph: str) -> None:
      "Okafor leads her rival by nine points", "Harbour Herald"),
     ("Okafor's criticism of the ferry budget drew applause in the hall.", "the ferry budget",
      "Adaeze Okafor"),
+    ("Asked whether the ferry would run in winter, Okafor said she hoped so.",
+     "whether the ferry would run in winter", None),
+    ("The ferry crews on the night shift insisted the engines were safe.",
+     "the engines were safe", None),
     ("The council is widely expected to approve the ferry budget next week.",
      "The council is widely expected to approve the ferry budget next week", None),
 ])

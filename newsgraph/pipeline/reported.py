@@ -45,11 +45,12 @@ RULE_EVIDENTIAL = "rule:claims.evidential@1"
 RULE_HEADLINE = "rule:claims.headline@1"
 RULE_LABEL = "rule:claims.speaker_label@1"
 RULE_NOMINAL = "rule:claims.nominal@1"
+RULE_QUESTION = "rule:claims.question_put@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
 CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.75, RULE_POLL: 0.85,
               RULE_EVIDENTIAL: 0.85, RULE_HEADLINE: 0.85, RULE_LABEL: 0.85,
-              RULE_NOMINAL: 0.85}
+              RULE_NOMINAL: 0.85, RULE_QUESTION: 0.85}
 
 #: Cues that take a complement: speech, cognition and stance verbs.
 CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
@@ -60,8 +61,8 @@ _IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the
 #: The writer's assessment or expectation, with no source: "X seemed to P", "X appeared
 #: choreographed", "X is widely expected to P". The content is the clause, subject included.
 _EVIDENTIAL = re.compile(
-    r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were)(?:\s+(?:\w+ly|not|also|now|still))*"
-    r"\s+expected)(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
+    r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were|(?:has|have|had) been)"
+    r"(?:\s+(?:\w+ly|not|also|now|still))*\s+expected)(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
 #: A noun that reports, with what it reports: "his criticism of the plan", "their allegations
 #: that P", "Trump's calls for an inquiry". The content runs to the next comma.
 _NOMINAL_CUE = re.compile(
@@ -75,6 +76,10 @@ _NOMINAL_STOP = re.compile(r"\s(?:is|was|are|were|has|have|had|will|would|could|
                            r"should|must|did|does|do|drew|came|comes|\w+ed)\b")
 _POSSESSOR = re.compile(r"(?:\b(?P<p>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}"
                         r"[A-Z][\w.-]*)[’']s?)\s+(?:\w+\s+)?$")
+#: A question put to the sentence's subject by somebody unnamed: "Asked whether he would
+#: run, Smith said ...", "When asked about the deal, ...". The content is the question.
+_ASKED = re.compile(r"\s*(?:(?:But|And|When|If)\s+)?(?P<cue>[Aa]sked)\s+(?P<content>(?:whether|if|about|"
+                    r"why|how|what|when|who|to)\b[^,;]{3,200}),")
 #: The cues of a headline in title case: "Trump Says He Never Pledged ...".
 HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})
 #: A speaker's label at the start of a paragraph or headline: "TAPPER: ...", "Report: ...".
@@ -125,7 +130,7 @@ most more least
 #: Function words a subject noun phrase may hold after its first word ("58 percent of
 #: Democrats", "nine out of 10", "the chairman and chief executive") or end with ("both").
 _INSIDE_SUBJECT = frozenset("the a an this that these those his her their its our some many most "
-                            "both all other of and out than".split())
+                            "both all other of and out than in for from at on with".split())
 _QUANTITIES = frozenset("both some many most all others few several".split())
 _MAX_SUBJECT_WORDS = 8
 #: A relative pronoun as the subject of a cue: "voters who say", "the group that has argued".
@@ -336,6 +341,11 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
 
 def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
               quoted: list[tuple[int, int]], notes: list[Rejected]) -> Iterator[Reported]:
+    asked = _ASKED.match(text, s_start, s_end)
+    if asked is not None and not _inside(quoted, asked.start("cue")):
+        span = _trim(text, asked.start("content"), asked.end("content"))
+        yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), "asked", None,
+                       RULE_QUESTION, CONFIDENCE[RULE_QUESTION])
     found = list(_attributed(text, s_start, s_end, resolver, quoted, notes))
     yield from found
     found += list(_nominal(text, s_start, s_end, resolver, quoted, found))
