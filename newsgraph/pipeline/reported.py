@@ -62,7 +62,7 @@ _IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the
 #: choreographed", "X is widely expected to P". The content is the clause, subject included.
 _EVIDENTIAL = re.compile(
     r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were|(?:has|have|had) been)"
-    r"(?:\s+(?:\w+ly|not|also|now|still))*\s+expected)(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
+    r"(?:\s+(?:\w+ly|not|also|now|still))*\s+(?:expected|said(?=\s+to\s)))(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
 #: A noun that reports, with what it reports: "his criticism of the plan", "their allegations
 #: that P", "Trump's calls for an inquiry". The content runs to the next comma.
 _NOMINAL_CUE = re.compile(
@@ -331,7 +331,7 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
     if needs is not None and not needs.match(text, cue.end()) and not (
             word in _NOMINAL_CUES and _NOMINAL_BEFORE.search(text, s_start, cue.start())):
         return "a sense that is mostly not attribution without a complement"
-    if not cue.group().endswith("ing") and \
+    if not cue.group().split()[0].endswith("ing") and \
             _PASSIVE.search(text, max(s_start, cue.start() - 12), cue.start()):
         return "passive"
     if _attributes_quote(text, quoted, s_start, cue):
