@@ -100,6 +100,8 @@ def test_titles_and_scare_quotes_are_not_quotes(paragraph: str) -> None:
      "whether the ferry would run in winter", None),
     ("The ferry crews on the night shift insisted the engines were safe.",
      "the engines were safe", None),
+    ("Okafor answered on Tuesday, saying the fares would fall by a third.",
+     "the fares would fall by a third", "Adaeze Okafor"),
     ("The council is widely expected to approve the ferry budget next week.",
      "The council is widely expected to approve the ferry budget next week", None),
 ])

@@ -175,6 +175,10 @@ _FRONTED = re.compile(r"\s*(?:In|At|On|For|As|After|Before|When|While|With|Witho
                       r"Since|Despite|Although|Though|If|Because|Asked|Speaking|Weighing|"
                       r"Writing|Responding|Like|Unlike|Amid|Following|According)\b")
 #: "and" or "but" right before a cue with no subject of its own: the end of a content.
+#: A comma, or "and", right before a cue without a subject: the clause goes on.
+_JOINED_BEFORE = re.compile(r"(?:,|\band)\s*(?:\w+ly\s+)?$")
+#: A noun phrase right before a participle ("super PACs supporting", "phone calls opposing").
+_NOUN_BEFORE = re.compile(r"(?:\b[\w’'-]+\s+){0,2}(?P<head>[A-Za-z][\w’'-]*[a-z])\s+$")
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
 _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
@@ -434,6 +438,8 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             if subject is None and previous is not None and \
                     _SAME_SOURCE.fullmatch(text, clause_start, cue.start()):
                 subject = previous  # "denied the claims, and suggested ...": the same source
+            if subject is None:
+                subject = _shared_subject(text, resolver, s_start, cue)
         if subject is None:
             notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
@@ -447,6 +453,25 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
                        RULE_COMPLEMENT, CONFIDENCE[RULE_COMPLEMENT])
         if not nested:
             previous, previous_start, previous_end = subject, span[0], span[1]
+
+
+def _shared_subject(text: str, resolver: Resolver, s_start: int, cue: Cue) -> Subject | None:
+    """The source of a cue that has none of its own but continues a clause: a participle
+    after a comma ('he said, noting that P'; 'The campaign responded, saying P') or a verb
+    after 'and' ('Palin called X, and encouraged her to P') shares the subject of the verb
+    before it; a participle right after a noun modifies it ('super PACs supporting X')."""
+    before = text[s_start:cue.start()]
+    joined = _JOINED_BEFORE.search(before)
+    if joined is not None:
+        earlier = list(CLAIM_CUES.finditer(text, s_start, s_start + joined.start()))
+        if earlier:
+            return _subject_before(text, resolver, s_start, earlier[-1].start())
+        return resolver.clause_subject(s_start, s_start + joined.start())
+    if cue.group().split()[0].endswith("ing"):
+        noun = _NOUN_BEFORE.search(before)
+        if noun is not None and not is_function_word(noun.group("head")):
+            return Subject(None, noun.group().strip(), s_start + noun.start())
+    return None
 
 
 def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
