@@ -155,6 +155,8 @@ _SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|that|would|will|do|does
                              r"strongly|still|[A-Z][\w-]*|\w+[^s\W]s|\d+%?|percent))\s+$")
 #: Cue forms that report what a document or poll says: "the survey found", "polls show".
 _NOMINAL_CUES = frozenset("found finds find show".split())
+_BARE_NOMINAL = re.compile(r"\b(?:[Pp]olls|[Ss]urveys|[Dd]ata|[Ff]igures|[Nn]umbers|[Rr]esults|"
+                           r"[Ss]tudies|[Rr]ecords|[Dd]ocuments|[Rr]eports)\s+(?:also\s+)?$")
 #: Cue forms that report only with what follows them: "wants to", "called for", "found that",
 #: "sees X as Y", "declined to"; elsewhere they are mostly not attribution ("wrote a book", "a
 #: poll found", "saw a drop").
@@ -162,11 +164,12 @@ _NEEDS_AFTER = {
     **dict.fromkeys("wants want wanted plan plans pledged offered decided decide decides "
                     "declined decline declines promising promises promise".split(),
                     re.compile(r"\s+(?:not\s+)?to\s+\w")),
-    **dict.fromkeys("wrote writes write writing found find finds learned show claim claims note "
+    **dict.fromkeys("wrote writes write writing find learned show claim claims note "
                     "notes report reports".split(),
                     re.compile(_LEAD_IN_WORDS + r"that\b")),
     **dict.fromkeys("called calling calls".split(),
-                    re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:a|an|the)\s|[^,.;]{1,60}?[\"“]")),
+                    re.compile(r"\s+(?!(?:for|on|off|up|in|out|back|upon|to|it|him|her|them|me|"
+                               r"us)\b)\S")),
     **dict.fromkeys("see sees saw seen seeing view views viewed viewing".split(),
                     re.compile(r"\s+[^,.;]{1,60}?\bas\s")),
 }
@@ -333,7 +336,8 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
         return "a noun here, not a verb"
     needs = _NEEDS_AFTER.get(word)
     if needs is not None and not needs.match(text, cue.end()) and not (
-            word in _NOMINAL_CUES and _NOMINAL_BEFORE.search(text, s_start, cue.start())):
+            word in _NOMINAL_CUES and (_NOMINAL_BEFORE.search(text, s_start, cue.start()) or
+                                       _BARE_NOMINAL.search(text, s_start, cue.start()))):
         return "a sense that is mostly not attribution without a complement"
     if not cue.group().split()[0].endswith("ing") and \
             _PASSIVE.search(text, max(s_start, cue.start() - 12), cue.start()):
