@@ -153,6 +153,9 @@ tweet figure challenge challenges
 _NEEDS_SUBJECT = frozenset("support supports".split())
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?:they|we|I|you|who|that|would|will|do|does|did|not|also|"
                              r"strongly|still|[A-Z][\w-]*|\w+[^s\W]s|\d+%?|percent))\s+$")
+#: "a group called", "the website called": a participle naming the noun before it.
+_NAMING = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|so)[\s-]+"
+                     r"(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+$|\bso-$")
 #: Cue forms that report what a document or poll says: "the survey found", "polls show".
 _NOMINAL_CUES = frozenset("found finds find show".split())
 _BARE_NOMINAL = re.compile(r"\b(?:[Pp]olls|[Ss]urveys|[Dd]ata|[Ff]igures|[Nn]umbers|[Rr]esults|"
@@ -334,6 +337,8 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
                                                                      cue.start() - 30),
                                                                  cue.start()):
         return "a noun here, not a verb"
+    if word == "called" and _NAMING.search(text, max(s_start, cue.start() - 40), cue.start()):
+        return "a name given, not a claim ('a group called X')"
     needs = _NEEDS_AFTER.get(word)
     if needs is not None and not needs.match(text, cue.end()) and not (
             word in _NOMINAL_CUES and (_NOMINAL_BEFORE.search(text, s_start, cue.start()) or
