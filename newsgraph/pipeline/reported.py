@@ -436,9 +436,10 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         nested = cue.start() < previous_end
         if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
             # when it has a named subject of its own at the start of its clause
-            subject = resolver.subject(_clause_start_before(text, previous_start, cue.start()),
-                                       cue.start(), cue_after=True)
-            if subject is None or subject.pronoun or subject.start < previous_start or \
+            subject = _subject_before(text, resolver,
+                                      _clause_start_before(text, previous_start, cue.start()),
+                                      cue.start())
+            if subject is None or subject.start < previous_start or \
                     len(text[subject.start:cue.start()].split()) > 5:
                 continue
         else:
