@@ -48,9 +48,9 @@ RULE_NOMINAL = "rule:claims.nominal@1"
 RULE_QUESTION = "rule:claims.question_put@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
-CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.75, RULE_POLL: 0.85,
-              RULE_EVIDENTIAL: 0.85, RULE_HEADLINE: 0.85, RULE_LABEL: 0.85,
-              RULE_NOMINAL: 0.85, RULE_QUESTION: 0.85}
+CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RULE_POLL: 0.9,
+              RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_NOMINAL: 0.85,
+              RULE_QUESTION: 0.85}
 
 #: Cues that take a complement: speech, cognition and stance verbs.
 CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
@@ -603,6 +603,8 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
     short adverbial ("on Tuesday", "in a statement").
     """
     for cue in reversed(cues):
+        if cue.group().lower() not in SPEECH_FORMS:
+            continue  # "..., though there is still lingering Sanders support": not inverted
         comma = text.rfind(",", s_start, cue.start())
         if comma == -1 or len(text[s_start:comma].split()) < _MIN_WORDS:
             continue
