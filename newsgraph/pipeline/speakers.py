@@ -27,13 +27,13 @@ from newsgraph.pipeline.attribution import (
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
 from newsgraph.pipeline.sentences import sentence_break
 
-RULE_AFTER = "rule:quotes.attribution_after@2"
-RULE_BEFORE = "rule:quotes.attribution_before@2"
+RULE_AFTER = "rule:quotes.attribution_after@3"
+RULE_BEFORE = "rule:quotes.attribution_before@3"
 RULE_CONTINUATION = "rule:quotes.continuation@2"
 RULE_PRECEDING = "rule:quotes.preceding_sentence@1"
 RULE_NAMED_LATER = "rule:quotes.named_later@1"
 RULE_UNATTRIBUTED = "rule:quotes.unattributed@1"
-RULE_SUBJECT = "rule:quotes.clause_subject@1"
+RULE_SUBJECT = "rule:quotes.clause_subject@2"
 RULE_PREVIOUS_PARAGRAPH = "rule:quotes.previous_paragraph@1"
 
 #: Confidence of a sieve's attribution to a named speaker, and (``PRONOUN_CONFIDENCE``) to a resolved
