@@ -279,10 +279,15 @@ def _previous_paragraph(attributor: Attributor, before: _Before) -> Attribution 
     s, e = para.sentences[-1] if para.sentences else (para.start, para.end)
     if not any(s <= p.start < e for p in para.pairs):
         cue = CUE.search(text, s, e)
+        colon = text[s:e].rstrip().endswith(":")
         if cue is not None:
             subject = attributor.resolver.subject(s, cue.start(), cue_after=True)
-            if subject is not None and not subject.pronoun:
+            if subject is not None and (colon or not subject.pronoun):
                 return attributor.speaker(subject, cue.group(), RULE_PREVIOUS_PARAGRAPH)
+        if colon:  # 'President Clinton released the following statement:' / '"Hillary and I'
+            subject = attributor.resolver.subject(s, e, cue_after=True)
+            if subject is not None:
+                return attributor.speaker(subject, None, RULE_PREVIOUS_PARAGRAPH)
     if last is not None and (last.speaker is not None or last.speaker_text is not None):
         return Attribution(last.speaker, last.speaker_text, last.cue, last.intermediary,
                            last.intermediary_text, RULE_PREVIOUS_PARAGRAPH,
