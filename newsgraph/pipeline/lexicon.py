@@ -123,7 +123,7 @@ STANCE_FORMS = {form: lemma for lemma, forms in STANCE_VERBS.items() for form in
 #: repetition starts with a space or an apostrophe, so a long word cannot be split two ways.
 AUXILIARY = (r"(?:\s+(?:has|have|had|also|still|now|will|would|could|should|must|may|might|can|"
              r"did|do|does|is|are|was|were|been|being|once|first|again|not|never|ever|even|"
-             r"just|already|long|often|all|both|each|\w+n[’']t|\w+ly)(?=\W)|[’'](?:s|ve|d|ll|re)"
+             r"just|already|long|often|all|both|each|then|later|soon|\w+n[’']t|\w+ly)(?=\W)|[’'](?:s|ve|d|ll|re)"
              r"(?=\s))")
 
 #: Gestures that stand for speaking after a quote ('"No," she smiled.').

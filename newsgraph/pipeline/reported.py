@@ -54,7 +54,7 @@ CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RU
 
 #: Cues that take a complement: speech, cognition and stance verbs.
 CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b")
 #: "In a new Fox News poll, P" at the start of a sentence: the poll is the source.
 _IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the|a|an|this|that|"
                       r"its|their|his|her|new|recent|latest|exit|one|another)\s+(?:[\w’'/.-]+\s+){0,6}?(?:polls?|surveys?)\b)")
@@ -115,7 +115,8 @@ _NOMINAL_HEADS = (r"polls?|surveys?|reports?|study|studies|lawsuit|suit|statemen
                   r"figures|numbers|records|transcript|memoir|post|tweet|video|website|site")
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|its|his|her|their|new|recent|latest|one|another)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?(?:" + _NOMINAL_HEADS + r")\s+(?:\w+ly\s+|also\s+)?$", re.I)
+    r"(?:[\w’'-]+\s+){0,4}?(?:" + _NOMINAL_HEADS + r")(?:\s+(?:released|published|obtained|"
+    r"issued|conducted|filed|cited)\b[^,;]{0,40}?)?\s+(?:\w+ly\s+|also\s+)?$", re.I)
 _NOMINAL_AFTER = re.compile(
     r"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
     + _NOMINAL_HEADS + r")\b", re.I)
@@ -131,7 +132,11 @@ most more least
 #: Democrats", "nine out of 10", "the chairman and chief executive") or end with ("both").
 _INSIDE_SUBJECT = frozenset("the a an this that these those his her their its our some many most "
                             "both all other of and out than in for from at on with".split())
-_QUANTITIES = frozenset("both some many most all others few several".split())
+_QUANTITIES = frozenset("both some many most all others few several one another".split())
+#: Words that open a subordinate or relative clause: a subject starts after them ("in an
+#: election year in which a majority of Americans say").
+_CLAUSE_OPENER = re.compile(r"\b(?:which|whom|where|when|that|because|if|while|although|though|"
+                            r"since|after|before|until|unless|whether)\s+")
 _MAX_SUBJECT_WORDS = 8
 #: A relative pronoun as the subject of a cue: "voters who say", "the group that has argued".
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|that)" + AUXILIARY + r"*\s*$")
@@ -535,6 +540,8 @@ def _noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:
             clause = max(text.rfind(",", start, stop) + 1, start)
     for joint in JOINT.finditer(text, clause, stop):
         clause = joint.end()
+    for opener in _CLAUSE_OPENER.finditer(text, clause, stop):
+        clause = opener.end()
     words = text[clause:stop].split()
     if not 1 <= len(words) <= _MAX_SUBJECT_WORDS or not words[-1][:1].isalnum():
         return None
