@@ -160,6 +160,13 @@ class Attributor:
             return self.before(s_start, end, s_start) if start > s_start else None
         if cue.group().lower() == "according to":  # 'According to X, "..."'
             subj = resolver.subject(cue.end(), end, cue_after=False)
+            outlet = resolver.media_after(cue.end(), end) if subj is None else None
+            if outlet is not None:  # 'According to the Daily Caller, "..."'
+                subj = Subject(outlet.actor, outlet.span.text, outlet.span.start)
+            elif subj is None and COMMA_COLON_END.search(text[cue.end():end]):
+                words = text[cue.end():end].strip(" ,:")  # a source no stage made an actor of
+                if 1 <= len(words.split()) <= 8:
+                    subj = Subject(None, words, cue.end() + text[cue.end():end].index(words))
             if subj is not None:
                 return self.speaker(subj, cue.group(), RULE_BEFORE)
         # cues inside a relative clause ("Clinton, who did not say ..., said") govern nothing
