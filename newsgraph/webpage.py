@@ -217,7 +217,8 @@ def _align(text: str, spans: list[tuple[int, int]], extracted: str) -> tuple[tup
 
     Trafilatura returns the main content as lines of normalised text, in page order, but not
     always cut where our block elements cut (it may join inline blocks or split at ``<br>``,
-    and it prefixes list items with "- "). So the alignment is monotone and by containment:
+    and it writes list items, headings, quotations and table rows the Markdown way: "- ",
+    "# ", "> ", "| a | b |", which ``_plain_line`` undoes). So the alignment is monotone and by containment:
     each extracted line (whitespace collapsed) is looked for from the last matched paragraph
     onwards, and the first paragraph that contains it, or that it contains, is main content.
     A line found nowhere (trafilatura rewrote it) marks nothing; a paragraph no line lands on
@@ -228,9 +229,7 @@ def _align(text: str, spans: list[tuple[int, int]], extracted: str) -> tuple[tup
     cursor = 0
     paragraphs = [text[a:b] for a, b in spans]
     for raw_line in extracted.splitlines():
-        line = _normal(raw_line)
-        if line.startswith("- "):
-            line = line[2:]
+        line = _plain_line(raw_line)
         if len(line) < 3:
             continue
         for i in range(cursor, len(paragraphs)):
@@ -246,6 +245,21 @@ def _align(text: str, spans: list[tuple[int, int]], extracted: str) -> tuple[tup
                     j += 1
                 break
     return tuple(main)
+
+
+_MARKDOWN_PREFIX = re.compile(r"^(?:[-*] |#{1,6} |> )+")
+_TABLE_RULE = re.compile(r"^\|?[-:| ]+\|?$")
+
+
+def _plain_line(line: str) -> str:
+    """A line of trafilatura's text without its Markdown: a table row's cells joined by a
+    space (as the visible text keeps them), a rule row dropped."""
+    line = _normal(line)
+    if line.startswith("|") and line.endswith("|"):
+        if _TABLE_RULE.match(line):
+            return ""
+        return _normal(" ".join(c for c in line.strip("|").split("|")))
+    return _MARKDOWN_PREFIX.sub("", line)
 
 
 def _strip_site(title: str, site: str | None) -> str:
