@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.language import detect
 from newsgraph.pipeline.drafts import ArticleMeta
-from newsgraph.pipeline.marks import MARKS_ONLY, marked_spans
+from newsgraph.pipeline.marks import MARKS_ONLY_RULE, marked_spans
 from newsgraph.pipeline.metadata import RULE, apply_language
 from newsgraph.pipeline.segment import segment
 from tests.conftest import REPO, run_cli
@@ -45,7 +45,7 @@ def test_quotes_are_recorded_by_their_marks_with_null_speakers(built: Path) -> N
     mentions = _rows(built, "quote_mentions")
     per_file: dict[object, list[str]] = {}
     for m in mentions:
-        assert m["method"] == MARKS_ONLY and m["speaker_text"] is None and m["cue"] is None
+        assert m["method"] == MARKS_ONLY_RULE and m["speaker_text"] is None and m["cue"] is None
         per_file.setdefault(articles[m["article_id"]], []).append(str(m["text"]))
     assert all(q["speaker_id"] is None for q in _rows(built, "quotes"))
     assert per_file["fr_greve_transports.txt"][0].startswith("Nous ne céderons pas")

@@ -4,7 +4,7 @@ The speaker sieves, reported speech, claims and events are English rules (their 
 titles and sentence patterns are English). For an article in any other language the builder
 still records every span it can delimit with a pair of quotation marks of
 ``lexicon.QUOTE_PAIRS`` (« », „ “, ‚ ‘, 「 」, straight and curly marks) as a direct quote with
-a null speaker, method ``MARKS_ONLY``: who said it is left to a reader or a curated file.
+a null speaker, method ``MARKS_ONLY_RULE``: who said it is left to a reader or a curated file.
 
 The pairing is simpler than ``pairs.find_pairs``'s, on purpose: French puts a (no-break)
 space inside guillemets ("« Nous ne céderons pas »"), and Chinese and Japanese put no space
@@ -22,7 +22,7 @@ from newsgraph.pipeline.drafts import ArticleDraft, QuoteDraft, Span
 from newsgraph.pipeline.lexicon import OPENING, QUOTE_PAIRS
 
 #: Method of a quote found by its marks alone, with a null speaker.
-MARKS_ONLY = "rule:quotes.marks_only@1"
+MARKS_ONLY_RULE = "rule:quotes.marks_only@1"
 #: Confidence of such a quote: the marks delimit it; whether it is speech is not checked.
 CONFIDENCE = 0.6
 _ANY_OPENING = re.compile("|".join(re.escape(m) for m in OPENING))
@@ -71,5 +71,5 @@ def find_marked_quotes(draft: ArticleDraft) -> None:
                 continue
             draft.quotes.append(QuoteDraft(
                 span=span, quote_type="direct", cue=None, speaker=None, speaker_text=None,
-                intermediary=None, intermediary_text=None, method=MARKS_ONLY,
+                intermediary=None, intermediary_text=None, method=MARKS_ONLY_RULE,
                 confidence=CONFIDENCE))
