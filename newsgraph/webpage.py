@@ -15,7 +15,14 @@ payloads both call it):
   "HomeWorld");
 * **main content** from trafilatura: its extracted paragraphs are aligned back to the visible
   paragraphs (``_align``); the segment stage marks what lies outside them as boilerplate with
-  that reason instead of deleting it;
+  that reason instead of deleting it. Measured by ``benchmarks/html_extraction.py`` on the
+  seven HTML fixtures (139 hand-checked lines: body or not), the line is right for 109 with
+  the extraction this replaced (the stdlib parser with too few block elements, whose glued
+  lines cannot be told apart), 125 with this visible text and the line rules, 122 with
+  trafilatura alone (it drops the title, byline and dateline lines, which the rules keep),
+  and 131 when a line is body only if both say so. So both are kept: the rules for title,
+  byline, dateline and the boilerplate they know, trafilatura for the sidebars, teasers and
+  author boxes that read like prose;
 * **metadata** from trafilatura (Open Graph, Dublin Core, ``article:*`` meta tags, JSON-LD
   ``NewsArticle``) and htmldate (``article:published_time``, ``<time datetime>``), with its
   text search switched off: a date is taken from markup only, never guessed from prose.
