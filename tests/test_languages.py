@@ -14,17 +14,14 @@ from newsgraph.pipeline.drafts import ArticleMeta
 from newsgraph.pipeline.marks import MARKS_ONLY_RULE, marked_spans
 from newsgraph.pipeline.metadata import RULE, apply_language
 from newsgraph.pipeline.segment import segment
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, build_into
 
 LANGUAGES = REPO / "tests" / "fixtures" / "languages"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("languages") / "pkg"
-    result = run_cli("build", LANGUAGES, "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_into(tmp_path_factory, LANGUAGES, "languages")
 
 
 def _rows(pkg: Path, table: str) -> list[dict[str, object]]:

@@ -15,7 +15,7 @@ from newsgraph.errors import InputError
 from newsgraph.pipeline.segment import BODY_KINDS, segment
 from newsgraph.sources import read_source
 from newsgraph.webpage import OUTSIDE_MAIN, decode_page, read_page
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, build_into
 
 WEB = REPO / "tests" / "fixtures" / "web"
 HTML_FIXTURES = sorted([*WEB.glob("*.html"), *(REPO / "tests" / "fixtures" / "articles")
@@ -24,9 +24,7 @@ HTML_FIXTURES = sorted([*WEB.glob("*.html"), *(REPO / "tests" / "fixtures" / "ar
 
 @pytest.fixture(scope="module")
 def web_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
-    out = tmp_path_factory.mktemp("web") / "pkg"
-    result = run_cli("build", WEB, "--out", out)
-    assert result.returncode == 0, result.stderr
+    out = build_into(tmp_path_factory, WEB, "web")
     rows = [json.loads(line) for line in (out / "json" / "articles.jsonl").open(encoding="utf-8")]
     return {str(r["source_file"]): r for r in rows}
 

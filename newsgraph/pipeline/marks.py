@@ -20,6 +20,7 @@ import re
 from newsgraph.pipeline.actors import READ_KINDS
 from newsgraph.pipeline.drafts import ArticleDraft, QuoteDraft, Span
 from newsgraph.pipeline.lexicon import OPENING, QUOTE_PAIRS
+from newsgraph.pipeline.sentences import trim
 
 #: Method of a quote found by its marks alone, with a null speaker.
 MARKS_ONLY_RULE = "rule:quotes.marks_only@1"
@@ -45,11 +46,7 @@ def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if j == -1:
             i = inner
             continue
-        a, b = inner, j
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = trim(text, inner, j)
         if b > a:
             spans.append((a, b))
         i = j + len(close)
