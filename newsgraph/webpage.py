@@ -227,33 +227,36 @@ def _align(text: str, spans: list[tuple[int, int]], extracted: str) -> tuple[tup
     and it writes list items, headings, quotations and table rows the Markdown way: "- ",
     "# ", "> ", "| a | b |", which ``_plain_line`` undoes). So the alignment is monotone and by containment:
     each extracted line (whitespace collapsed) is looked for from the last matched paragraph
-    onwards, and the first paragraph that contains it, or that it contains, is main content.
+    onwards (at most ``_LOOKAHEAD`` paragraphs, so the cost stays linear), and the first
+    paragraph that contains it, or that it contains, is main content.
     A line found nowhere (trafilatura rewrote it) marks nothing; a paragraph no line lands on
     is outside the main content. Lines under 3 characters are ignored (a stray bullet would
     match any paragraph).
     """
-    main: list[tuple[int, int]] = []
+    main: set[int] = set()
     cursor = 0
     paragraphs = [text[a:b] for a, b in spans]
     for raw_line in extracted.splitlines():
         line = _plain_line(raw_line)
         if len(line) < 3:
             continue
-        for i in range(cursor, len(paragraphs)):
+        for i in range(cursor, min(cursor + _LOOKAHEAD, len(paragraphs))):
             if line in paragraphs[i] or paragraphs[i] in line:
-                if spans[i] not in main:
-                    main.append(spans[i])
-                cursor = i
                 # a line that spans several paragraphs marks those it contains too
-                j = i + 1
-                while j < len(paragraphs) and paragraphs[j] in line:
-                    main.append(spans[j])
-                    cursor = j
+                j = i
+                while j + 1 < len(paragraphs) and paragraphs[j + 1] in line \
+                        and len(paragraphs[j + 1]) < len(line):
                     j += 1
+                main.update(range(i, j + 1))
+                # the next line starts after a paragraph a line matched whole or contained;
+                # a paragraph only partly matched (split at a <br>) may hold the next line
+                cursor = j + 1 if line == paragraphs[j] or paragraphs[j] in line else j
                 break
-    return tuple(main)
+    return tuple(spans[i] for i in sorted(main))
 
 
+#: How many paragraphs ahead a line is looked for (a line found nowhere costs no more).
+_LOOKAHEAD = 400
 _MARKDOWN_PREFIX = re.compile(r"^(?:[-*] |#{1,6} |> )+")
 _TABLE_RULE = re.compile(r"^\|?[-:| ]+\|?$")
 
