@@ -55,7 +55,11 @@ def test_quotes_are_recorded_by_their_marks_with_null_speakers(built: Path) -> N
 
 
 def test_the_dateline_agency_is_credited_and_no_english_rule_runs(built: Path) -> None:
-    agencies = {r["source_file"]: r["agencies"] for r in _rows(built, "articles")}
+    rows = _rows(built, "articles")
+    assert {r["source_file"]: r["authors"] for r in rows} == {
+        "fr_greve_transports.txt": ["Claire Dubois"], "de_haushalt_streit.txt": ["Thomas Becker"],
+        "es_incendios_forestales.txt": ["Lucía Martínez"]}  # "Par", "Von", "Por" bylines
+    agencies = {r["source_file"]: r["agencies"] for r in rows}
     assert agencies == {"fr_greve_transports.txt": ["Agence France-Presse"],
                         "de_haushalt_streit.txt": ["Deutsche Presse-Agentur"],
                         "es_incendios_forestales.txt": ["Agencia EFE"]}

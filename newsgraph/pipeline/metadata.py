@@ -26,7 +26,7 @@ from newsgraph.webpage import Page
 
 RULE = "rule:metadata.header@2"
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_BY = re.compile(r"^(?i:by|from|par|von|por|di)\s+")
+_BY = re.compile(r"^(?i:(?:by|from)\s*|(?:par|von|por|di)\s+)")
 _CREDIT_PREFIX = re.compile(r"^\(?(?:With (?:input|inputs|reporting) from|Reporting by|Source:)\s*",
                             re.I)
 #: Words of a newsroom job or desk, not of an author's name ("Health Editor").
