@@ -163,3 +163,13 @@ def test_pathological_nesting_falls_back_to_the_line_rules_fast() -> None:
     page = read_page(raw)
     assert time.monotonic() - started < 10
     assert page.main is None and "Anna Kowalski" in page.text
+
+
+def test_the_title_loses_the_site_name_the_page_states() -> None:
+    raw = (b'<html><head><title>Dam repairs start - Weir Weekly</title>'
+           b'<meta property="og:title" content="Dam repairs start | Weir Weekly">'
+           b'<meta property="og:site_name" content="Weir Weekly"></head><body><h1>Dam repairs '
+           b'start</h1><p>Repairs to the old dam began on Monday after two years of delays, '
+           b'the water board said in a statement to residents.</p></body></html>')
+    meta = read_page(raw).meta
+    assert (meta.title, meta.publisher) == ("Dam repairs start", "Weir Weekly")
