@@ -86,7 +86,10 @@ def declared_charset(raw: bytes, header: str | None = None) -> str | None:
         candidates.append(found.group(1) if found else header.strip())
     meta = _CHARSET_META.search(raw[:4096])
     if meta is not None:
-        candidates.append(meta.group(1).decode("ascii", "replace"))
+        name = meta.group(1).decode("ascii", "replace")
+        # bytes that spell "<meta charset=utf-16>" are not UTF-16: the HTML standard reads
+        # such a declaration as UTF-8
+        candidates.append("utf-8" if name.lower().startswith(("utf-16", "utf-32")) else name)
     for name in candidates:
         try:
             return codecs.lookup(name).name

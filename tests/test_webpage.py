@@ -152,6 +152,7 @@ def test_the_http_header_charset_wins_over_the_meta_and_utf8_is_the_default() ->
     assert decode_page("<p>Zoë</p>".encode())[1] == "utf-8"
     assert decode_page("<p>Zoë</p>".encode("latin-1"), "text/html; charset=ISO-8859-1") == \
         ("<p>Zoë</p>", "iso8859-1")
+    assert decode_page(b'<meta charset="utf-16"><p>x</p>')[1] == "utf-8"
     with pytest.raises(InputError, match="invalid UTF-8"):
         decode_page("<p>Zoë</p>".encode("latin-1"))
 
