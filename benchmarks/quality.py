@@ -14,6 +14,7 @@ PolNeAR holds one pair of byte-identical articles: the build folds the second in
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -60,6 +61,17 @@ def _count(package: Path, table: str) -> int:
     """Rows of one table of a built package."""
     with (package / "json" / f"{table}.jsonl").open(encoding="utf-8") as handle:
         return sum(1 for line in handle if line.strip())
+
+
+def languages(package: Path) -> str:
+    """'en 839 (detected)': the articles' languages and bases, for the page."""
+    counts: dict[str, int] = {}
+    with (package / "json" / "articles.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            key = f"{row['language']} ({row['language_basis']})"
+            counts[key] = counts.get(key, 0) + 1
+    return ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
 
 
 def _row(label: str, value: str, target: str = "") -> str:
@@ -131,7 +143,8 @@ def main() -> None:
                 f"repository), built as the folder they come in: {folded} byte-identical "
                 "copy folded into its first copy, whose rows its gold is scored against. "
                 "Command: `newsgraph evaluate --gold-format brat ../shared/polnear/train "
-                "PACKAGE`.", "",
+                f"PACKAGE`. Languages: {languages(root / 'polnear-pkg')} (English articles "
+                "labelled another language would skip the English rules).", "",
                 *brat_tables(total), "", *sieve_tables(total), ""]
         else:
             lines += ["Skipped: PolNeAR was not found at `../shared/polnear/train` (put the "

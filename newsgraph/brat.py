@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.pipeline.lexicon import QUOTE_PAIRS
+from newsgraph.pipeline.lexicon import QUOTE_PAIRS, SINGLE_OPENING
 from newsgraph.pipeline.names import is_title_word
 
 Fragments = tuple[tuple[int, int], ...]
@@ -62,7 +62,7 @@ class GoldArticle:
 _SPAN = re.compile(r"^(?P<type>[\w-]+) (?P<frags>\d+ \d+(?:;\d+ \d+)*)$")
 #: Opening mark -> closing mark; "''" (two apostrophes) is one mark, as in many NYT texts.
 #: The double marks of the builder's one table (single marks only nest inside them).
-_DOUBLE_MARKS = {o: c for o, c in QUOTE_PAIRS.items() if o != "‘"}
+_DOUBLE_MARKS = {o: c for o, c in QUOTE_PAIRS.items() if o not in SINGLE_OPENING}
 _MARK = re.compile(r"''|``|[\"“”«»„]")
 
 

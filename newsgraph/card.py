@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.layout import parquet_parts_dir
+from newsgraph.pipeline.marks import MARKS_ONLY_RULE
 from newsgraph.recipe import Recipe
 from newsgraph.tables import TABLES, parquet_path
 from newsgraph.views import VIEWS, view_columns
@@ -26,6 +27,34 @@ _LIMITATIONS = """\
   copy.
 - Text reuse (`article_relations`) is detected by shared word 5-grams per sentence; it does
   not say which article copied which."""
+
+
+#: What the builder extracts from an article, by the language it is in (``extract.RULE_LANGUAGES``
+#: read English only).
+EXTRACTED_ENGLISH = ("segments, title, byline, dateline and agencies, actors, quotes with "
+                     "speakers and relaying agencies, reported claims, events with dates")
+EXTRACTED_OTHER = ("segments, title, dateline agencies and markup metadata; quotation-mark "
+                   f"spans as quotes with a null speaker (`{MARKS_ONLY_RULE}`)")
+NOT_EXTRACTED_OTHER = "speakers, actors, reported claims and events (the rules read English only)"
+
+
+def language_section(sources: list[dict[str, Any]]) -> list[str]:
+    """Per language of the articles: how many, what was and was not extracted."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        code = str(s.get("language") or "en")
+        counts[code] = counts.get(code, 0) + 1
+    lines = ["## Languages", "",
+             "Each article's language is detected from its text (`articles.language`, with "
+             "`language_basis`); the attribution rules read English only.", "",
+             "| language | articles | extracted | not extracted |", "| --- | ---: | --- | --- |"]
+    for code in sorted(counts):
+        if code == "en":
+            lines.append(f"| en | {counts[code]} | {EXTRACTED_ENGLISH} | - |")
+        else:
+            lines.append(f"| {code} | {counts[code]} | {EXTRACTED_OTHER} | "
+                         f"{NOT_EXTRACTED_OTHER} |")
+    return lines
 
 
 def _yaml_string(text: str) -> str:
@@ -59,7 +88,8 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         f"pretty_name: {_yaml_string(recipe.title)}",
         f"license: {recipe.licenses.records.lower()}",
         "language:",
-        *sorted({f"- {s.language}" for s in recipe.sources}),
+        *sorted({f"- {s.language}" for s in recipe.sources}
+                | {f"- {s['language']}" for s in sources if s.get("language")}),
         "tags:",
         "- news",
         "- quotes",
@@ -121,6 +151,8 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         "reported claims and events with normalised dates; curated annotations, anchored to "
         "exact text, correct or complete them. Records reported by several articles are merged "
         "into one record with several mentions.",
+        "",
+        *language_section(sources),
         "",
         "## Known limitations",
         "",

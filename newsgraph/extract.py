@@ -29,7 +29,8 @@ from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
 from newsgraph.pipeline.claims import find_claims
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
 from newsgraph.pipeline.events import find_events
-from newsgraph.pipeline.metadata import apply_recipe, read_metadata
+from newsgraph.pipeline.marks import find_marked_quotes
+from newsgraph.pipeline.metadata import apply_language, apply_page, apply_recipe, read_metadata
 from newsgraph.pipeline.quotes import find_quotes
 from newsgraph.pipeline.reuse import sentence_shingles
 from newsgraph.pipeline.segment import segment
@@ -106,16 +107,26 @@ def _apply_curated(draft: ArticleDraft, annotations: Annotations | None) -> None
         annotations.apply(draft)
         draft.resolver = None
 
+#: The languages the attribution rules (actors, quote sieves, events, claims) are written for.
+RULE_LANGUAGES = frozenset({"en"})
+
+
+def _english(d: ArticleDraft) -> bool:
+    return d.meta.language in RULE_LANGUAGES
+
+
 #: The stages that extend an article's draft, in the order they run (after the source is read,
 #: segmented and its metadata set). Curated annotations come before claims, which are derived
 #: from the (corrected) quotes. ``newsgraph.pipeline``'s docstring states this order; a test
-#: holds the two together.
+#: holds the two together. The rules read English only: an article in another language gets
+#: its quotation-mark spans as quotes with null speakers (``pipeline.marks``), its dateline
+#: agency (in the metadata) and its curated annotations, nothing from the English rules.
 ARTICLE_STAGES: tuple[tuple[str, Stage], ...] = (
-    ("actors", lambda d, gazetteer, _a: find_actors(d, gazetteer)),
-    ("quotes", lambda d, _g, _a: find_quotes(d)),
-    ("events", lambda d, _g, _a: find_events(d, d.meta.published)),
+    ("actors", lambda d, gazetteer, _a: find_actors(d, gazetteer) if _english(d) else None),
+    ("quotes", lambda d, _g, _a: find_quotes(d) if _english(d) else find_marked_quotes(d)),
+    ("events", lambda d, _g, _a: find_events(d, d.meta.published) if _english(d) else None),
     ("curated annotations", lambda d, _g, a: _apply_curated(d, a)),
-    ("claims", lambda d, _g, _a: find_claims(d)),
+    ("claims", lambda d, _g, _a: find_claims(d) if _english(d) else None),
 )
 
 
@@ -125,8 +136,9 @@ def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
     """Every per-article stage, in pipeline order (pure); ``name`` is the article's
     ``source_file`` (default: the file name)."""
     source = read_source(path, max_bytes=max_bytes, name=name)
-    segments = segment(source.text)
-    meta = apply_recipe(read_metadata(segments, gazetteer), known)
+    segments = segment(source.text, source.page.main if source.page else None)
+    meta = apply_recipe(apply_page(read_metadata(segments, gazetteer), source.page), known)
+    meta = apply_language(meta, segments)
     draft = ArticleDraft(source, meta, segments)
     for _name, stage in ARTICLE_STAGES:
         stage(draft, gazetteer, annotations)
@@ -170,6 +182,7 @@ def source_entry(d: ArticleDraft, known: SourceMeta | None) -> dict[str, Any]:
         "original_publisher": d.meta.original_publisher,
         "agencies": d.meta.agencies,
         "published": d.meta.published.isoformat() if d.meta.published else None,
+        "language": d.meta.language,
         "copyright_holder": known.copyright_holder if known else "unknown",
     }
     if d.meta.url:

@@ -2,7 +2,7 @@
 
 ``articles.text`` is ``source_bytes.decode("utf-8-sig")`` with line endings untouched, so every
 offset in the package counts code points of exactly that string; the SHA-256 is of the raw
-bytes. HTML is reduced to its visible text with the standard library parser (no remote
+bytes. HTML is read by ``newsgraph.webpage`` (visible text, main content, markup metadata; no remote
 resource is ever fetched). A PDF, image or archive is refused by its magic bytes, whatever
 its suffix.
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
 from newsgraph.errors import InputError
+from newsgraph.webpage import Page, read_page
 
 SourceFormat = Literal["text", "markdown", "html"]
 SUFFIX_FORMATS: dict[str, SourceFormat] = {
@@ -34,6 +34,11 @@ class Source:
     size: int
     source_format: SourceFormat
     text: str
+    #: The character encoding the bytes were decoded with ('utf-8'; for a page, the charset
+    #: it declares, as Python's codec name, e.g. 'cp1252').
+    encoding: str = "utf-8"
+    #: A web page's main-content spans and markup metadata (``webpage.Page``); None for text.
+    page: Page | None = None
 
 
 def discover(folder: Path, *, recursive: bool = False) -> list[Path]:
@@ -140,65 +145,6 @@ def decode(raw: bytes, path: Path) -> str:
     return text
 
 
-class _TextExtractor(HTMLParser):
-    """Collects visible text; block elements become line breaks; scripts and styles dropped."""
-
-    BLOCKS = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
-                        "title", "article", "section", "header", "footer", "blockquote",
-                        "figcaption", "ul", "ol", "table", "hr"})
-    HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden = 0
-        self.title: list[str] = []
-        self.in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
-        elif tag in self.HIDDEN:
-            self.hidden += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        elif tag in self.HIDDEN and self.hidden:
-            self.hidden -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        elif not self.hidden:
-            # Collapse whitespace but keep one space at each edge: "told <a>Runner's
-            # World</a> that" must not become "toldRunner's Worldthat".
-            collapsed = " ".join(data.split())
-            if collapsed:
-                lead = " " if data[:1].isspace() else ""
-                tail = " " if data[-1:].isspace() else ""
-                self.parts.append(lead + collapsed + tail)
-            elif data:
-                self.parts.append(" ")
-
-
-def html_to_text(html: str) -> str:
-    """Visible text of an HTML page: one paragraph per block element, whitespace collapsed."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    title = " ".join("".join(parser.title).split())
-    paragraphs = [" ".join(p.split()) for p in "".join(parser.parts).split("\n\n")]
-    body = [p for p in paragraphs if p]
-    if title and (not body or body[0] != title):
-        body.insert(0, title)
-    return "\n\n".join(body) + "\n"
-
-
 def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 name: str | None = None) -> Source:
     """Read one article file into a ``Source``, enforcing the size limit before reading.
@@ -211,11 +157,21 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
                          "split it or raise --max-bytes", file=path)
     raw = path.read_bytes()
     sniff(raw, path)
-    text = decode(raw, path)
     fmt = SUFFIX_FORMATS[path.suffix.lower()]
+    digest = hashlib.sha256(raw).hexdigest()
     if fmt == "html":
-        text = html_to_text(text)
-        if not text.strip():
-            raise InputError("HTML source has no visible text; remove it or give the article "
-                             "text", file=path)
-    return Source(name or path.name, hashlib.sha256(raw).hexdigest(), len(raw), fmt, text)
+        page = html_source(raw, path)
+        return Source(name or path.name, digest, len(raw), fmt, page.text, page.encoding, page)
+    return Source(name or path.name, digest, len(raw), fmt, decode(raw, path))
+
+
+def html_source(raw: bytes, path: Path, header_charset: str | None = None) -> Page:
+    """A web page read as ``webpage.read_page`` reads it, with the checks every source gets
+    (binary and empty content refused)."""
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise InputError("source looks binary (NUL byte); give a text, Markdown or HTML file",
+                         file=path, line=line)
+    if not raw.strip():
+        raise InputError("source is empty; remove it or add the article text", file=path)
+    return read_page(raw, header_charset, file=path)

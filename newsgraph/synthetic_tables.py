@@ -76,6 +76,7 @@ def large_tables(n_articles: int, n_mentions: int) -> dict[str, pa.Table]:
             "publisher_basis": ["none"] * n_articles, "agencies": [[]] * n_articles,
             "authors": [[]] * n_articles, "published_precision": ["unknown"] * n_articles,
             "published_basis": ["none"] * n_articles, "language": ["en"] * n_articles,
+            "language_basis": ["none"] * n_articles, "encoding": ["utf-8"] * n_articles,
             "text": texts, "n_chars": [len(t) for t in texts],
             "method": [SYNTHETIC_RULE] * n_articles}),
         "actors": table("actors", {

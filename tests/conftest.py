@@ -25,13 +25,18 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
                           check=False)
 
 
+def build_into(tmp_path_factory: pytest.TempPathFactory, src: Path, name: str) -> Path:
+    """``newsgraph build SRC --out <a new temporary folder>/NAME``, which must succeed."""
+    out = tmp_path_factory.mktemp(name) / name
+    result = run_cli("build", src, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled recipe rebuilt into a temporary folder (once per session)."""
-    out = tmp_path_factory.mktemp("rebuild") / "dataset"
-    result = run_cli("build", RECIPE, "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_into(tmp_path_factory, RECIPE, "dataset")
 
 
 # --- the reliability tests (tests/test_reliability_*.py) ----------------------------------------

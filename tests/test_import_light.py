@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HEAVY = ("pandas", "pyarrow", "duckdb", "frictionless", "jsonschema", "hypothesis")
+HEAVY = ("pandas", "pyarrow", "duckdb", "frictionless", "jsonschema", "hypothesis", "trafilatura",
+         "htmldate", "lxml", "py3langid", "numpy")
 
 _PROBE = """
 import json, sys

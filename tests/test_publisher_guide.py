@@ -49,6 +49,11 @@ def test_every_command_of_the_guide_runs(tmp_path: Path) -> None:
     (tmp_path / "my-recipe" / "sources").mkdir(parents=True)
     (tmp_path / "my-recipe" / "sources" / "story.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "my-recipe" / "recipe.yml").write_text(RECIPE, encoding="utf-8")
+    for folder, fixture in (("my-pages", "web/harbour_tunnel.html"),
+                            ("my-foreign", "languages/fr_greve_transports.txt")):
+        (tmp_path / folder).mkdir()
+        source = REPO / "tests" / "fixtures" / fixture
+        (tmp_path / folder / source.name).write_bytes(source.read_bytes())
     ran = []
     for words in _commands():
         if words[:2] == ["newsgraph", "evaluate"]:

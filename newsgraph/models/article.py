@@ -27,8 +27,12 @@ from newsgraph.models.base import (
 )
 
 SourceFormat = Literal["text", "markdown", "html"]
-#: How a piece of article metadata was established.
-MetadataBasis = Literal["dateline", "byline", "url", "recipe", "inferred", "none"]
+#: How a piece of article metadata was established ('html_meta': read from a web page's
+#: markup: meta tags, JSON-LD, <time datetime>).
+MetadataBasis = Literal["dateline", "byline", "url", "recipe", "inferred", "html_meta", "none"]
+#: How an article's language was established: detected from its text, stated by the recipe
+#: or a collection's column, or none of these ('en' then stands as the default).
+LanguageBasis = Literal["detected", "recipe", "column", "inferred", "none"]
 SegmentKind = Literal[
     "title", "byline", "dateline", "subheading", "body", "caption", "credit", "boilerplate"
 ]
@@ -53,7 +57,15 @@ class Article(Record):
         description="'text' and 'markdown' keep the source as written; for 'html' the text is "
         "the extracted plain text while sha256 and bytes describe the raw file."
     )
-    title: str | None = Field(description="The headline as written in the source, if any.")
+    encoding: NonEmptyStr | None = Field(
+        description="The character encoding the source bytes were decoded with: 'utf-8' for "
+        "text and Markdown; for a web page the charset it declares (an HTTP header, then "
+        "<meta charset>), else 'utf-8', as Python's codec name (e.g. 'cp1252'); null when "
+        "not known (schema 1.2.0)."
+    )
+    title: str | None = Field(description="The headline as written in the source, if any; "
+                              "for a web page, its og:title, JSON-LD headline or <h1>, "
+                              "without a site-name suffix.")
     publisher: str | None = Field(
         description="Who published this copy of the article, if known; null otherwise."
     )
@@ -78,7 +90,14 @@ class Article(Record):
         "URL, the recipe's metadata, or 'none'."
     )
     url: str | None = Field(description="Where the article was published, if known.")
-    language: Language = Field(description="Language of the text as a BCP 47 tag, e.g. 'en'.")
+    language: Language = Field(description="Language of the text as a lower-case ISO 639-1 "
+                               "code (a BCP 47 tag), e.g. 'en', 'fr', 'de'.")
+    language_basis: LanguageBasis = Field(
+        description="How 'language' was established: 'detected' from the body text (above a "
+        "confidence threshold), stated by the 'recipe' or a collection's 'column', or 'none' "
+        "(too short or too uncertain to tell: 'en' stands as the default). The attribution "
+        "rules read English only (schema 1.2.0)."
+    )
     metadata_note: str | None = Field(
         description="Free-text note on how the metadata was established or why it is unknown."
     )

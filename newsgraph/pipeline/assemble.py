@@ -132,11 +132,12 @@ class Assembler:
         out["articles"].append({
             "article_id": art, "source_file": f, "sha256": d.source.sha256,
             "bytes": d.source.size, "source_format": d.source.source_format,
-            "title": meta.title, "publisher": meta.publisher,
+            "encoding": d.source.encoding, "title": meta.title, "publisher": meta.publisher,
             "original_publisher": meta.original_publisher, "publisher_basis": meta.publisher_basis,
             "agencies": meta.agencies, "authors": meta.authors, "published": meta.published,
             "published_precision": meta.published_precision,
             "published_basis": meta.published_basis, "url": meta.url, "language": meta.language,
+            "language_basis": meta.language_basis,
             "metadata_note": meta.note, "text": None if self.omit_text else d.source.text,
             "n_chars": len(d.source.text), "method": meta.method})
         for s in d.segments:

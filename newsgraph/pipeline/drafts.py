@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from newsgraph.models.actor import MentionForm, WikidataVerification
-from newsgraph.models.article import MetadataBasis
+from newsgraph.models.article import LanguageBasis, MetadataBasis
 from newsgraph.models.base import ActorKind, DatePrecision, QuoteType
 from newsgraph.models.claim import Modality, Polarity, Reporting
 from newsgraph.models.event import EventStatus, EventType, ParticipantRole
@@ -114,6 +114,7 @@ class ArticleMeta:
     published_basis: MetadataBasis = "none"
     url: str | None = None
     language: str = "en"
+    language_basis: LanguageBasis = "none"
     note: str | None = None
     #: ``metadata.RULE`` or "curated" (no default: the maker says which).
     method: str = field(kw_only=True)

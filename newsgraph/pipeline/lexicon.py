@@ -11,10 +11,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 #: Opening mark -> closing mark. Two apostrophes (or two backticks) stand for a double
-#: quotation mark in many newspaper archives ("''We won't,'' she said.").
+#: quotation mark in many newspaper archives ("''We won't,'' she said."); « » (French,
+#: Spanish, Russian...), „ “ and ‚ ‘ (German), 「 」 and 『 』 (Chinese, Japanese). The English
+#: sieves open quotes with ``OPENING_MARK`` only; ``pipeline.marks`` reads every pair.
 QUOTE_PAIRS: dict[str, str] = {
     "“": "”", '"': '"', "''": "''", "``": "''", "«": "»", "„": "“", "‘": "’",
+    "‚": "‘", "「": "」", "『": "』",
 }
+#: Opening marks of single quotation marks (they nest inside double ones).
+SINGLE_OPENING = frozenset({"‘", "‚"})
 #: Marks that open a quotation, longest first (so "''" wins over a lone apostrophe).
 OPENING = sorted(QUOTE_PAIRS, key=len, reverse=True)
 #: The single characters of double quotation marks, for character classes: ``[^{DOUBLE}]``.

@@ -5,23 +5,28 @@ The title is the headline segment without Markdown markers; authors are the name
 dateline line, else of a byline ("By Rachel Lin | April 21, 2025"); agencies come from bylines,
 credits and a body dateline ("WARSAW, March 3 (Reuters) -").
 
-Recipe metadata (``recipe.yml``) wins over what the rules read, and says how it was
-established; what neither states stays null.
+A web page's markup (``webpage.PageMeta``: Open Graph, JSON-LD, ``<time datetime>``) wins
+over what the rules read from its visible text, with basis ``html_meta``; recipe metadata
+(``recipe.yml``) wins over both, and says how it was established; what none states stays
+null. The language is detected from the body text (``newsgraph.language``); when the text is
+too short or the detector unsure, the recipe's language, or English, stands.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsgraph.pipeline.actors import Gazetteer
+from newsgraph.language import detect
+from newsgraph.pipeline.actors import READ_KINDS, Gazetteer
 from newsgraph.pipeline.dates import parse_publication_date
 from newsgraph.pipeline.drafts import ArticleMeta
-from newsgraph.pipeline.segment import DATELINE, Segment, plain
+from newsgraph.pipeline.segment import AGENCY_DATELINE, DATELINE, Segment, plain
 from newsgraph.recipe import SourceMeta
+from newsgraph.webpage import Page
 
 RULE = "rule:metadata.header@2"
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_BY = re.compile(r"^(?i:by|from)\s*")
+_BY = re.compile(r"^(?i:(?:by|from)\s*|(?:par|von|por|di)\s+)")
 _CREDIT_PREFIX = re.compile(r"^\(?(?:With (?:input|inputs|reporting) from|Reporting by|Source:)\s*",
                             re.I)
 #: Words of a newsroom job or desk, not of an author's name ("Health Editor").
@@ -55,7 +60,7 @@ def read_metadata(segments: list[Segment], gazetteer: Gazetteer) -> ArticleMeta:
                         and not _NEWSROOM.search(name) and not re.search(r"\d", name):
                     meta.authors.append(name)
         elif seg.kind == "body":
-            m = DATELINE.match(seg.text)
+            m = DATELINE.match(seg.text) or AGENCY_DATELINE.match(seg.text)
             if m is not None and m.group("agency"):
                 entry = gazetteer.forms.get(m.group("agency").strip())
                 if entry is not None and entry[0] not in meta.agencies:
@@ -66,6 +71,31 @@ def read_metadata(segments: list[Segment], gazetteer: Gazetteer) -> ArticleMeta:
                 meta.published, meta.published_precision = day, "day"
                 meta.published_basis = "byline"
                 break
+    return meta
+
+
+def apply_page(meta: ArticleMeta, page: Page | None) -> ArticleMeta:
+    """What a web page's markup states (basis ``html_meta``) over what the rules read."""
+    if page is None:
+        return meta
+    found = page.meta
+    meta.title = found.title or meta.title
+    meta.authors = list(found.authors) or meta.authors
+    meta.url = found.url or meta.url
+    if found.publisher:
+        meta.publisher, meta.publisher_basis = found.publisher, "html_meta"
+    if found.published is not None:
+        meta.published, meta.published_precision = found.published, "day"
+        meta.published_basis = "html_meta"
+    return meta
+
+
+def apply_language(meta: ArticleMeta, segments: list[Segment]) -> ArticleMeta:
+    """The language detected from the title and body, when the detector is sure; else what
+    the recipe or a column stated stands, else English (basis 'none')."""
+    detected = detect("\n".join(s.text for s in segments if s.kind in READ_KINDS))
+    if detected is not None:
+        meta.language, meta.language_basis = detected[0], "detected"
     return meta
 
 
@@ -80,8 +110,10 @@ def apply_recipe(meta: ArticleMeta, known: SourceMeta | None) -> ArticleMeta:
     meta.publisher_basis = known.publisher_basis
     meta.agencies = list(dict.fromkeys([*known.agencies, *meta.agencies]))
     meta.authors = known.authors or meta.authors
-    meta.url = known.url
+    meta.url = known.url or meta.url
     meta.language = known.language
+    if "language" in known.model_fields_set:
+        meta.language_basis = "recipe"
     meta.note = known.note
     if known.published is not None:
         meta.published = known.published

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from newsgraph.models.article import SegmentKind
 from newsgraph.pipeline.lexicon import OPENING_MARK
+from newsgraph.webpage import OUTSIDE_MAIN
 
 RULE = "rule:segment.lines@3"
 
@@ -60,6 +61,11 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, +[A-Z][\w.]+(?: [A-Z][\w.]+)?)?)"
     r"(?:, +(?P<date>[A-Z][a-z]{2,8}\.? +\d{1,2}))? *(?:\((?P<agency>[^)\n]{1,40})\))? *[-–—]+ *"
 )
+#: "Berlin (dpa) - ", "Mexico City (AFP) – ": a place as written, then an agency (an agency is
+#: required: a capitalised word and a dash alone are not a dateline). Read for the credit only.
+AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})(?:, +[A-Z][\w.]+)? *"
+    r"\((?P<agency>[^)\n]{1,40})\) *[-–—]+ *")
 _CAPTION = re.compile(r"(/\s*\(?[A-Z][\w .&-]*(Photos?|Images?|Pictures?)\)?\.?$)|"
                       r"^(Photo|Image|Picture|Caption)\s*:|\((AP|AFP|Reuters) Photo|"
                       r"\b(?:Photo|Photograph|Picture|Image)s?(?:\s+credit)?\s*:\s*\S|^!\[", re.I)
@@ -181,8 +187,24 @@ def is_date_line(line: str) -> bool:
     return bool(_DATE_LINE.match(line)) or (dateline is not None and dateline.end() == len(line))
 
 
-def segment(text: str) -> list[Segment]:
-    """Classify every non-blank line of ``text``; see the module docstring."""
+def segment(text: str, main: tuple[tuple[int, int], ...] | None = None) -> list[Segment]:
+    """Classify every non-blank line of ``text``; see the module docstring.
+
+    ``main`` is a web page's main content (``webpage.Page.main``: spans of paragraphs): a
+    line the rules read as body or subheading that lies in none of them is boilerplate
+    ``webpage.OUTSIDE_MAIN``. A line is body only when both agree; the rules alone keep the
+    title, byline and dateline wherever they are (trafilatura leaves those out of its text).
+    """
+    segments = _segment(text)
+    if main is None:
+        return segments
+    return [Segment("boilerplate", s.char_start, s.char_end, s.text, OUTSIDE_MAIN)
+            if s.kind in BODY_KINDS and not any(a <= s.char_start and s.char_end <= b
+                                                for a, b in main) else s
+            for s in segments]
+
+
+def _segment(text: str) -> list[Segment]:
     lines = list(_lines(text))
     plains = [plain(line) for _, _, line in lines]
     reasons = [_boilerplate_reason(line) for line in plains]

@@ -47,13 +47,19 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans.append((cursor, end))
     result = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim(text, s, e)
         if e > s:
             result.append((s, e))
     return result
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the whitespace at either edge of ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def sentence_break(text: str, start: int, end: int) -> bool:
