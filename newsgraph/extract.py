@@ -24,7 +24,7 @@ from typing import Any
 
 from newsgraph.curated import Annotations
 from newsgraph.errors import DatasetError, UsageError
-from newsgraph.interrupts import ignore_in_worker
+from newsgraph.interrupts import ignore_in_worker, shielded_forks
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
 from newsgraph.pipeline.claims import find_claims
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
@@ -236,8 +236,14 @@ def extract_local(files: list[Path], context: Context, workers: int) -> Iterator
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(context,)) as pool:
-        yield from in_order(lambda chunk: pool.submit(_extract_in_worker, chunk), files,
+        yield from in_order(lambda chunk: _submit(pool, chunk), files,
                             WINDOW_PER_WORKER * workers)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Path]) -> Any:
+    """``pool.submit``, which may fork a worker: forked with SIGINT shielded."""
+    with shielded_forks():
+        return pool.submit(_extract_in_worker, chunk)
 
 
 def in_order(submit: Callable[[list[Path]], Any], files: list[Path],
