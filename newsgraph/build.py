@@ -155,7 +155,7 @@ def _build_collection(src: Path, out: Path, options: BuildOptions,
     items = warc.records() if warc is not None else \
         read_collection(src, options.columns, options.max_bytes)
     recipe = _plain_recipe(src, [src.name])
-    context = Context(builtin_gazetteer(), options.max_bytes)
+    context = Context(builtin_gazetteer(), options.max_bytes, root=src)
     with atomic.exclusive(out):
         result = _build_locked(items, None, context, options, out, recipe, None, False,
                                progress)
@@ -173,6 +173,9 @@ def _build_locked(items: Iterable[Item], total: int | None, context: Context,
     with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp, DraftSpill() as spill:
         corpus = _first_pass(_extract(items, context, options), spill, Path(tmp),
                              total, progress, skip_bad=options.skip_bad)
+        if not corpus.sources:  # a collection of bad or skipped records only
+            raise InputError("no articles found in the collection; check the file and its "
+                             "columns", file=context.root)
         if annotations is not None:
             annotations.check_participants(set(corpus.first_actor))
         with atomic.replacing(out, DATAPACKAGE_FILE) as staged:

@@ -73,7 +73,8 @@ class Context:
     known: dict[str, SourceMeta] = field(default_factory=dict)
     annotations: Annotations | None = None
     checks: Assertions | None = None
-    #: The source folder: ``source_file`` is a path relative to it (``sources.source_name``).
+    #: The source folder: ``source_file`` is a path relative to it (``sources.source_name``);
+    #: for a collection, the collection file.
     root: Path | None = None
     versions: tuple[str, str] = field(default_factory=code_versions)
 

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from newsgraph.errors import InputError
@@ -99,26 +100,27 @@ class WarcReader:
 
         path = self.path
         with path.open("rb") as handle:
+            _check_header(handle, path)
             iterator = ArchiveIterator(handle)
             offset = 0
             try:
                 for record in iterator:
-                    offset = iterator.get_record_offset()
-                    item = self._item(record, offset)
+                    item = self._item(record, iterator)
                     if item is not None:
+                        offset = item.position
                         yield item
             except (ArchiveLoadFailed, ValueError, OSError, EOFError) as error:
                 raise InputError(f"not a readable WARC file after offset {offset} "
                                  f"({' '.join(str(error).split())[:120]}); check the file",
                                  file=path) from None
 
-    def _item(self, record: object, offset: int) -> RecordItem | BadRecord | None:
-        rec_type = record.rec_type  # type: ignore[attr-defined]
-        if rec_type != "response" or record.http_headers is None:  # type: ignore[attr-defined]
+    def _item(self, record: Any, iterator: Any) -> RecordItem | None:
+        """The article of an HTML response (None for any other record, counted)."""
+        rec_type = record.rec_type
+        if rec_type != "response" or record.http_headers is None:
             self.skipped[str(rec_type)] += 1
             return None
-        headers = record.rec_headers  # type: ignore[attr-defined]
-        http = record.http_headers  # type: ignore[attr-defined]
+        headers, http = record.rec_headers, record.http_headers
         status = http.get_statuscode() or ""
         if not status.startswith("2"):
             self.skipped[f"response: HTTP {status}"] += 1
@@ -128,14 +130,33 @@ class WarcReader:
         if mime not in HTML_TYPES:
             self.skipped[f"response: not HTML ({mime or 'no Content-Type'})"] += 1
             return None
-        locator = f"record {headers.get_header('WARC-Record-ID') or '(no id)'} at offset {offset}"
         url = headers.get_header("WARC-Target-URI")
         date = (headers.get_header("WARC-Date") or "")[:10]
-        raw = record.content_stream().read(self.max_bytes + 1)  # type: ignore[attr-defined]
+        raw = record.content_stream().read(self.max_bytes + 1)
+        # warcio knows a record's offset once it has read the record to its end
+        offset = iterator.get_record_offset()
+        locator = f"record {headers.get_header('WARC-Record-ID') or '(no id)'} at offset {offset}"
         meta = RecordMeta(basis="warc", url=url, publisher=urlsplit(url).hostname if url else None,
                           fetched=_iso_day(date))
         return RecordItem(str(self.path), self.path.name, locator, offset, None, raw, "html",
                           meta, charset=header_charset(content_type))
+
+
+def _check_header(handle: BinaryIO, path: Path) -> None:
+    """Refuse a file that does not start with a WARC record (warcio would only warn)."""
+    import gzip
+    import zlib
+
+    start = handle.read(2)
+    handle.seek(0)
+    try:
+        head = gzip.GzipFile(fileobj=handle).read(5) if start == b"\x1f\x8b" else handle.read(5)
+    except (OSError, EOFError, zlib.error):
+        head = b""
+    handle.seek(0)
+    if head != b"WARC/":
+        raise InputError("not a WARC file (it does not start with a WARC/1.x record); check "
+                         "the file", file=path)
 
 
 def _iso_day(text: str) -> dt.date | None:
