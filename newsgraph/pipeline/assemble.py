@@ -9,9 +9,10 @@
   position in a collection file), char_start, then id.
 
 ``Assembler.add`` turns one article's draft into its provenance rows (already in output
-order, since articles arrive sorted by file name and position), so a build can stream them to disk; the
-canonical records (actors, quotes, claims, events) accumulate in small registries, one entry
-per distinct record, and ``Assembler.finish`` emits them sorted by first mention.
+order, since articles arrive sorted by file name and position), so a build can stream them
+to disk; the canonical records (actors, quotes, claims, events) accumulate in small
+registries, one entry per distinct record, and ``Assembler.finish`` emits them sorted by
+first mention.
 Rows are plain dicts keyed by column; the writer gives them the table's Arrow schema and the
 written package is validated as a whole.
 """
