@@ -238,6 +238,12 @@ def test_skip_bad_builds_the_rest_and_lists_the_skipped(tmp_path: Path) -> None:
     report_path.write_bytes(report_path.read_bytes().replace(b'"line 2"', b'"line 9"'))
     tampered = run_cli("validate", out)
     assert tampered.returncode == 1 and "build-report.json" in tampered.stderr
+    # and so is a report the descriptor does not list
+    descriptor["resources"] = [r for r in descriptor["resources"]
+                               if r.get("path") != "build-report.json"]
+    (out / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    unlisted = run_cli("validate", out)
+    assert unlisted.returncode == 1 and "build-report.json: not listed" in unlisted.stderr
 
 
 def test_skip_bad_on_a_csv_names_rows(tmp_path: Path) -> None:
