@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +25,12 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
     return subprocess.run([sys.executable, "-m", "newsgraph.cli", *map(str, args)],
                           capture_output=True, text=True, cwd=cwd or REPO, env=env,
                           check=False)
+
+
+def table_rows(out: Path, table: str) -> list[dict[str, Any]]:
+    """The rows of one table of a built package, from its JSON Lines file."""
+    lines = (out / "json" / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ import pytest
 from newsgraph.collection import ColumnMapping, read_collection
 from newsgraph.records import BadRecord, RecordItem
 from newsgraph.synthetic import article_text
-from tests.conftest import run_cli
+from tests.conftest import run_cli, table_rows
 
 N = 40
 #: Columns of ``articles`` that say where a record is or what its columns state.
@@ -36,11 +36,6 @@ LOCATOR_AND_METADATA = ("source_file", "record_locator", "title", "url", "publis
 def _texts(n: int = N) -> list[str]:
     rng = random.Random(12)
     return [article_text(rng, i) for i in range(n)]
-
-
-def _rows(out: Path, table: str) -> list[dict[str, Any]]:
-    lines = (out / "json" / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
 
 
 def _build(src: Path, out: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -97,7 +92,7 @@ def test_collection_builds_the_records_of_a_folder(folder_build: Path, tmp_path:
     src = write(tmp_path / f"articles{suffix}", _records(texts))
     out = tmp_path / "out"
     _build(src, out)
-    articles = _rows(out, "articles")
+    articles = table_rows(out, "articles")
     assert len(articles) == N
     first = articles[0]
     assert first["source_file"] == src.name
@@ -107,13 +102,13 @@ def test_collection_builds_the_records_of_a_folder(folder_build: Path, tmp_path:
     assert (first["publisher"], first["publisher_basis"]) == ("example.com", "column")
     assert first["sha256"] == hashlib.sha256(texts[0].encode("utf-8")).hexdigest()
     assert first["bytes"] == len(texts[0].encode("utf-8"))
-    expected = _rows(folder_build, "articles")
+    expected = table_rows(folder_build, "articles")
     assert [{k: v for k, v in a.items() if k not in LOCATOR_AND_METADATA} for a in articles] \
         == [{k: v for k, v in a.items() if k not in LOCATOR_AND_METADATA} for a in expected]
     for table in ("actors", "quotes", "quote_mentions", "claims", "claim_mentions", "events",
                   "event_mentions", "event_participants", "actor_mentions", "actor_roles",
                   "article_segments", "article_relations"):
-        assert _rows(out, table) == _rows(folder_build, table), table
+        assert table_rows(out, table) == table_rows(folder_build, table), table
     assert run_cli("validate", out).returncode == 0
 
 
@@ -123,7 +118,7 @@ def test_the_date_column_gives_published_with_basis_column(tmp_path: Path) -> No
                                                "authors": ["Ann Lee", "Bo Chan"], "lang": "EN"}])
     out = tmp_path / "out"
     _build(src, out)
-    article = _rows(out, "articles")[0]
+    article = table_rows(out, "articles")[0]
     assert (article["published"], article["published_basis"]) == ("2019-11-26", "column")
     assert article["authors"] == ["Ann Lee", "Bo Chan"]
     assert article["language"] == "en"
@@ -136,7 +131,7 @@ def test_named_columns_win_over_the_usual_names(tmp_path: Path) -> None:
     src = _write_jsonl(tmp_path / "a.jsonl", rows)
     out = tmp_path / "out"
     _build(src, out, "--text-column", "article_body", "--id-column", "uid")
-    articles = _rows(out, "articles")
+    articles = table_rows(out, "articles")
     assert [a["text"] for a in articles] == texts
     assert [a["record_locator"] for a in articles] == ["line 1, id u0", "line 2, id u1"]
 
@@ -214,8 +209,8 @@ def test_skip_bad_builds_the_rest_and_lists_the_skipped(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = _build(src, out, "--skip-bad")
     assert "4 bad records skipped" in result.stdout
-    assert [a["text"] for a in _rows(out, "articles")] == texts
-    assert [a["record_locator"] for a in _rows(out, "articles")] == ["line 1", "line 6",
+    assert [a["text"] for a in table_rows(out, "articles")] == texts
+    assert [a["record_locator"] for a in table_rows(out, "articles")] == ["line 1", "line 6",
                                                                       "line 7"]
     report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
     assert report["skipped"] == 4
@@ -246,7 +241,7 @@ def test_skip_bad_builds_the_rest_and_lists_the_skipped(tmp_path: Path) -> None:
     assert unlisted.returncode == 1 and "build-report.json: not listed" in unlisted.stderr
 
 
-def test_skip_bad_on_a_csv_names_rows(tmp_path: Path) -> None:
+def test_skip_bad_on_a_csv_namestable_rows(tmp_path: Path) -> None:
     texts = _texts(2)
     src = tmp_path / "a.csv"
     def cell(text: str) -> bytes:
@@ -264,7 +259,7 @@ def test_skip_bad_on_a_csv_names_rows(tmp_path: Path) -> None:
     assert [s["record_locator"] for s in report["skipped_records"]] == ["row 2", "row 3"]
     assert [s["line"] for s in report["skipped_records"]] == [first_lines + 2,
                                                                 first_lines + 3]
-    articles = _rows(out, "articles")
+    articles = table_rows(out, "articles")
     assert [a["record_locator"] for a in articles] == ["row 1", "row 4"]
     assert [a["text"] for a in articles] == texts
 
@@ -276,11 +271,11 @@ def test_duplicate_rows_fold_with_their_locator(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = _build(src, out)
     assert "1 duplicate source folded" in result.stdout
-    assert [a["record_locator"] for a in _rows(out, "articles")] == ["line 1", "line 2"]
-    (duplicate,) = _rows(out, "article_duplicates")
+    assert [a["record_locator"] for a in table_rows(out, "articles")] == ["line 1", "line 2"]
+    (duplicate,) = table_rows(out, "article_duplicates")
     assert duplicate["duplicate_source_file"] == "a.jsonl"
     assert duplicate["duplicate_record_locator"] == "line 3"
-    assert duplicate["article_id"] == _rows(out, "articles")[0]["article_id"]
+    assert duplicate["article_id"] == table_rows(out, "articles")[0]["article_id"]
 
 
 def test_a_collection_builds_on_worker_processes_the_same(tmp_path: Path) -> None:
@@ -288,7 +283,7 @@ def test_a_collection_builds_on_worker_processes_the_same(tmp_path: Path) -> Non
     _build(src, tmp_path / "one")
     _build(src, tmp_path / "four", "--workers", "4")
     for table in ("articles", "quotes", "quote_mentions", "actors"):
-        assert _rows(tmp_path / "one", table) == _rows(tmp_path / "four", table)
+        assert table_rows(tmp_path / "one", table) == table_rows(tmp_path / "four", table)
 
 
 def test_bad_record_error_of_a_parquet_row_names_the_row_index() -> None:

@@ -4,15 +4,13 @@ is counted and skipped (issue 12, item 3). The WARC.gz is written here with warc
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
-from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsgraph.warc import header_charset, html_page_text
-from tests.conftest import run_cli
+from tests.conftest import run_cli, table_rows
 
 PAGE = ('<html><head><title>{title}</title></head><body><nav><a>Home</a> <a>World</a></nav>'
         '<article><h1>{title}</h1><p>{body}</p><p>"We will not accept any conditions," '
@@ -56,11 +54,6 @@ def write_warc(path: Path) -> None:
                   "text/html")
 
 
-def _rows(out: Path, table: str) -> list[dict[str, Any]]:
-    lines = (out / "json" / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines]
-
-
 def test_warc_builds_html_responses_and_counts_the_rest(tmp_path: Path) -> None:
     src = tmp_path / "crawl.warc.gz"
     write_warc(src)
@@ -70,7 +63,7 @@ def test_warc_builds_html_responses_and_counts_the_rest(tmp_path: Path) -> None:
     assert "3 articles" in result.stdout
     assert ("4 WARC records not articles skipped (1 request, 1 response: HTTP 301, "
             "1 response: not HTML (image/png), 1 warcinfo)") in result.stdout, result.stdout
-    articles = _rows(out, "articles")
+    articles = table_rows(out, "articles")
     assert [a["url"] for a in articles] == ["https://example.com/a",
                                             "https://news.example.org/cafe",
                                             "https://news.example.org/meta"]
@@ -88,8 +81,8 @@ def test_warc_builds_html_responses_and_counts_the_rest(tmp_path: Path) -> None:
     assert CAFE in articles[1]["text"] and CAFE in articles[2]["text"]
     assert "Home World" in articles[0]["text"]
     # the pages go through the whole pipeline: the quote has its speaker
-    speakers = {a["actor_id"]: a["name"] for a in _rows(out, "actors")}
-    quoted = {q["text"]: speakers.get(q["speaker_id"]) for q in _rows(out, "quotes")}
+    speakers = {a["actor_id"]: a["name"] for a in table_rows(out, "actors")}
+    quoted = {q["text"]: speakers.get(q["speaker_id"]) for q in table_rows(out, "quotes")}
     assert quoted.get("We will not accept any conditions,") == "Anna Kowalski", quoted
     assert run_cli("validate", out).returncode == 0
 
@@ -104,7 +97,7 @@ def test_payload_hash_is_of_the_payload_bytes(tmp_path: Path) -> None:
                   "text/html")
     out = tmp_path / "out"
     assert run_cli("build", src, "--out", out).returncode == 0
-    (article,) = _rows(out, "articles")
+    (article,) = table_rows(out, "articles")
     assert article["sha256"] == hashlib.sha256(payload).hexdigest()
     assert article["bytes"] == len(payload)
 
