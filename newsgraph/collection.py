@@ -5,7 +5,8 @@ the usual names), then yields one ``RecordItem`` per row in file order, lazily: 
 or CSV file is read line by line, a Parquet file in row batches
 (``ParquetFile.iter_batches``, never the whole table), so the build's memory does not grow
 with the collection. A row that cannot be an article (not JSON, no text) is a ``BadRecord``
-in the same stream, in its place.
+in the same stream, in its place. A CSV or Parquet file without a text column is refused
+whole; JSON Lines objects need not share keys, so there a line without one is a bad record.
 
 Provenance: ``source_file`` is the collection's file name; the locator is ``line N`` (JSON
 Lines, from 1), ``row N`` (CSV data rows, from 1 after the header) or ``row index N``
@@ -155,8 +156,10 @@ def _date(value: object) -> dt.date | None:
 
 
 def _jsonl_rows(path: Path, mapping: ColumnMapping) -> Iterator[RecordItem | BadRecord]:
-    """One record per line; the text column is found on the first JSON object."""
-    columns: dict[str, str] | None = None
+    """One record per line. JSON objects need not share their keys, so each line's columns
+    are found on that line (a line without a text column is a bad record, with its keys)."""
+    keys: tuple[str, ...] | None = None
+    columns: dict[str, str] = {}
     with path.open("rb") as handle:
         for number, line in enumerate(handle, 1):
             locator = f"line {number}"
@@ -180,8 +183,14 @@ def _jsonl_rows(path: Path, mapping: ColumnMapping) -> Iterator[RecordItem | Bad
             if not isinstance(row, dict):
                 yield bad("not a JSON object; give one JSON object per line")
                 continue
-            if columns is None:
-                columns = mapping.resolve(list(row), path)
+            if tuple(row) != keys:
+                keys = tuple(row)
+                try:
+                    columns = mapping.resolve(list(row), path)
+                except InputError as error:
+                    keys = None
+                    yield bad(error.message)
+                    continue
             yield _item(path, columns, row, locator, number, number)
 
 

@@ -142,8 +142,13 @@ def test_no_text_column_is_one_line_listing_the_columns(tmp_path: Path) -> None:
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
-    assert "no text column" in lines[0] and "headline, words" in lines[0]
-    assert "--text-column" in lines[0]
+    assert lines[0].startswith(f"newsgraph: error: {src}:1: no text column")
+    assert "headline, words" in lines[0] and "--text-column" in lines[0]
+    headerless = tmp_path / "a.csv"
+    headerless.write_text("headline,words\nx,y\n", encoding="utf-8")
+    result = run_cli("build", headerless, "--out", tmp_path / "out")
+    assert result.returncode == 2 and "no text column" in result.stderr
+    assert "the columns are: headline, words" in result.stderr
     result = run_cli("build", src, "--out", tmp_path / "out", "--text-column", "body_text")
     assert result.returncode == 2 and "no column 'body_text'" in result.stderr
 
@@ -176,7 +181,7 @@ def test_parquet_is_read_in_batches_never_whole(tmp_path: Path,
 
 BAD_ROWS = [
     b"",  # an empty line (line 2)
-    json.dumps({"title": "no text here"}).encode(),  # a row without text (line 3)
+    json.dumps({"text": None, "title": "no text here"}).encode(),  # a row without text (3)
     b'{"text": "caf\xe9 au lait"}',  # invalid UTF-8 (line 4)
     json.dumps({"text": "\x00\x01\x02PNG\x00\x00binary"}).encode(),  # a binary blob (line 5)
 ]
@@ -289,3 +294,17 @@ def test_a_collection_builds_on_worker_processes_the_same(tmp_path: Path) -> Non
 def test_bad_record_error_of_a_parquet_row_names_the_row_index() -> None:
     bad = BadRecord("x.parquet", "x.parquet", "row index 4", 4, None, "no value")
     assert str(bad.error()) == "x.parquet: row index 4: no value"
+
+
+def test_json_lines_objects_need_not_share_keys(tmp_path: Path) -> None:
+    texts = _texts(2)
+    src = _write_jsonl(tmp_path / "a.jsonl", [{"headline": "no text column here"},
+                                              {"body": texts[0], "title": "First"},
+                                              {"content": texts[1]}])
+    out = tmp_path / "out"
+    _build(src, out, "--skip-bad")
+    articles = table_rows(out, "articles")
+    assert [(a["record_locator"], a["title"]) for a in articles] == [
+        ("line 2", "First"), ("line 3", texts[1].split("\n")[0])]
+    (skipped,) = json.loads((out / "build-report.json").read_text())["skipped_records"]
+    assert skipped["record_locator"] == "line 1" and "no text column" in skipped["reason"]
