@@ -135,9 +135,10 @@ class ArticleSegment(Mention):
 class ArticleDuplicate(Record):
     """A source whose bytes are identical to an earlier source's, folded into that article.
 
-    Duplicates are normal in news (syndicated copies, a file saved twice): the first copy in
-    source order is the article; every later copy with the same SHA-256 is a row here, so it
-    stays accounted for without repeating its records. ``article_relations`` cannot hold it,
+    Duplicates are normal in news (syndicated copies, a file saved twice, a crawl that met
+    the same page twice): the first copy in source order is the article; every later copy
+    with the same SHA-256 (a file, or a collection record with the same text or payload) is a
+    row here, so it stays accounted for without repeating its records. ``article_relations`` cannot hold it,
     since its ``related_article_id`` must be an article of its own.
     """
 
@@ -152,6 +153,8 @@ class ArticleDuplicate(Record):
         description="Where the duplicate record is in its collection file, as "
         "articles.record_locator gives it; null for a duplicate file of its own."
     )
-    sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
-    bytes: Int = Field(ge=0, description="Size of the raw source file in bytes.")
+    sha256: Sha256 = Field(description="SHA-256 of the duplicate's bytes, lowercase hex, as "
+                           "articles.sha256 defines it (a file's raw bytes, a record's bytes "
+                           "as read).")
+    bytes: Int = Field(ge=0, description="Size in bytes of what sha256 is the hash of.")
     method: Method = METHOD_FIELD
