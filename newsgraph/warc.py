@@ -96,7 +96,6 @@ class WarcReader:
     def records(self) -> Iterator[RecordItem | BadRecord]:
         """One record per HTML response, in file order."""
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
 
         path = self.path
         with path.open("rb") as handle:
@@ -109,9 +108,13 @@ class WarcReader:
                     if item is not None:
                         offset = item.position
                         yield item
-            except (ArchiveLoadFailed, ValueError, OSError, EOFError) as error:
+            except InputError:
+                raise
+            except Exception as error:  # warcio meets damaged input with any exception
+                # (ArchiveLoadFailed, EOFError, zlib errors, AttributeError on a cut header)
                 raise InputError(f"not a readable WARC file after offset {offset} "
-                                 f"({' '.join(str(error).split())[:120]}); check the file",
+                                 f"({type(error).__name__}: {' '.join(str(error).split())[:120]}"
+                                 "); the file is truncated or damaged, check it",
                                  file=path) from None
 
     def _item(self, record: Any, iterator: Any) -> RecordItem | None:
@@ -136,6 +139,10 @@ class WarcReader:
         # warcio knows a record's offset once it has read the record to its end
         offset = iterator.get_record_offset()
         locator = f"record {headers.get_header('WARC-Record-ID') or '(no id)'} at offset {offset}"
+        missing = getattr(record.raw_stream, "limit", 0)
+        if len(raw) <= self.max_bytes and missing > 0:  # warcio reads a cut record quietly
+            raise InputError(f"{locator}: the record is cut short ({missing} of its bytes are "
+                             "missing); the file is truncated, fetch it again", file=self.path)
         meta = RecordMeta(basis="warc", url=url, publisher=urlsplit(url).hostname if url else None,
                           fetched=_iso_day(date))
         return RecordItem(str(self.path), self.path.name, locator, offset, None, raw, "html",

@@ -124,3 +124,17 @@ def test_charset_order_header_then_meta_then_utf8() -> None:
     assert "caf\u00e9" in html_page_text(('<meta charset="koi8-r">' + cafe).encode("cp1252"),
                                          "windows-1252", where)
     assert "caf\u00e9" in html_page_text(cafe.encode("utf-8"), None, where)
+
+
+def test_truncated_warc_is_one_line(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    write_warc(whole)
+    raw = whole.read_bytes()
+    for cut in (len(raw) // 3, 2 * len(raw) // 3):
+        src = tmp_path / f"cut{cut}.warc.gz"
+        src.write_bytes(raw[:cut])
+        result = run_cli("build", src, "--out", tmp_path / "out")
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert lines[-1].startswith(f"newsgraph: error: {src}: "), result.stderr
