@@ -6,6 +6,7 @@ Every ratio compares tools run side by side in the same run on the same machine 
    ``frictionless validate`` vs JSON Schema + pydantic per row (``--rowwise``) vs the limit
    (pyarrow: read the Parquet files and run the same checks as compute kernels);
 2. build throughput (articles/s and MB/s, one worker) and peak RSS at several corpus sizes;
+   the same texts as one Parquet collection beside the folder (articles/s and peak RSS);
 3. cold ``newsgraph.load("quotes")`` vs cold ``pandas.read_parquet`` of the same file.
 
 Each measurement runs in a fresh process; timings are wall-clock medians of ``--repeat`` runs.
@@ -120,6 +121,78 @@ def bench_build(work: Path, sizes: list[int]) -> list[dict[str, float]]:
     return results
 
 
+def parquet_corpus(folder: Path, path: Path) -> Path:
+    """The texts of a synthetic folder as a Parquet collection (one ``text`` row per file, in
+    file-name order), written in row groups so no step holds the whole corpus twice."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    files = sorted(folder.iterdir())
+    schema = pa.schema([("id", pa.string()), ("text", pa.string())])
+    with pq.ParquetWriter(path, schema) as writer:
+        for start in range(0, len(files), 10_000):
+            group = files[start:start + 10_000]
+            writer.write_table(pa.table({"id": [p.stem for p in group],
+                                         "text": [p.read_text(encoding="utf-8")
+                                                  for p in group]}, schema=schema))
+    return path
+
+
+def bench_collections(work: Path, sizes: list[int],
+                      folders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same synthetic texts as a folder of files and as one Parquet file, one worker,
+    side by side (the folder figures are reused from ``bench_build`` where it ran that size)."""
+    import shutil
+
+    from newsgraph.synthetic import write_corpus
+
+    results = []
+    for n in sizes:
+        src = work / f"corpus{n}"
+        if not src.exists():
+            write_corpus(src, n, seed=1)
+        folder = next((b for b in folders if b["articles"] == n and b["engine"] == "1 process"),
+                      None)
+        if folder is None:
+            out = work / f"out{n}"
+            seconds, rss = measure("newsgraph.cli", ["build", str(src), "--out", str(out),
+                                                     "--workers", "1"])
+            shutil.rmtree(out)
+            folder = {"seconds": seconds, "peak_rss_mb": rss}
+        parquet = parquet_corpus(src, work / f"corpus{n}.parquet")
+        out = work / f"parquet-out{n}"
+        seconds, rss = measure("newsgraph.cli", ["build", str(parquet), "--out", str(out),
+                                                 "--workers", "1"])
+        shutil.rmtree(out)
+        parquet.unlink()
+        results.append({"articles": n,
+                        "folder_articles_per_s": n / folder["seconds"],
+                        "folder_peak_rss_mb": folder["peak_rss_mb"],
+                        "parquet_articles_per_s": n / seconds, "parquet_peak_rss_mb": rss})
+    return results
+
+
+def collections_report(rows: list[dict[str, Any]]) -> list[str]:
+    """The side-by-side table of ``bench_collections``."""
+    if not rows:
+        return []
+    return [
+        "## Collections: a Parquet file against a folder of the same texts",
+        "",
+        "The same synthetic articles built from a folder of `.txt` files and from one Parquet "
+        "file with a `text` column (read in batches of rows), one worker each.",
+        "",
+        "| articles | folder articles/s | Parquet articles/s | Parquet / folder speed | "
+        "folder peak RSS (MB) | Parquet peak RSS (MB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        *[f"| {r['articles']:,} | {r['folder_articles_per_s']:.0f} | "
+          f"{r['parquet_articles_per_s']:.0f} | "
+          f"{r['parquet_articles_per_s'] / r['folder_articles_per_s']:.2f}x | "
+          f"{r['folder_peak_rss_mb']:.0f} | {r['parquet_peak_rss_mb']:.0f} |" for r in rows],
+        "",
+    ]
+
+
 def bench_load(repeat: int) -> dict[str, float]:
     quotes = REPO / "dataset" / "parquet" / "actor_mentions.parquet"
     load = ("import time; s = time.perf_counter(); import newsgraph; "
@@ -156,7 +229,7 @@ def plot(build: list[dict[str, float]], path: Path) -> None:
 
 
 def report(validation: dict[str, float], build: list[dict[str, float]],
-           load: dict[str, float]) -> str:
+           load: dict[str, float], collections: list[dict[str, Any]] | None = None) -> str:
     v = validation
     lines = [
         "# Performance",
@@ -198,6 +271,7 @@ def report(validation: dict[str, float], build: list[dict[str, float]],
         *_scaling(build),
         "![Build time per article](performance-build.png)",
         "",
+        *collections_report(collections or []),
         "## Cold load",
         "",
         f"`newsgraph.load('actor_mentions')` {load['load'] * 1000:.0f} ms vs "
@@ -230,6 +304,8 @@ def main() -> int:
     parser.add_argument("--mentions", type=int, default=250_000,
                         help="rows per mention table of the validation package")
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes to build")
+    parser.add_argument("--collection-sizes", default="1000,100000",
+                        help="corpus sizes to build as a Parquet collection beside the folder")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "performance.md")
     args = parser.parse_args()
@@ -237,10 +313,13 @@ def main() -> int:
         work = Path(tmp)
         validation = bench_validation(work, args.mentions, args.repeat)
         build = bench_build(work, [int(s) for s in args.sizes.split(",")])
+        collections = bench_collections(
+            work, [int(s) for s in args.collection_sizes.split(",") if s], build)
         load = bench_load(args.repeat * 2)
     plot(build, args.out.with_name("performance-build.png"))
-    args.out.write_text(report(validation, build, load), encoding="utf-8")
-    print(json.dumps({"validation": validation, "build": build, "load": load}, indent=1))
+    args.out.write_text(report(validation, build, load, collections), encoding="utf-8")
+    print(json.dumps({"validation": validation, "build": build, "collections": collections,
+                      "load": load}, indent=1))
     return 0
 
 

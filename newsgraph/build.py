@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsgraph import atomic, curated
+from newsgraph.collection import ColumnMapping
 from newsgraph.errors import DatasetError, InputError, UsageError
-from newsgraph.extract import Context, Extracted, extract_local
+from newsgraph.extract import Context, Item, Result, extract_local
 from newsgraph.ids import content_id
 from newsgraph.paths import bundled_recipe, repo_root
 from newsgraph.pipeline.actors import builtin_gazetteer
@@ -34,6 +35,7 @@ from newsgraph.pipeline.assemble import RECORD_TABLES, Assembler, link_actor_nam
 from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.pipeline.reuse import ReuseFinder
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
+from newsgraph.records import BadRecord
 from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
 from newsgraph.spill import DraftSpill
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES
@@ -58,6 +60,11 @@ class BuildOptions:
     scheduler: str | None = None
     #: Search subfolders of a plain source folder too (``source_file`` is then a relative path).
     recursive: bool = False
+    #: The columns of a collection file (``--text-column`` ...).
+    columns: ColumnMapping = field(default_factory=ColumnMapping)
+    #: Build the good records of a collection and list the bad ones in ``build-report.json``
+    #: (without it, the first bad record stops the build).
+    skip_bad: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,10 @@ class BuildResult:
     rows: dict[str, int]
     #: Article files in subfolders left out because ``recursive`` was off.
     ignored: int = 0
+    #: Records of a collection skipped as bad (with ``skip_bad``).
+    skipped: int = 0
+    #: Records of a WARC file that are not articles, by kind ('request': 3, ...).
+    not_articles: dict[str, int] = field(default_factory=dict)
 
 
 def _plain_recipe(folder: Path, names: list[str]) -> Recipe:
@@ -78,8 +89,9 @@ def _plain_recipe(folder: Path, names: list[str]) -> Recipe:
 
 
 def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptions(),
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
-    """Build a data package from a recipe folder or a plain folder of articles."""
+          progress: Callable[[int, int | None], None] | None = None) -> BuildResult:
+    """Build a data package from a recipe folder, a plain folder of articles, or a collection
+    file (JSON Lines, CSV, Parquet, WARC)."""
     if src is None:
         src = bundled_recipe()
         root = repo_root()
@@ -90,6 +102,8 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
         raise UsageError("--out is required when SOURCES_DIR is given")
     if not src.exists():
         raise UsageError("source folder not found; check the path", file=src)
+    if src.is_file():
+        return _build_collection(src, out, options, progress)
     is_recipe = (src / RECIPE_FILE).is_file()
     folder = src / SOURCES_DIR if is_recipe else src
     if is_recipe and options.recursive:
@@ -119,20 +133,49 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     context = Context(gazetteer, options.max_bytes, known, annotations,
                       recipe.assertions if use_curated else None, root=folder)
     with atomic.exclusive(out):  # a second build into ``out`` fails here, at once
-        result = _build_locked(files, context, options, out, recipe, annotations, use_curated,
-                               progress)
+        result = _build_locked(files, len(files), context, options, out, recipe, annotations,
+                               use_curated, progress)
     return BuildResult(result.out, result.rows, ignored=ignored)
 
 
-def _build_locked(files: list[Path], context: Context, options: BuildOptions, out: Path,
-                  recipe: Recipe, annotations: curated.Annotations | None, use_curated: bool,
-                  progress: Callable[[int, int], None] | None) -> BuildResult:
+def _build_collection(src: Path, out: Path, options: BuildOptions,
+                      progress: Callable[[int, int | None], None] | None) -> BuildResult:
+    """Build from one collection file: JSON Lines, CSV or Parquet rows, or a WARC file."""
+    from newsgraph.collection import collection_kind, read_collection
+    from newsgraph.warc import WarcReader, is_warc
+
+    warc = WarcReader(src, options.max_bytes) if is_warc(src) else None
+    if warc is None and collection_kind(src) is None:
+        raise UsageError("not a folder or a collection file; give a folder of articles, a "
+                         ".jsonl, .csv or .parquet file of articles, or a .warc/.warc.gz file",
+                         file=src)
+    if options.recursive:
+        raise UsageError("--recursive is for a folder of articles, not a collection file",
+                         file=src)
+    items = warc.records() if warc is not None else \
+        read_collection(src, options.columns, options.max_bytes)
+    recipe = _plain_recipe(src, [src.name])
+    context = Context(builtin_gazetteer(), options.max_bytes, root=src)
+    with atomic.exclusive(out):
+        result = _build_locked(items, None, context, options, out, recipe, None, False,
+                               progress)
+    result.not_articles.update(warc.skipped if warc is not None else {})
+    return result
+
+
+def _build_locked(items: Iterable[Item], total: int | None, context: Context,
+                  options: BuildOptions, out: Path, recipe: Recipe,
+                  annotations: curated.Annotations | None, use_curated: bool,
+                  progress: Callable[[int, int | None], None] | None) -> BuildResult:
     """The build proper, run while this process holds the output's lock."""
     atomic.recover(out)
     atomic.check_replaceable(out, DATAPACKAGE_FILE)  # before the work, not after it
     with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp, DraftSpill() as spill:
-        corpus = _first_pass(_extract(files, context, options), spill, Path(tmp),
-                             len(files), progress)
+        corpus = _first_pass(_extract(items, context, options), spill, Path(tmp),
+                             total, progress, skip_bad=options.skip_bad)
+        if not corpus.sources:  # a collection of bad or skipped records only
+            raise InputError("no articles found in the collection; check the file and its "
+                             "columns", file=context.root)
         if annotations is not None:
             annotations.check_participants(set(corpus.first_actor))
         with atomic.replacing(out, DATAPACKAGE_FILE) as staged:
@@ -141,7 +184,9 @@ def _build_locked(files: list[Path], context: Context, options: BuildOptions, ou
             if use_curated:
                 _check_counts(recipe, counts)
             finish_package(staged, counts, written.events, recipe, corpus.sources,
-                           omit_text=options.omit_text, parquet_files=written.parquet_files)
+                           omit_text=options.omit_text, parquet_files=written.parquet_files,
+                           build_report=_build_report(corpus) if options.skip_bad else None)
+            skipped = len(corpus.skipped)
             del written, corpus  # release the registries' rows before validation reads files
             # Small packages are checked row by row against JSON Schema and the models; large
             # ones with the vectorised check, which tests/test_fastcheck.py proves gives the
@@ -149,7 +194,13 @@ def _build_locked(files: list[Path], context: Context, options: BuildOptions, ou
             report = validate_package(staged, fast=sum(counts.values()) > ROWWISE_VALIDATION_LIMIT)
             if not report.ok:
                 raise DatasetError(f"built package is invalid: {report.problems[0]}")
-    return BuildResult(out, report.rows)
+    return BuildResult(out, report.rows, skipped=skipped)
+
+
+def _build_report(corpus: _Corpus) -> dict[str, Any]:
+    """``build-report.json``: every record skipped as bad, with its locator and reason."""
+    return {"skipped": len(corpus.skipped),
+            "skipped_records": [bad.report_row() for bad in corpus.skipped]}
 
 
 @dataclass
@@ -162,6 +213,8 @@ class _Corpus:
     reuse: ReuseFinder
     #: ``article_duplicates`` rows, in source order of the duplicates.
     duplicates: list[dict[str, Any]] = field(default_factory=list)
+    #: Records skipped as bad (``--skip-bad``), in source order.
+    skipped: list[BadRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -171,7 +224,7 @@ class _Written:
     events: list[dict[str, Any]]
 
 
-def _extract(files: list[Path], context: Context, options: BuildOptions) -> Iterator[Extracted]:
+def _extract(files: Iterable[Item], context: Context, options: BuildOptions) -> Iterator[Result]:
     if options.engine == "dask":
         from newsgraph.dask_engine import extract_dask, prepare_local_cluster
 
@@ -181,40 +234,57 @@ def _extract(files: list[Path], context: Context, options: BuildOptions) -> Iter
     return extract_local(files, context, options.workers)
 
 
-def _first_pass(results: Iterator[Extracted], spill: DraftSpill, workdir: Path, total: int,
-                progress: Callable[[int, int], None] | None) -> _Corpus:
-    """Spill every draft; keep actor names, shingles (on disk) and source entries."""
+def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
+                total: int | None, progress: Callable[[int, int | None], None] | None, *,
+                skip_bad: bool = False) -> _Corpus:
+    """Spill every draft; keep actor names, shingles (on disk) and source entries.
+
+    A bad record of a collection stops the build with its one-line error, or with
+    ``skip_bad`` is kept for the build report.
+    """
     corpus = _Corpus({}, set(), [], ReuseFinder(workdir))
-    first_with: dict[str, str] = {}  # sha256 -> the file name of its first copy
-    for done, (pickled, summary) in enumerate(results, 1):
+    first_with: set[str] = set()  # the sha256 of every article kept
+    for done, result in enumerate(results, 1):
         if progress:
             progress(done, total)
+        if isinstance(result, BadRecord):
+            if not skip_bad:
+                raise result.error()
+            corpus.skipped.append(result)
+            continue
+        pickled, summary = result
         if summary.sha256 in first_with:
             # A byte-identical copy: recorded, not extracted again (DESIGN.md: exact
             # duplicates are folded into one article and recorded, never fatal).
             corpus.duplicates.append(duplicate_row(summary.sha256, summary.file_name,
-                                                   summary.source["bytes"]))
+                                                   summary.source["bytes"],
+                                                   summary.record_locator))
             continue
-        first_with[summary.sha256] = summary.file_name
+        first_with.add(summary.sha256)
         for name, actor in summary.actors.items():
             corpus.first_actor.setdefault(name, actor)
             if actor.kind == "person":
                 corpus.people.add(name)
         corpus.sources.append(summary.source)
-        corpus.reuse.add(summary.file_name, summary.shingles)
+        corpus.reuse.add(summary.key, summary.shingles)
         spill.append(pickled)
     return corpus
 
 
-def duplicate_row(sha256: str, file_name: str, size: int) -> dict[str, Any]:
-    """The ``article_duplicates`` row of ``file_name``, a copy of the article with ``sha256``.
+def duplicate_row(sha256: str, file_name: str, size: int,
+                  locator: str | None = None) -> dict[str, Any]:
+    """The ``article_duplicates`` row of ``file_name`` (at ``locator`` in a collection), a
+    copy of the article with ``sha256``.
 
-    The kept article's id is derived from the same hash, so it needs no lookup.
+    The kept article's id is derived from the same hash, so it needs no lookup; a file's
+    duplicate id is derived from its name, a record's from its name and locator.
     """
     article = content_id("article", sha256)
-    return {"duplicate_id": content_id("article_duplicate", article, file_name),
-            "article_id": article, "duplicate_source_file": file_name, "sha256": sha256,
-            "bytes": size, "method": DUPLICATE_RULE}
+    where = (file_name,) if locator is None else (file_name, locator)
+    return {"duplicate_id": content_id("article_duplicate", article, *where),
+            "article_id": article, "duplicate_source_file": file_name,
+            "duplicate_record_locator": locator, "sha256": sha256, "bytes": size,
+            "method": DUPLICATE_RULE}
 
 
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,

@@ -95,21 +95,47 @@ def main(debug: bool) -> None:
               "Dask (writes parquet/<table>/ folders of parts).")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)"
               " for --engine dask; default: a local cluster of --workers processes.")
+@click.option("--text-column", metavar="NAME", help="Collection column with the article text "
+              "(default: text, content or body).")
+@click.option("--id-column", metavar="NAME", help="Collection column with a record id (kept in "
+              "record_locator; default: none).")
+@click.option("--title-column", metavar="NAME", help="Collection column with the headline "
+              "(default: title or headline).")
+@click.option("--date-column", metavar="NAME", help="Collection column with the publication "
+              "date (default: date, published or publish_date).")
+@click.option("--url-column", metavar="NAME", help="Collection column with the URL (default: "
+              "url or link).")
+@click.option("--publisher-column", metavar="NAME", help="Collection column with the publisher "
+              "(default: publisher, source or domain).")
+@click.option("--author-column", metavar="NAME", help="Collection column with the authors, a "
+              "list or ';'-separated (default: author or authors).")
+@click.option("--language-column", metavar="NAME", help="Collection column with the language "
+              "code (default: language or lang).")
+@click.option("--skip-bad", is_flag=True, help="Build the good records of a collection, list "
+              "the bad ones in build-report.json (default: stop at the first bad record).")
 @handle_errors
 def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, max_bytes: int,
-          omit_text: bool, recursive: bool, engine: str, scheduler: str | None) -> None:
-    """Build a data package from SRC (a recipe folder or a folder of articles).
+          omit_text: bool, recursive: bool, engine: str, scheduler: str | None,
+          text_column: str | None, id_column: str | None, title_column: str | None,
+          date_column: str | None, url_column: str | None, publisher_column: str | None,
+          author_column: str | None, language_column: str | None, skip_bad: bool) -> None:
+    """Build a data package from SRC: a recipe folder, a folder of articles, a collection
+    (a .jsonl, .csv or .parquet file, one article a row) or a .warc/.warc.gz file.
 
     Without SRC, in a checkout: builds builders/s400_turkey_2019/ into dataset/.
     """
     from newsgraph.build import BuildOptions
     from newsgraph.build import build as run_build
+    from newsgraph.collection import ColumnMapping
 
     if scheduler is not None and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    columns = ColumnMapping(text=text_column, id=id_column, title=title_column,
+                            date=date_column, url=url_column, publisher=publisher_column,
+                            author=author_column, language=language_column)
     options = BuildOptions(use_curated=not no_curated, workers=workers, max_bytes=max_bytes,
                            omit_text=omit_text, engine=engine, scheduler=scheduler,
-                           recursive=recursive)
+                           recursive=recursive, columns=columns, skip_bad=skip_bad)
     if sys.stderr.isatty():  # a progress bar for people, nothing in logs and pipes
         from rich.progress import Progress
 
@@ -127,8 +153,16 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
     counts = ", ".join(f"{n} {t}" for t, n in result.rows.items() if t in
                        ("articles", "actors", "quotes", "claims", "events"))
     folded = result.rows.get("article_duplicates", 0)
+    extra = ""
+    if result.not_articles:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(result.not_articles.items()))
+        n = sum(result.not_articles.values())
+        extra += f"; {n} WARC record{'' if n == 1 else 's'} not articles skipped ({kinds})"
+    if skip_bad:
+        extra += (f"; {result.skipped} bad record{'' if result.skipped == 1 else 's'} skipped "
+                  "(listed in build-report.json)")
     click.echo(f"built {result.out}: {counts}; {folded} duplicate "
-               f"source{'' if folded == 1 else 's'} folded")
+               f"source{'' if folded == 1 else 's'} folded{extra}")
 
 
 @main.command()

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
 from newsgraph.errors import UsageError
-from newsgraph.extract import WINDOW_PER_WORKER, Context, Extracted, extract_chunk, in_order
+from newsgraph.extract import WINDOW_PER_WORKER, Context, Item, Result, extract_chunk, in_order
 from newsgraph.interrupts import deferred, start_quiet_forkserver, test_point
 
 
@@ -30,9 +30,10 @@ def prepare_local_cluster() -> None:
     start_quiet_forkserver()
 
 
-def extract_dask(files: list[Path], context: Context, workers: int,
-                 scheduler: str | None) -> Iterator[Extracted]:
-    """Per-article results in file order, computed on a Dask cluster."""
+def extract_dask(files: Iterable[Item], context: Context, workers: int,
+                 scheduler: str | None) -> Iterator[Result]:
+    """Per-article results in item order, computed on a Dask cluster (a collection's records
+    travel in the tasks, read lazily by the client)."""
     try:
         import dask
         from dask.distributed import Client, LocalCluster
@@ -66,5 +67,6 @@ def extract_dask(files: list[Path], context: Context, workers: int,
         # pure=False: a task per chunk even for equal inputs
         yield from in_order(lambda chunk: client.submit(extract_chunk, chunk, shared, pure=False),
                             # absolute, not resolved: a symlinked file keeps its own name
-                            [Path(os.path.abspath(p)) for p in files],
+                            (Path(os.path.abspath(p)) if isinstance(p, Path) else p
+                             for p in files),
                             WINDOW_PER_WORKER * n_workers)

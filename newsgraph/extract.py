@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import pickle
 import re
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsgraph.curated import Annotations
-from newsgraph.errors import DatasetError, UsageError
+from newsgraph.errors import DatasetError, InputError, UsageError
 from newsgraph.interrupts import ignore_in_worker, shielded_forks
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
 from newsgraph.pipeline.claims import find_claims
-from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
+from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, ArticleMeta
 from newsgraph.pipeline.events import find_events
 from newsgraph.pipeline.marks import find_marked_quotes
 from newsgraph.pipeline.metadata import apply_language, apply_page, apply_recipe, read_metadata
@@ -35,7 +36,8 @@ from newsgraph.pipeline.quotes import find_quotes
 from newsgraph.pipeline.reuse import sentence_shingles
 from newsgraph.pipeline.segment import segment
 from newsgraph.recipe import Assertions, SourceMeta
-from newsgraph.sources import read_source, source_name
+from newsgraph.records import BadRecord, RecordItem
+from newsgraph.sources import Source, read_source, source_name
 
 _MARKS = re.compile(r"[\"“”«»]")
 #: Articles per task sent to a worker: large enough to amortise the round trip.
@@ -72,7 +74,8 @@ class Context:
     known: dict[str, SourceMeta] = field(default_factory=dict)
     annotations: Annotations | None = None
     checks: Assertions | None = None
-    #: The source folder: ``source_file`` is a path relative to it (``sources.source_name``).
+    #: The source folder: ``source_file`` is a path relative to it (``sources.source_name``);
+    #: for a collection, the collection file.
     root: Path | None = None
     versions: tuple[str, str] = field(default_factory=code_versions)
 
@@ -93,6 +96,9 @@ class ArticleSummary:
 
     file_name: str
     sha256: str
+    #: ``Source.key``: unique in the build (the file name, with the locator for a record).
+    key: str
+    record_locator: str | None
     actors: dict[str, ActorDraft]
     shingles: list[list[int]]
     source: dict[str, Any]
@@ -136,8 +142,16 @@ def extract_article(path: Path, known: SourceMeta | None, gazetteer: Gazetteer,
     """Every per-article stage, in pipeline order (pure); ``name`` is the article's
     ``source_file`` (default: the file name)."""
     source = read_source(path, max_bytes=max_bytes, name=name)
+    return extract_source(source, gazetteer, annotations,
+                          lambda meta: apply_recipe(meta, known))
+
+
+def extract_source(source: Source, gazetteer: Gazetteer, annotations: Annotations | None,
+                   stated: Callable[[ArticleMeta], ArticleMeta]) -> ArticleDraft:
+    """Every stage after reading: segment, metadata (``stated`` puts what the recipe or the
+    record's columns state over what the rules read), then ``ARTICLE_STAGES``."""
     segments = segment(source.text, source.page.main if source.page else None)
-    meta = apply_recipe(apply_page(read_metadata(segments, gazetteer), source.page), known)
+    meta = stated(apply_page(read_metadata(segments, gazetteer), source.page))
     meta = apply_language(meta, segments)
     draft = ArticleDraft(source, meta, segments)
     for _name, stage in ARTICLE_STAGES:
@@ -185,33 +199,58 @@ def source_entry(d: ArticleDraft, known: SourceMeta | None) -> dict[str, Any]:
         "language": d.meta.language,
         "copyright_holder": known.copyright_holder if known else "unknown",
     }
+    if d.source.record_locator is not None:
+        entry["record"] = d.source.record_locator
     if d.meta.url:
         entry["path"] = d.meta.url
     return entry
 
 
 Extracted = tuple[bytes, ArticleSummary]
+#: What the engines take: an article file, or a record of a collection (``newsgraph.records``).
+Item = Path | RecordItem | BadRecord
+#: What they give back, in item order: an article, or a record that is not one.
+Result = Extracted | BadRecord
 
 
-def extract_chunk(paths: list[Path], context: Context) -> list[Extracted]:
-    """The per-article stage over a few files: pickled drafts and their summaries."""
+def extract_chunk(items: list[Item], context: Context) -> list[Result]:
+    """The per-article stage over a few items: pickled drafts and their summaries; a record
+    that cannot be an article comes back as a ``BadRecord`` (the build decides whether that
+    stops it)."""
     check_versions(context)
-    found = []
-    for path in paths:
-        name = source_name(path, context.root)
-        known = context.known.get(name)
-        draft = extract_article(path, known, context.gazetteer, context.max_bytes,
-                                context.annotations, name=name)
+    found: list[Result] = []
+    for item in items:
+        if isinstance(item, BadRecord):
+            found.append(item)
+            continue
+        known = None
+        if isinstance(item, RecordItem):
+            try:
+                source = item.source(context.max_bytes)
+            except InputError as error:
+                found.append(item.bad(error.message))
+                continue
+            draft = extract_source(source, context.gazetteer, context.annotations,
+                                   item.meta.apply)
+        else:
+            name = source_name(item, context.root)
+            known = context.known.get(name)
+            draft = extract_article(item, known, context.gazetteer, context.max_bytes,
+                                    context.annotations, name=name)
         if context.checks is not None:
             check_article(draft, context.checks)
-        summary = ArticleSummary(draft.source.file_name, draft.source.sha256, draft.actors,
+        summary = ArticleSummary(draft.source.file_name, draft.source.sha256, draft.source.key,
+                                 draft.source.record_locator, draft.actors,
                                  sentence_shingles(draft), source_entry(draft, known))
         found.append((pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL), summary))
     return found
 
 
-def chunks(files: list[Path], size: int = CHUNK) -> list[list[Path]]:
-    return [files[i:i + size] for i in range(0, len(files), size)]
+def chunks(items: Iterable[Item], size: int = CHUNK) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size``, lazily (a collection is never held whole)."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 _worker_context: Context | None = None
@@ -223,14 +262,14 @@ def _init_worker(context: Context) -> None:
     _worker_context = context
 
 
-def _extract_in_worker(paths: list[Path]) -> list[Extracted]:
+def _extract_in_worker(items: list[Item]) -> list[Result]:
     assert _worker_context is not None
-    return extract_chunk(paths, _worker_context)
+    return extract_chunk(items, _worker_context)
 
 
-def extract_local(files: list[Path], context: Context, workers: int) -> Iterator[Extracted]:
-    """Per-article results in file order: in this process, or in ``workers`` processes."""
-    if workers <= 1 or len(files) < 2:
+def extract_local(files: Iterable[Item], context: Context, workers: int) -> Iterator[Result]:
+    """Per-article results in item order: in this process, or in ``workers`` processes."""
+    if workers <= 1 or (isinstance(files, list) and len(files) < 2):
         for chunk in chunks(files):
             yield from extract_chunk(chunk, context)
         return
@@ -240,15 +279,15 @@ def extract_local(files: list[Path], context: Context, workers: int) -> Iterator
                             WINDOW_PER_WORKER * workers)
 
 
-def _submit(pool: ProcessPoolExecutor, chunk: list[Path]) -> Any:
+def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Any:
     """``pool.submit``, which may fork a worker: forked with SIGINT shielded."""
     with shielded_forks():
         return pool.submit(_extract_in_worker, chunk)
 
 
-def in_order(submit: Callable[[list[Path]], Any], files: list[Path],
-             window: int) -> Iterator[Extracted]:
-    """Results of ``submit(chunk)`` (a future) for every chunk, in file order, with at most
+def in_order(submit: Callable[[list[Item]], Any], files: Iterable[Item],
+             window: int) -> Iterator[Result]:
+    """Results of ``submit(chunk)`` (a future) for every chunk, in item order, with at most
     ``window`` chunks in flight: the results are consumed in order, so memory stays flat."""
     pending: deque[Any] = deque()
     for chunk in chunks(files):

@@ -13,6 +13,8 @@ TABLE_NAMES: tuple[str, ...] = (
     "article_segments", "actor_roles", "article_duplicates",
 )
 DATAPACKAGE_FILE = "datapackage.json"
+#: With ``build --skip-bad``: the records skipped as bad, with locator and reason.
+BUILD_REPORT_FILE = "build-report.json"
 PARQUET_DIR = "parquet"
 JSONL_DIR = "json"
 #: CSV copies of the tables, written by ``newsgraph export --format csv``.

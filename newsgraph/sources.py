@@ -9,6 +9,7 @@ its suffix.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
@@ -27,7 +28,12 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Source:
-    """One input article: its file name, raw bytes' hash and size, and decoded text."""
+    """One input article: its file name, raw bytes' hash and size, and decoded text.
+
+    A record of a collection file (``newsgraph.collection``, ``newsgraph.warc``) also has its
+    ``record_locator`` ("line 12") and ``position`` (line, row or byte offset), which orders
+    the records of one file.
+    """
 
     file_name: str
     sha256: str
@@ -39,6 +45,22 @@ class Source:
     encoding: str = "utf-8"
     #: A web page's main-content spans and markup metadata (``webpage.Page``); None for text.
     page: Page | None = None
+    record_locator: str | None = None
+    position: int = -1
+    #: The day a crawler fetched it (a WARC record's ``WARC-Date``).
+    fetched: dt.date | None = None
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """Output order: by source file, then position in it (DESIGN.md)."""
+        return self.file_name, self.position
+
+    @property
+    def key(self) -> str:
+        """A name unique in the build: the file name, with the locator for a record."""
+        if self.record_locator is None:
+            return self.file_name
+        return f"{self.file_name} ({self.record_locator})"
 
 
 def discover(folder: Path, *, recursive: bool = False) -> list[Path]:

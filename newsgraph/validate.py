@@ -29,7 +29,7 @@ from newsgraph.descriptor import (
     sha256_file,
     short,
 )
-from newsgraph.layout import parquet_files
+from newsgraph.layout import BUILD_REPORT_FILE, parquet_files
 from newsgraph.tables import TABLES, TABLES_BY_NAME, jsonl_path, parquet_path
 
 MAX_REPORTED = 5
@@ -63,6 +63,9 @@ def check_files(root: Path, descriptor: dict[str, Any], report: Report) -> None:
             if rel not in declared and (rel.endswith(".jsonl") or (root / rel).is_file()):
                 report.add(f"{rel}: not listed in datapackage.json, so its hash cannot be "
                            "checked; " + REBUILD)
+    if BUILD_REPORT_FILE not in declared and (root / BUILD_REPORT_FILE).is_file():
+        report.add(f"{BUILD_REPORT_FILE}: not listed in datapackage.json, so its hash cannot "
+                   "be checked; " + REBUILD)
     for resource in with_path:
         rel = resource["path"]
         path = safe_resource_path(root, rel)

@@ -16,7 +16,7 @@ from newsgraph.croissant import CROISSANT_FILE, croissant
 from newsgraph.descriptor import sha256_file
 from newsgraph.errors import DatasetError
 from newsgraph.jsonio import dumps_line, dumps_pretty
-from newsgraph.layout import parquet_part
+from newsgraph.layout import BUILD_REPORT_FILE, parquet_part
 from newsgraph.recipe import Recipe
 from newsgraph.schema_export import table_schema
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES, jsonl_path, parquet_path
@@ -187,11 +187,13 @@ def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe,
 
 def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, Any]],
                    recipe: Recipe, sources: list[dict[str, Any]], *, omit_text: bool,
-                   parquet_files: dict[str, list[str]] | None = None) -> None:
+                   parquet_files: dict[str, list[str]] | None = None,
+                   build_report: dict[str, Any] | None = None) -> None:
     """The publishing files and ``datapackage.json`` for tables already written into ``root``.
 
     ``parquet_files`` lists each table's Parquet files when they are folders of parts; each
-    part is then a file resource of its own, with its hash.
+    part is then a file resource of its own, with its hash. ``build_report`` (a build with
+    ``--skip-bad``) is written as ``build-report.json`` and listed with its hash too.
     """
     meta = table_metadata(recipe, omit_text=omit_text)
     resources: list[dict[str, Any]] = []
@@ -232,7 +234,11 @@ def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, An
         encoding="utf-8")
     (root / CROISSANT_FILE).write_text(dumps_pretty(croissant(root, recipe, recipe.homepage)),
                                        encoding="utf-8")
+    if build_report is not None:
+        (root / BUILD_REPORT_FILE).write_text(dumps_pretty(build_report), encoding="utf-8")
     for rel, title in ((CARD_FILE, "Dataset card (also a Hugging Face dataset card)"),
+                       (BUILD_REPORT_FILE, "Build report: the records skipped as bad, with "
+                                           "their locators and reasons"),
                        (TIMELINE_FILE, "Timeline of the dated events"),
                        (CROISSANT_FILE, "Croissant (MLCommons) metadata")):
         if (root / rel).exists():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +33,12 @@ def build_into(tmp_path_factory: pytest.TempPathFactory, src: Path, name: str) -
     result = run_cli("build", src, "--out", out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+def table_rows(out: Path, table: str) -> list[dict[str, Any]]:
+    """The rows of one table of a built package, from its JSON Lines file."""
+    lines = (out / "json" / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
 
 
 @pytest.fixture(scope="session")

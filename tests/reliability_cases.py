@@ -323,6 +323,33 @@ SNIFFED_SOURCES = [
 ]
 
 
+#: Collection files a build refuses (issue 12, items 3 and 5): one line naming the file (and
+#: the line where there is one), exit 2, the previous output untouched.
+BAD_COLLECTIONS = [
+    SourceCase("a JSON Lines file without a text column", "no-text.jsonl",
+               b'{"headline": "A", "words": "b"}\n', "no text column"),
+    SourceCase("a JSON Lines line that is not JSON", "broken.jsonl",
+               b'{"text": "A fine article."}\n{"text": "cut off\n', "broken.jsonl:2: not valid JSON"),
+    SourceCase("a JSON Lines line that is a list", "list.jsonl",
+               b'[1, 2, 3]\n', "list.jsonl:1: not a JSON object"),
+    SourceCase("a JSON Lines line with invalid UTF-8", "latin1.jsonl",
+               b'{"text": "caf\xe9"}\n', "latin1.jsonl:1: invalid UTF-8"),
+    SourceCase("a row whose text is a binary blob", "blob.jsonl",
+               b'{"text": "\\u0000\\u0001PNG"}\n', "blob.jsonl:1: source looks binary"),
+    SourceCase("a PDF renamed .jsonl", "export.jsonl",
+               b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n", "PDF document"),
+    SourceCase("an empty CSV file", "empty.csv", b"", "CSV file is empty"),
+    SourceCase("a CSV row without text", "rows.csv", b"text,title\n,no text here\n",
+               "rows.csv:2: source is empty"),
+    SourceCase("a file renamed .parquet", "table.parquet", b"text\nnot parquet\n",
+               "not a readable Parquet file"),
+    SourceCase("a file renamed .warc.gz", "crawl.warc.gz", b"not a WARC file\n" * 10,
+               "not a WARC file"),
+    SourceCase("a file of no collection kind", "articles.docx", b"PK\x03\x04 a Word file",
+               "not a folder or a collection file"),
+]
+
+
 INVALID_PACKAGES = [
     Case("a duplicated JSONL row (both copies, hashes updated)", duplicate_id,
          "duplicate primary key"),

@@ -56,8 +56,8 @@ def test_identical_sources_are_folded_and_recorded(tmp_path: Path) -> None:
     duplicates = _rows(out, "article_duplicates")
     assert duplicates == [
         {"duplicate_id": content_id("article_duplicate", kept, name), "article_id": kept,
-         "duplicate_source_file": name, "sha256": sha, "bytes": len(raw),
-         "method": "rule:exact_duplicate@1"}
+         "duplicate_source_file": name, "duplicate_record_locator": None, "sha256": sha,
+         "bytes": len(raw), "method": "rule:exact_duplicate@1"}
         for name in ("b_copy.txt", "z copy with spaces.txt")]
     # the copies add no records of their own: the kept article's mentions are all there are
     assert {m["article_id"] for m in _rows(out, "quote_mentions")} <= \

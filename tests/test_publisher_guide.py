@@ -6,6 +6,9 @@ blocks runs in a scratch folder (``my-articles/`` holds one article), and each m
 
 from __future__ import annotations
 
+import csv
+import html
+import json
 import re
 import shlex
 import subprocess
@@ -43,7 +46,31 @@ def test_the_guide_recipe_is_complete_and_valid() -> None:
     assert recipe.sources[0].file == "story.txt"
 
 
+def _collections(folder: Path, text: str) -> None:
+    """The collection files the guide builds: the seed article as one row of each kind."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    (folder / "articles.jsonl").write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    with (folder / "articles.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["headline", "body"], ["A headline", text]])
+    pq.write_table(pa.table({"text": [text]}), folder / "articles.parquet")
+    page = "<html><body><p>" + html.escape(text).replace("\n\n", "</p><p>") + "</p></body></html>"
+    with (folder / "crawl.warc.gz").open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://example.com/story", "response", payload=io.BytesIO(page.encode()),
+            http_headers=http))
+
+
 def test_every_command_of_the_guide_runs(tmp_path: Path) -> None:
+    _collections(tmp_path, SEED.read_text(encoding="utf-8"))
     (tmp_path / "my-articles").mkdir()
     (tmp_path / "my-articles" / "story.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "my-recipe" / "sources").mkdir(parents=True)

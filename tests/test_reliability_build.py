@@ -21,7 +21,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED, run_cli
-from tests.reliability_cases import ERROR, SNIFFED_SOURCES, SourceCase, one_line, snapshot
+from tests.reliability_cases import (
+    BAD_COLLECTIONS,
+    ERROR,
+    SNIFFED_SOURCES,
+    SourceCase,
+    one_line,
+    snapshot,
+)
 
 
 @pytest.fixture()
@@ -109,6 +116,21 @@ def test_sniffed_content_is_refused(tmp_path: Path, src: Path, case: SourceCase)
     (src / case.name).write_bytes(case.content)
     line = one_line(run_cli("build", src, "--out", out), 2)
     assert line.startswith(f"{ERROR}{src}/{case.name}: "), line
+    assert case.expect in line, line
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("case", BAD_COLLECTIONS, ids=str)
+def test_bad_collection_is_refused(tmp_path: Path, src: Path, case: SourceCase) -> None:
+    """A collection file with a bad record or of no known kind: one line naming the file,
+    exit 2, the previous output untouched."""
+    out = tmp_path / "out"
+    assert run_cli("build", src, "--out", out).returncode == 0
+    before = snapshot(out)
+    bad = tmp_path / case.name
+    bad.write_bytes(case.content)
+    line = one_line(run_cli("build", bad, "--out", out), 2)
+    assert line.startswith(f"{ERROR}{bad}"), line
     assert case.expect in line, line
     assert snapshot(out) == before
 

@@ -55,19 +55,20 @@ def _strip(prop: dict[str, object]) -> dict[str, object]:
 
 
 def _same_or_widened(new: dict[str, object], old: dict[str, object]) -> bool:
-    """The same type and constraints, the old ones made nullable, or an enum that gained
-    values (minor changes: every value that was valid stays valid)."""
+    """The same type and constraints, or the old ones made nullable, or an enum with values
+    added (minor changes: every value that was valid stays valid)."""
     return _strip(new) == _strip(old) or (
-        "anyOf" not in old and _strip(new) == {"anyOf": [_strip(old), {"type": "null"}]}) \
-        or _enum_widened(_strip(new), _strip(old))
+        "anyOf" not in old and _strip(new) == {"anyOf": [_strip(old), {"type": "null"}]}) or (
+        _enum_widened(new, old))
 
 
 def _enum_widened(new: dict[str, object], old: dict[str, object]) -> bool:
-    old_enum, new_enum = old.get("enum"), new.get("enum")
-    if not isinstance(old_enum, list) or not isinstance(new_enum, list):
+    """``new`` is ``old`` with values added to its enum (and nothing else changed)."""
+    new_enum, old_enum = new.get("enum"), old.get("enum")
+    if not isinstance(new_enum, list) or not isinstance(old_enum, list):
         return False
-    rest = {k: v for k, v in new.items() if k != "enum"}
-    return rest == {k: v for k, v in old.items() if k != "enum"} \
+    rest = {k: v for k, v in _strip(new).items() if k != "enum"}
+    return rest == {k: v for k, v in _strip(old).items() if k != "enum"} \
         and set(old_enum) <= set(new_enum)
 
 
@@ -78,6 +79,10 @@ def test_widening_to_nullable_is_the_only_change_accepted() -> None:
                             old)
     assert not _same_or_widened({"type": "string"}, old)
     assert not _same_or_widened({"anyOf": [{"type": "string"}, {"type": "null"}]}, old)
-    basis = {"type": "string", "enum": ["a", "b"]}
-    assert _same_or_widened({"type": "string", "enum": ["a", "b", "c"]}, basis)
-    assert not _same_or_widened({"type": "string", "enum": ["a"]}, basis)
+
+
+def test_an_enum_may_gain_values_but_not_lose_them() -> None:
+    old = {"type": "string", "enum": ["a", "b"]}
+    assert _same_or_widened({"type": "string", "enum": ["a", "b", "c"]}, old)
+    assert not _same_or_widened({"type": "string", "enum": ["a"]}, old)
+    assert not _same_or_widened({"type": "integer", "enum": ["a", "b", "c"]}, old)

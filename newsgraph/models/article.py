@@ -1,5 +1,5 @@
-"""Articles (one row per source file), their segments (title, byline, body, boilerplate...)
-and the byte-identical copies folded into them.
+"""Articles (one row per source file or collection record), their segments (title, byline,
+body, boilerplate...) and the byte-identical copies folded into them.
 
 An article keeps everything a citation needs and the verbatim text; nothing is deleted from a
 source: boilerplate is a segment with a reason, so every character stays accountable.
@@ -28,8 +28,10 @@ from newsgraph.models.base import (
 
 SourceFormat = Literal["text", "markdown", "html"]
 #: How a piece of article metadata was established ('html_meta': read from a web page's
-#: markup: meta tags, JSON-LD, <time datetime>).
-MetadataBasis = Literal["dateline", "byline", "url", "recipe", "inferred", "html_meta", "none"]
+#: markup: meta tags, JSON-LD, <time datetime>; ``column``: a column of a collection file
+#: (``--title-column``...); ``warc``: a WARC record's headers (its target URI and fetch date).
+MetadataBasis = Literal["dateline", "byline", "url", "recipe", "inferred", "html_meta", "column",
+                        "warc", "none"]
 #: How an article's language was established: detected from its text, stated by the recipe
 #: or a collection's column, or none of these ('en' then stands as the default).
 LanguageBasis = Literal["detected", "recipe", "column", "inferred", "none"]
@@ -49,10 +51,26 @@ class Article(Record):
     source_file: NonEmptyStr = Field(
         description="The input file's name, e.g. '000_e5a66e069e38f3c4.txt'; from a folder "
         "built with --recursive, its path relative to that folder with '/' separators "
-        "('2019/nov/a.txt')."
+        "('2019/nov/a.txt'); for a record of a collection (JSON Lines, CSV, Parquet or WARC "
+        "file), the collection's file name."
     )
-    sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
-    bytes: Int = Field(ge=0, description="Size of the raw source file in bytes.")
+    record_locator: NonEmptyStr | None = Field(
+        description="Where in the collection file the record is: 'line N' (JSON Lines, "
+        "counting from 1), 'row N' (CSV data rows, counting from 1 after the header), 'row "
+        "index N' (Parquet, counting from 0), or 'record <WARC-Record-ID> at offset N' (WARC, "
+        "the record's byte offset in the file, compressed if it is); a ', id X' suffix gives "
+        "the value of --id-column. Null for an article read from a file of its own. Rows are "
+        "ordered by source_file, then the record's position in that file."
+    )
+    sha256: Sha256 = Field(
+        description="SHA-256 of the raw source bytes, lowercase hex: of the whole file for an "
+        "article file; for a JSON Lines, CSV or Parquet record, of the UTF-8 bytes of its "
+        "text field (for a Parquet binary column, the bytes as stored); for a WARC record, of "
+        "its HTTP payload (the body after the HTTP headers, de-chunked and decompressed as "
+        "the server's transfer and content encodings require)."
+    )
+    bytes: Int = Field(ge=0, description="Size in bytes of what sha256 is the hash of (the raw "
+                       "source file, or the record's bytes as read).")
     source_format: SourceFormat = Field(
         description="'text' and 'markdown' keep the source as written; for 'html' the text is "
         "the extracted plain text while sha256 and bytes describe the raw file."
@@ -90,6 +108,10 @@ class Article(Record):
         "URL, the recipe's metadata, or 'none'."
     )
     url: str | None = Field(description="Where the article was published, if known.")
+    fetched: Date | None = Field(
+        description="The day a crawler fetched the page, from its WARC record's WARC-Date; "
+        "null for other sources. Not a publication date (see 'published')."
+    )
     language: Language = Field(description="Language of the text as a lower-case ISO 639-1 "
                                "code (a BCP 47 tag), e.g. 'en', 'fr', 'de'.")
     language_basis: LanguageBasis = Field(
@@ -132,9 +154,10 @@ class ArticleSegment(Mention):
 class ArticleDuplicate(Record):
     """A source whose bytes are identical to an earlier source's, folded into that article.
 
-    Duplicates are normal in news (syndicated copies, a file saved twice): the first copy in
-    source order is the article; every later copy with the same SHA-256 is a row here, so it
-    stays accounted for without repeating its records. ``article_relations`` cannot hold it,
+    Duplicates are normal in news (syndicated copies, a file saved twice, a crawl that met
+    the same page twice): the first copy in source order is the article; every later copy
+    with the same SHA-256 (a file, or a collection record with the same text or payload) is a
+    row here, so it stays accounted for without repeating its records. ``article_relations`` cannot hold it,
     since its ``related_article_id`` must be an article of its own.
     """
 
@@ -145,6 +168,12 @@ class ArticleDuplicate(Record):
     duplicate_source_file: NonEmptyStr = Field(
         description="The duplicate input file's name, as source_file would give it."
     )
-    sha256: Sha256 = Field(description="SHA-256 of the raw source bytes, lowercase hex.")
-    bytes: Int = Field(ge=0, description="Size of the raw source file in bytes.")
+    duplicate_record_locator: NonEmptyStr | None = Field(
+        description="Where the duplicate record is in its collection file, as "
+        "articles.record_locator gives it; null for a duplicate file of its own."
+    )
+    sha256: Sha256 = Field(description="SHA-256 of the duplicate's bytes, lowercase hex, as "
+                           "articles.sha256 defines it (a file's raw bytes, a record's bytes "
+                           "as read).")
+    bytes: Int = Field(ge=0, description="Size in bytes of what sha256 is the hash of.")
     method: Method = METHOD_FIELD

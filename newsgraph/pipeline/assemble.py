@@ -5,12 +5,14 @@
   run once over every person name of the corpus before any row is made);
 * quotes, claims and events reported by several articles become one record with several
   mentions (same speaker and normalised text; same event key);
-* ids are content-derived; rows are sorted by source file, char_start, then id.
+* ids are content-derived; rows are sorted by source file, record locator (the record's
+  position in a collection file), char_start, then id.
 
 ``Assembler.add`` turns one article's draft into its provenance rows (already in output
-order, since articles arrive sorted by file name), so a build can stream them to disk; the
-canonical records (actors, quotes, claims, events) accumulate in small registries, one entry
-per distinct record, and ``Assembler.finish`` emits them sorted by first mention.
+order, since articles arrive sorted by file name and position), so a build can stream them
+to disk; the canonical records (actors, quotes, claims, events) accumulate in small
+registries, one entry per distinct record, and ``Assembler.finish`` emits them sorted by
+first mention.
 Rows are plain dicts keyed by column; the writer gives them the table's Arrow schema and the
 written package is validated as a whole.
 """
@@ -95,7 +97,7 @@ class Assembler:
         self.claims: dict[str, Row] = {}
         self.claim_longest: dict[str, int] = {}
         self.events: dict[str, _EventRecord] = {}
-        self.last_file = ""
+        self.last: tuple[str, int] = ("", -1)
 
     def _register(self, name: str, local: ActorDraft | None = None) -> str:
         """The id of the actor ``name`` links to; its record comes from its first article."""
@@ -119,24 +121,27 @@ class Assembler:
     def add(self, d: ArticleDraft) -> dict[str, list[Row]]:
         """The provenance rows of one article, sorted by char_start then id."""
         f = d.source.file_name
-        if f <= self.last_file:
-            raise ValueError(f"articles must arrive sorted by file name: {f!r}")
-        self.last_file = f
+        if d.source.order <= self.last:
+            raise ValueError(f"articles must arrive sorted by file name and position: "
+                             f"{d.source.key!r}")
+        self.last = d.source.order
         order = len(self.article_ids)
-        art = self.article_ids[f] = content_id("article", d.source.sha256)
+        art = self.article_ids[d.source.key] = content_id("article", d.source.sha256)
         for name, a in d.actors.items():
             self._register(name, a)
         aid, seen = self._aid, self._seen
         out: dict[str, list[Row]] = {name: [] for name in SPAN_TABLES}
         meta = d.meta
         out["articles"].append({
-            "article_id": art, "source_file": f, "sha256": d.source.sha256,
+            "article_id": art, "source_file": f, "record_locator": d.source.record_locator,
+            "sha256": d.source.sha256,
             "bytes": d.source.size, "source_format": d.source.source_format,
             "encoding": d.source.encoding, "title": meta.title, "publisher": meta.publisher,
             "original_publisher": meta.original_publisher, "publisher_basis": meta.publisher_basis,
             "agencies": meta.agencies, "authors": meta.authors, "published": meta.published,
             "published_precision": meta.published_precision,
-            "published_basis": meta.published_basis, "url": meta.url, "language": meta.language,
+            "published_basis": meta.published_basis, "url": meta.url,
+            "fetched": d.source.fetched, "language": meta.language,
             "language_basis": meta.language_basis,
             "metadata_note": meta.note, "text": None if self.omit_text else d.source.text,
             "n_chars": len(d.source.text), "method": meta.method})

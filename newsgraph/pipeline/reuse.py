@@ -66,7 +66,7 @@ def sentence_shingles(draft: ArticleDraft) -> list[list[int]]:
 
 
 class ReuseFinder:
-    """Collects the sentence shingles of each article, in file-name order, then finds reuse.
+    """Collects the sentence shingles of each article, in output order, then finds reuse.
 
     The shingles go into an on-disk DuckDB table with a memory limit, so a corpus of any size
     is joined out of core; the join is by shingle (an inverted index), never article by
@@ -113,7 +113,7 @@ class ReuseFinder:
         self._columns = ([], [], [])
 
     def pairs(self) -> list[Reuse]:
-        """Every ordered pair of articles with shared sentences, sorted by file names."""
+        """Every ordered pair of articles with shared sentences, in the order they were added."""
         self._flush()
         rows = self._db.execute(f"""
             WITH df AS (SELECT shingle FROM s GROUP BY shingle
