@@ -1,17 +1,28 @@
 """Reported claims: what a source is said to say, think or want, with its content as the span.
 
 Each sentence of the body is read for attribution cues (the speech, cognition and stance verbs
-of ``lexicon``, and "according to"). Three sieves, in order of precision, each named in the
-claim's ``method``:
+of ``lexicon``, "according to" and a few nouns). The sieves, each named in the claim's
+``method``; in a sentence the first three are tried in this order and the first that fits
+makes its claims:
 
-1. ``according_to``: "According to X, P." / "P, according to X." -> X claims P;
-2. ``inverted``: "P, X said." / "P, said X." at the end of a sentence -> X claims P;
+1. ``according_to``: "According to X, P." / "P, according to X." / "As reported by X, P."
+   -> X claims P; ``in_poll``: "In a new Fox News poll, P." -> the poll;
+2. ``inverted``: "P, X said." / "P, said X." at the end of a sentence (a speech verb only)
+   -> X claims P;
 3. ``complement``: "X said (that) P", "X denied the claims", "X wants to P" -> X claims the
    complement of the cue: the clause or noun phrase after it (lead-ins such as "in an
    interview" or "on Tuesday" and a "that" skipped), up to the end of the clause: the
-   sentence end, a semicolon, a dash, or the start of the next attributed clause. A cue whose
-   subject is left out ("X denied the claims, and suggested P") shares the subject of the cue
-   before it, so one source can make several claims.
+   sentence end, a semicolon, a dash, ", but/which/while", or the start of the next
+   attributed clause. A cue whose subject is left out shares the subject of the verb before
+   it ("X denied the claims, and suggested P"; "he said, noting that P"), so one source can
+   make several claims; a cue inside a content with a subject of its own is a nested claim
+   ("X noted that Y says P": both).
+
+Besides these, in any sentence: ``nominal`` ("his criticism of X": the possessor claims X),
+``evidential`` ("X seemed to P", "X is expected to P": the writer's assessment, no claimant)
+and ``question_put`` ("Asked whether P, X said": asked by somebody unnamed); a headline in
+title case gets ``headline`` ("Trump Says He ..."), and a paragraph or headline that opens
+with a speaker's label ``speaker_label`` ("TAPPER: ...", "Report: ...").
 
 Quotes inside a content stay in it ("X said the plan was "reckless"" is both a partial quote
 and a claim); a content that is mostly one quotation is the quote's, not a claim.
