@@ -36,9 +36,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsgraph.pipeline.attribution import JOINT, Resolver, Subject
+from newsgraph.pipeline.claim_sources import (
+    NOMINAL_BEFORE,
+    nominal_after,
+    source_phrase,
+    subject_before,
+)
 from newsgraph.pipeline.drafts import ArticleDraft, Span
 from newsgraph.pipeline.lexicon import (
-    AUXILIARY,
     COGNITION_FORMS,
     SPEECH_FORMS,
     STANCE_FORMS,
@@ -118,39 +123,6 @@ _NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
 #: Where a content ends inside its sentence.
 _CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(|,\s+(?:but|which|while|although|though|"
                          r"whereas)\b")
-#: Documents and bodies that report: "the lawsuit says", "a new poll shows".
-_NOMINAL_HEADS = (r"polls?|surveys?|reports?|study|studies|lawsuit|suit|statement|letter|memo|"
-                  r"filing|complaint|ruling|analysis|data|documents?|emails?|ad|ads|article|"
-                  r"editorial|column|book|website|campaign|group|committee|agency|court|"
-                  r"sources?|officials?|indictment|order|release|platform|research|estimates?|"
-                  r"figures|numbers|records|transcript|memoir|post|tweet|video|website|site")
-_NOMINAL_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|its|his|her|their|new|recent|latest|one|another)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?(?:" + _NOMINAL_HEADS + r")(?:\s+(?:released|published|obtained|"
-    r"issued|conducted|filed|cited)\b[^,;]{0,40}?)?\s+(?:\w+ly\s+|also\s+)?$", re.I)
-_NOMINAL_AFTER = re.compile(
-    r"\s*(?:the|a|an|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?(?:"
-    + _NOMINAL_HEADS + r")\b", re.I)
-#: Auxiliaries and adverbs between a subject and its cue ("has long said", "also argued").
-_AUXILIARIES = re.compile(AUXILIARY + r"*\s*$")
-_PERSON_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)" + AUXILIARY + r"*\s*$")
-#: Words that end no subject noun phrase.
-_NOT_HEADS = frozenset("""
-is was has does his its this thus always perhaps yes less unless whereas not never even further
-most more least
-""".split())
-#: Function words a subject noun phrase may hold after its first word ("58 percent of
-#: Democrats", "nine out of 10", "the chairman and chief executive") or end with ("both").
-_INSIDE_SUBJECT = frozenset("the a an this that these those his her their its our some many most "
-                            "both all other of and out than in for from at on with".split())
-_QUANTITIES = frozenset("both some many most all others few several one another".split())
-#: Words that open a subordinate or relative clause: a subject starts after them ("in an
-#: election year in which a majority of Americans say").
-_CLAUSE_OPENER = re.compile(r"\b(?:which|whom|where|when|that|because|if|while|although|though|"
-                            r"since|after|before|until|unless|whether)\s+")
-_MAX_SUBJECT_WORDS = 8
-#: A relative pronoun as the subject of a cue: "voters who say", "the group that has argued".
-_RELATIVE_SUBJECT = re.compile(r"\b(?:who|that)" + AUXILIARY + r"*\s*$")
 _DETERMINERS = frozenset("the a an this that these those his her their its our some many most "
                          "both all other".split())
 #: A passive participle: "was shown", "has been confirmed" (not the progressive "is planning").
@@ -328,7 +300,7 @@ def _headline(text: str, start: int, end: int, resolver: Resolver,
     cue = HEADLINE_CUES.search(text, start, end)
     if cue is None or cue.start() == start or _inside(quoted, cue.start()):
         return
-    subject = _subject_before(text, resolver, start, cue.start())
+    subject = subject_before(text, resolver, start, cue.start())
     span = _trim(text, cue.end(), end)
     if subject is None or len(text[span[0]:span[1]].split()) < _MIN_WORDS or \
             _quoted(quoted, *span) > 0.5:
@@ -357,7 +329,7 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
         return "a name given, not a claim ('a group called X')"
     needs = _NEEDS_AFTER.get(word)
     if needs is not None and not needs.match(text, cue.end()) and not (
-            word in _NOMINAL_CUES and (_NOMINAL_BEFORE.search(text, s_start, cue.start()) or
+            word in _NOMINAL_CUES and (NOMINAL_BEFORE.search(text, s_start, cue.start()) or
                                        _BARE_NOMINAL.search(text, s_start, cue.start()))):
         return "a sense that is mostly not attribution without a complement"
     if not cue.group().split()[0].endswith("ing") and \
@@ -452,7 +424,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         nested = cue.start() < previous_end
         if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
             # when it has a named subject of its own at the start of its clause
-            subject = _subject_before(text, resolver,
+            subject = subject_before(text, resolver,
                                       _clause_start_before(text, previous_start, cue.start()),
                                       cue.start())
             if subject is None or subject.start < previous_start or \
@@ -460,7 +432,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
                 continue
         else:
             clause_start = max(previous_end, s_start)
-            subject = _subject_before(text, resolver, clause_start, cue.start())
+            subject = subject_before(text, resolver, clause_start, cue.start())
             if subject is None and previous is not None and \
                     _SAME_SOURCE.fullmatch(text, clause_start, cue.start()):
                 subject = previous  # "denied the claims, and suggested ...": the same source
@@ -491,7 +463,7 @@ def _shared_subject(text: str, resolver: Resolver, s_start: int, cue: Cue) -> Su
     if joined is not None:
         earlier = list(CLAIM_CUES.finditer(text, s_start, s_start + joined.start()))
         if earlier:
-            return _subject_before(text, resolver, s_start, earlier[-1].start())
+            return subject_before(text, resolver, s_start, earlier[-1].start())
         return resolver.clause_subject(s_start, s_start + joined.start())
     if cue.group().split()[0].endswith("ing"):
         noun = _NOUN_BEFORE.search(before)
@@ -517,52 +489,6 @@ def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
         if boundary > cue.end():  # "X said P, but Y argued Q": P ends at the comma
             return boundary
     return s_end
-
-
-def _subject_before(text: str, resolver: Resolver, start: int, cue: int) -> Subject | None:
-    """The source before a cue: an actor, unnamed person or pronoun, else a document or body
-    ("the lawsuit says", "a new poll shows"), a relative pronoun's antecedent ("voters who
-    say") or another noun phrase ("58 percent of Democrats say")."""
-    subject = resolver.subject(start, cue, cue_after=True)
-    if subject is not None:
-        return subject
-    for pattern in (_NOMINAL_BEFORE, _PERSON_PRONOUN):
-        nominal = pattern.search(text, start, cue)
-        if nominal is not None:
-            return Subject(None, nominal.group().strip(), nominal.start())
-    relative = _RELATIVE_SUBJECT.search(text, start, cue)
-    if relative is not None:  # "the same number who said": the antecedent is the source
-        return _noun_phrase_before(text, start, relative.start())
-    return _noun_phrase_before(text, start, cue)
-
-
-def _noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:
-    """The words between the clause start and the cue, when they can be a subject noun phrase
-    ("The Democratic presidential candidate said", "veteran Republicans say", "Nearly nine
-    out of 10 say"); a subject followed by an appositive is taken before it ("Teck, the
-    Canadian mining company, says")."""
-    end = _AUXILIARIES.search(text, start, cue)
-    stop = end.start() if end is not None else cue
-    clause = max(text.rfind(",", start, stop) + 1, start)
-    if not text[clause:stop].strip() and clause > start:  # "X, an appositive, says"
-        opening = text.rfind(",", start, clause - 1)
-        if opening != -1:
-            stop = opening
-            clause = max(text.rfind(",", start, stop) + 1, start)
-    for joint in JOINT.finditer(text, clause, stop):
-        clause = joint.end()
-    for opener in _CLAUSE_OPENER.finditer(text, clause, stop):
-        clause = opener.end()
-    words = text[clause:stop].split()
-    if not 1 <= len(words) <= _MAX_SUBJECT_WORDS or not words[-1][:1].isalnum():
-        return None
-    last = words[-1].lower().strip("’'")
-    if (is_function_word(last) and last not in _QUANTITIES) or last in _NOT_HEADS or \
-            last.endswith(("ly", "ing")) or words[0].endswith("ing") or \
-            any(is_function_word(w) and w.lower() not in _INSIDE_SUBJECT for w in words[1:]):
-        return None
-    at = clause + len(text[clause:stop]) - len(text[clause:stop].lstrip())
-    return Subject(None, " ".join(words), at)
 
 
 def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
@@ -594,7 +520,7 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
     comma = text.find(",", cue.end(), s_end)
     source_end = comma if comma != -1 else s_end
     subject = resolver.subject(cue.end(), source_end, cue_after=False) or \
-        _source_phrase(text, cue.end(), source_end)
+        source_phrase(text, cue.end(), source_end)
     if subject is None:
         return None
     before = text[s_start:cue.start()]
@@ -633,14 +559,14 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
         if head.strip():  # "P, X said (on Tuesday)."
             if len(head.split()) > 8 or "," in head or len(after.split()) > 4:
                 continue
-            subject = _subject_before(text, resolver, comma + 1, cue.start())
+            subject = subject_before(text, resolver, comma + 1, cue.start())
         else:  # "P, said X(, a ...)."
             name_end = after.find(",")
             name_end = len(after) if name_end == -1 else name_end
             if len(after[:name_end].split()) > 7:
                 continue
             subject = resolver.subject(cue.end(), cue.end() + name_end, cue_after=False) or \
-                _nominal_after(text, cue.end(), cue.end() + name_end)
+                nominal_after(text, cue.end(), cue.end() + name_end)
             if subject is not None and (subject.pronoun or len(
                     text[subject.start + len(subject.text):cue.end() + name_end].split()) > 1):
                 continue  # "..., said it would reprint": a complement, not an inverted source
@@ -652,20 +578,3 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
         return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                         RULE_INVERTED, CONFIDENCE[RULE_INVERTED])
     return None
-
-
-def _source_phrase(text: str, start: int, end: int) -> Subject | None:
-    """The words after "according to" up to the comma: "its annual report", "a new poll"."""
-    words = text[start:end].split()
-    if not 1 <= len(words) <= 12:
-        return None
-    at = start + len(text[start:end]) - len(text[start:end].lstrip())
-    phrase = " ".join(words).rstrip(".")
-    return Subject(None, phrase, at) if phrase else None
-
-
-def _nominal_after(text: str, start: int, end: int) -> Subject | None:
-    nominal = _NOMINAL_AFTER.match(text, start, end)
-    if nominal is None:
-        return None
-    return Subject(None, nominal.group().strip(), nominal.start())
