@@ -349,8 +349,9 @@ def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
                        RULE_QUESTION, CONFIDENCE[RULE_QUESTION])
     found = list(_attributed(text, s_start, s_end, resolver, quoted, notes))
     yield from found
-    found += list(_nominal(text, s_start, s_end, resolver, quoted, found))
-    yield from found[len(found) - sum(1 for r in found if r.method == RULE_NOMINAL):]
+    nominal = list(_nominal(text, s_start, s_end, resolver, quoted, found))
+    yield from nominal
+    found += nominal
     for cue in _EVIDENTIAL.finditer(text, s_start, s_end):
         if _inside(quoted, cue.start()) or any(
                 r.span.start <= cue.start() < r.span.end for r in found):
