@@ -31,6 +31,7 @@ from typing import Any
 from newsgraph.models.actor import MentionForm
 from newsgraph.models.base import ActorKind
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, RoleDraft, Span
+from newsgraph.pipeline.forms import FormIndex
 from newsgraph.pipeline.names import is_title_case
 from newsgraph.pipeline.organisations import (
     MEDIA_RULE,
@@ -80,7 +81,7 @@ class Gazetteer:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """All forms, longest first (compiled once per gazetteer)."""
-        return _form_regex(self.forms, tree=True)
+        return _gazetteer_regex(self.forms)
 
     @cached_property
     def media_names(self) -> frozenset[str]:
@@ -152,16 +153,14 @@ def _trie(forms: list[str]) -> str:
     return build(tree)
 
 
-def _form_regex(forms: Iterable[str], *, tree: bool = False) -> re.Pattern[str]:
-    """Any of ``forms`` as a whole word; the longest one wins where several start together.
-
-    ``tree``: build the alternation as a prefix tree (worth it for the large gazetteer only).
-    """
+def _gazetteer_regex(forms: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``forms`` as a whole word, the longest one first where several start together
+    (``forms.form_regex``'s rule), its alternation a prefix tree: the gazetteer's forms are
+    many and fixed, so the tree is compiled once."""
     unique = sorted(set(forms), key=lambda f: (-len(f), f)) or ["(?!x)x"]
-    pattern = _trie(unique) if tree else "|".join(re.escape(f) for f in unique)
     # a prefix tree tries the longer continuation first, but backs off to a shorter form when
     # the word boundary fails ("Washington Post" before "Washington")
-    return re.compile(rf"(?<![\w.])(?:{pattern})(?![\w]|\.\w)")
+    return re.compile(rf"(?<![\w.])(?:{_trie(unique)})(?![\w]|\.\w)")
 
 
 def _is_place_use(text: str, start: int, end: int, surface: str) -> bool:
@@ -287,10 +286,10 @@ def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
         if form not in forms or forms[form][2] == _GUESS:
             forms[form] = (name, how, _PERSON)
     if forms:
-        regex = _form_regex(forms)
+        index = FormIndex(forms)
         for start, end in spans:
-            for m in regex.finditer(text, start, end):
-                name, how, priority = forms[m.group()]
+            for at, stop, form in index.finditer(text, start, end):
+                name, how, priority = forms[form]
                 method = people.names.get(name) or (
                     MEDIA_RULE if orgs.kinds.get(name) == "media" else ORG_RULE)
                 if how == "acronym":
@@ -300,8 +299,7 @@ def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
                 confidence = {_ORG: 0.85, _PERSON: 0.9, _GUESS: 0.7}[priority]
                 if how not in ("name", "acronym"):
                     confidence -= 0.05
-                candidates.append(_Candidate(m.start(), m.end(), name, how, method, confidence,
-                                             priority))
+                candidates.append(_Candidate(at, stop, name, how, method, confidence, priority))
     used: set[str] = set()
     for c in _select(candidates):
         draft.actor_mentions.append(ActorMentionDraft(

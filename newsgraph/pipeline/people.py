@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.models.actor import MentionForm
 from newsgraph.pipeline.drafts import Span
+from newsgraph.pipeline.forms import FormIndex
 from newsgraph.pipeline.lexicon import PERSON_VERB_FORMS
 from newsgraph.pipeline.names import (
     HONORIFICS,
@@ -49,6 +50,8 @@ ROLE_RULE = "rule:actors.role@2"
 #: A title before a name, from the one list in ``names`` ("Mr", "Sen", "Judge", ...).
 _HONORIFIC_WORDS = frozenset(w.capitalize() for w in NAME_TITLES)
 HONORIFIC = "(?:" + "|".join(sorted(_HONORIFIC_WORDS, key=lambda w: (-len(w), w))) + ")"
+#: A title and the space before the name it is given to ("Ms. ", "Judge ").
+_TITLE_BEFORE = re.compile(rf"\b{HONORIFIC}\.?\s+")
 _OFFICIAL = frozenset("""
 Secretary Minister Administrator Director Commissioner Chairman Chairwoman Chair Head President
 Governor Ambassador Chief Mayor Leader Secretary-General Director-General Undersecretary Envoy
@@ -248,9 +251,12 @@ def _add_forms(people: People, text: str, taken: set[str]) -> None:
         if surname not in taken and surname not in people.forms:
             # of several owners, the first named: journalists name the second one in full
             people.forms[surname] = (min(owners, key=order.__getitem__), "surname")
-    known = sorted((f for f in people.forms if " " not in f), key=lambda f: (-len(f), f))
-    if not known:
-        return
-    alternation = "|".join(re.escape(f) for f in known)
-    for m in re.finditer(rf"\b{HONORIFIC}\.?\s+(?P<name>{alternation})(?![\w])", text):
-        people.forms.setdefault(m.group(), (people.forms[m.group("name")][0], "honorific"))
+    # one precompiled scanner and a lookup, not a regex of this article's names compiled per
+    # article (``forms``); tests/test_forms.py proves it equal to that regex
+    known = FormIndex(f for f in people.forms if " " not in f)
+    last = 0  # matches do not overlap
+    for m in _TITLE_BEFORE.finditer(text):
+        form = known.longest_at(text, m.end()) if m.start() >= last else None
+        if form is not None:
+            last = m.end() + len(form)
+            people.forms.setdefault(text[m.start():last], (people.forms[form][0], "honorific"))

@@ -1,0 +1,85 @@
+"""The precompiled form scanner finds exactly what the per-article regex found."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.pipeline.forms import FormIndex, form_regex
+from newsgraph.pipeline.people import HONORIFIC, People
+from newsgraph.pipeline.people import _add_forms as add_forms
+
+# pieces that make the boundary cases: words sharing prefixes, full stops, apostrophes, hyphens,
+# spaces, a non-ASCII letter, a digit
+PIECES = ["Okafor", "Oka", "Ms", "Ms.", "Ms. Okafor", "U", "U.S.", "S", "Reyes", "O'Brien",
+          "Smith-Jones", "Smith", "é", "Élan", "1", "'", "-", ".", " ", ", ", "x", "_"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+FORMS = st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=3).map("".join),
+                 max_size=6)
+
+
+def _reference(forms: list[str], text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group())
+            for m in form_regex(forms).finditer(text, start, end)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(forms=FORMS, text=TEXT, data=st.data())
+@example(forms=["Okafor", "Oka"], text="Ms. Okafor and Oka.", data=None)
+@example(forms=["U"], text="the U.S. and U", data=None)
+@example(forms=["'Bama", "Bama"], text="'Bama or Bama", data=None)
+def test_scanner_equals_the_regex(forms: list[str], text: str, data: st.DataObject | None
+                                  ) -> None:
+    if data is None:
+        start, end = 0, len(text)
+    else:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+    assert list(FormIndex(forms).finditer(text, start, end)) == _reference(forms, text, start,
+                                                                           end)
+
+
+def test_longest_form_wins_and_full_stops_bound_words() -> None:
+    found = list(FormIndex(["Ms. Okafor", "Okafor", "U"]).finditer(
+        "Ms. Okafor met Okafor in the U.S.", 0, 33))
+    assert found == [(0, 10, "Ms. Okafor"), (15, 21, "Okafor")]
+
+
+def _titled_reference(people: People, text: str) -> dict[str, tuple[str, str]]:
+    """The regex ``people._add_forms`` compiled per article before ``FormIndex``."""
+    known = sorted((f for f in people.forms if " " not in f), key=lambda f: (-len(f), f))
+    found: dict[str, tuple[str, str]] = {}
+    if known:
+        alternation = "|".join(re.escape(f) for f in known)
+        for m in re.finditer(rf"\b{HONORIFIC}\.?\s+(?P<name>{alternation})(?![\w])", text):
+            found.setdefault(m.group(), (people.forms[m.group("name")][0], "honorific"))
+    return found
+
+
+NAMES = st.lists(st.sampled_from(["Ada Okafor", "Tomas Reyes", "Li Smith-Jones", "Ana Judge",
+                                  "Ana O'Brien", "Okafor", "Eva Oka", "Élan Mir"]),
+                 max_size=4, unique=True)
+#: titled names with what may follow them: pieces of "Ms. Judge Reyes", "Mr O'Briens", ...
+UNIT = st.tuples(st.sampled_from(["", "Ms.", "Ms", "Mr.", "Judge", "Prof", "Professor", "x"]),
+                 st.sampled_from(["", " ", "  ", ". "]),
+                 st.sampled_from(["Okafor", "Oka", "Reyes", "Smith-Jones", "Smith", "O'Brien",
+                                  "O", "Judge", "Mir", "Élan"]),
+                 st.sampled_from(["", " ", "s", ".", "-x", "'s", ", "])).map("".join)
+TITLED = st.lists(UNIT, max_size=6).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(names=NAMES, text=TITLED)
+@example(names=["Ana O'Brien"], text="Ms. O'Briens")
+@example(names=["Ana Judge", "Tomas Reyes"], text="Ms. Judge Reyes")
+def test_titled_forms_equal_the_regex(names: list[str], text: str) -> None:
+    people = People(names=dict.fromkeys(names, "rule:test@1"))
+    reference = People(names=dict(people.names))
+    add_forms(people, text, set())
+    add_forms(reference, "", set())  # the names and surnames, without titled forms
+    expected = dict(reference.forms)
+    for form, value in _titled_reference(reference, text).items():
+        expected.setdefault(form, value)
+    assert people.forms == expected
