@@ -55,19 +55,16 @@ class FormIndex:
             return
         by_word = self._by_word
         pos = start
-        while True:
-            word = _WORD_START.search(text, pos, end)
-            if word is None:
-                return
-            at = word.start()
-            for form in by_word.get(word.group(), ()):
-                stop = at + len(form)
-                if stop <= end and text.startswith(form, at) and _ends_word(text, stop, end):
-                    yield at, stop, form
-                    pos = stop
+        while pos < end:
+            for word in _WORD_START.finditer(text, pos, end):
+                forms = by_word.get(word.group())
+                found = None if forms is None else _longest(text, word.start(), end, forms)
+                if found is not None:
+                    yield word.start(), found, text[word.start():found]
+                    pos = found  # matches do not overlap: scan again after this one
                     break
             else:
-                pos = word.end()
+                return
 
     def longest_at(self, text: str, at: int) -> str | None:
         """The longest form that starts at ``at`` and is not followed by a word character
@@ -80,6 +77,15 @@ class FormIndex:
             if text.startswith(form, at) and _WORD.match(text, stop, stop + 1) is None:
                 return form
         return None
+
+
+def _longest(text: str, at: int, end: int, forms: list[str]) -> int | None:
+    """Where the first (longest) of ``forms`` that matches at ``at`` ends, or None."""
+    for form in forms:
+        stop = at + len(form)
+        if stop <= end and text.startswith(form, at) and _ends_word(text, stop, end):
+            return stop
+    return None
 
 
 def _ends_word(text: str, stop: int, end: int) -> bool:
