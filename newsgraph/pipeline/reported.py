@@ -54,8 +54,8 @@ from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_ca
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
-RULE_INVERTED = "rule:claims.inverted@2"
-RULE_COMPLEMENT = "rule:claims.complement@2"
+RULE_INVERTED = "rule:claims.inverted@3"
+RULE_COMPLEMENT = "rule:claims.complement@3"
 RULE_POLL = "rule:claims.in_poll@1"
 RULE_EVIDENTIAL = "rule:claims.evidential@1"
 RULE_HEADLINE = "rule:claims.headline@1"
