@@ -55,3 +55,9 @@ def test_the_name_next_to_the_cue(paragraph: str, content: str, claimant: str) -
 def test_a_name_after_a_preposition_is_not_the_source() -> None:
     claims = _claimants("Aides to Okafor and Reyes say the ferry will run all winter.")
     assert claims.get("the ferry will run all winter") not in ("Adaeze Okafor", "Tomas Reyes")
+
+
+def test_a_source_written_as_the_first_word_of_a_name_is_that_actor() -> None:
+    claims = _claimants("President Wen Lantao arrived in Elmhurst on Monday for two days of "
+                        "talks.", "Wen said the two nations now have a chance to trade more.")
+    assert claims["the two nations now have a chance to trade more"] == "Wen Lantao"

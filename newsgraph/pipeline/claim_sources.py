@@ -3,10 +3,10 @@
 A named actor right before the cue is its subject, whatever else the clause names ("Alarmed by
 the strike, Ana Ruiz, the panel's chairwoman, said"; of "Ruiz and Diaz said", the first);
 otherwise the resolver's actors, unnamed people and pronouns come next
-(``attribution.Resolver``); when it names nobody, a document or body ("the lawsuit says", "a new poll shows"), a relative
-pronoun's antecedent ("voters who say") or another subject noun phrase ("58 percent of
-Democrats say") is the source, kept as its words. ``reported`` decides which cues make claims.
-"""
+(``attribution.Resolver``); when it names nobody, a document or body ("the lawsuit says", "a
+new poll shows"), a relative pronoun's antecedent ("voters who say") or another subject noun
+phrase ("58 percent of Democrats say") is the source, kept as its words. ``reported`` decides
+which cues make claims."""
 
 from __future__ import annotations
 
