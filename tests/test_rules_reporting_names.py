@@ -35,6 +35,8 @@ def _actors(*paragraphs: str) -> dict[str, str]:
                  "Whitfield", "person", id="surname-that-reports-twice"),
     pytest.param([VOTE, "Pres. Whitfield argued that the fares must fall by a third."],
                  "Whitfield", "person", id="abbreviated-title"),
+    pytest.param([SHARES, "Ferry traffic fell by a fifth last year, according to Marinex."],
+                 "Marinex", "organization", id="according-to-one-word"),
 ])
 def test_a_name_that_reports_is_an_actor(paragraphs: list[str], name: str, kind: str) -> None:
     assert _actors(*paragraphs).get(name) == kind
@@ -54,6 +56,12 @@ def test_a_name_that_reports_is_an_actor(paragraphs: list[str], name: str, kind:
 def test_words_in_subject_position_that_are_no_actor(paragraphs: list[str]) -> None:
     found = _actors(*paragraphs)
     assert not found, found
+
+
+def test_a_surname_after_according_to_is_no_organisation() -> None:
+    found = _actors(VOTE, "The ferry board is chaired by the former pilot Tomasz Whitfield.",
+                    "Fares will fall by a third next year, according to Whitfield.")
+    assert "Whitfield" not in found, found
 
 
 def test_a_roman_numeral_is_no_acronym() -> None:

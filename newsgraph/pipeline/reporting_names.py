@@ -10,6 +10,8 @@ a reader takes without hesitation; these make actors of names no other rule foun
 * one word shaped as a brand or an acronym, capitals inside it, initials or a hyphen between
   capitals ("Voltrex said" is not enough; "FICO found", "F.B.I. said", "NovaTel says",
   "Alder-Ross reported"): an organisation;
+* one word after "according to" and before the end of the clause, never part of a longer name
+  ("according to Statista,"): an organisation, since people are named in full first;
 * one plain word that is the subject of such verbs twice in the article ("Whitfield rejected
   ... Whitfield argued"), with "he" or "she" after it in one of those sentences (a person) or
   "it"/"its" (an organisation);
@@ -64,6 +66,7 @@ _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")
 _ROMAN = re.compile(r"[IVX]+")
 _MAC = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O’|O')[A-Z]")
 _LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.’'-]+(?:[ \u00a0][A-Z][A-Z.’'-]+){0,3}):\s+\S")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w’'.&-]*?)\.?(?=[,;)]|\.(?:\s|$)|$)")
 _HE_SHE = re.compile(r"\b(?:he|she|his|her|him)\b")
 _IT = re.compile(r"\b(?:it|its)\b")
 _NOT_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS
@@ -79,6 +82,8 @@ def find_reporting_names(draft: ArticleDraft, spans: list[tuple[int, int]]) -> N
     new: dict[str, tuple[ActorKind, str, set[str]]] = {}  # name -> (kind, rule, short forms)
     for name, kind, shorts in _subject_names(text, body, taken):
         new.setdefault(name, (kind, SUBJECT_RULE, shorts))
+    for name in _according_names(text, body, taken):
+        new.setdefault(name, ("organization", SUBJECT_RULE, set()))
     for name, shorts in _labels(text, draft, body, taken):
         new.setdefault(name, ("person", LABEL_RULE, shorts))
     if not new:
@@ -176,6 +181,25 @@ def _subject_names(text: str, body: list[tuple[int, int]], taken: set[str]
         kind = _pronoun_kind(text, word, cues)
         if kind is not None:
             yield word, kind, set()
+
+
+def _according_names(text: str, body: list[tuple[int, int]], taken: set[str]) -> Iterable[str]:
+    """'according to Statista,': one word, never part of a longer name in the article (a
+    person is named in full before a surname stands alone), is an organisation."""
+    for start, end in body:
+        for m in _ACCORDING.finditer(text, start, end):
+            word = m.group("name")
+            if word in taken or _lower_too(text, word) or is_date_word(word) or \
+                    word.lower() in _NOT_NAMES or is_title_word(word) or _ROMAN.fullmatch(word):
+                continue
+            if _brand(word) or (_plain(word) and not _in_longer_name(text, word)):
+                yield word
+
+
+def _in_longer_name(text: str, word: str) -> bool:
+    w = re.escape(word)
+    return re.search(rf"[A-Z][\w’'.-]*[ \u00a0]+{w}(?![\w])|(?<![\w-]){w}[ \u00a0]+[A-Z]",
+                     text) is not None
 
 
 def _plain(word: str) -> bool:
