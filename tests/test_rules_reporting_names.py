@@ -52,6 +52,9 @@ def test_a_name_that_reports_is_an_actor(paragraphs: list[str], name: str, kind:
     pytest.param(["Many voters in N.Y. say the ferry matters more than taxes."],
                  id="state-initials"),
     pytest.param([VOTE, BACKED], id="full-name-once"),
+    pytest.param([VOTE, "Allies believe that he has broken his word on the ferry fares.",
+                  "Allies fear he should resign before the vote in the spring."],
+                 id="group-noun-at-sentence-start"),
 ])
 def test_words_in_subject_position_that_are_no_actor(paragraphs: list[str]) -> None:
     found = _actors(*paragraphs)

@@ -40,6 +40,7 @@ from newsgraph.pipeline.lexicon import (
     Cues,
 )
 from newsgraph.pipeline.names import (
+    GROUP_NOUNS,
     MEDIA_WORDS,
     ORG_WORDS,
     PLACE_WORDS,
@@ -69,7 +70,7 @@ _LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.’'-]+(?:[ \u00a0][A-Z][A-Z.’'-]
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w’'.&-]*?)\.?(?=[,;)]|\.(?:\s|$)|$)")
 _HE_SHE = re.compile(r"\b(?:he|she|his|her|him)\b")
 _IT = re.compile(r"\b(?:it|its)\b")
-_NOT_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS
+_NOT_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS | GROUP_NOUNS
 _WINDOW = 160
 
 
