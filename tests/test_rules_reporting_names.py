@@ -35,6 +35,9 @@ def _actors(*paragraphs: str) -> dict[str, str]:
                  "Whitfield", "person", id="surname-that-reports-twice"),
     pytest.param([VOTE, "Pres. Whitfield argued that the fares must fall by a third."],
                  "Whitfield", "person", id="abbreviated-title"),
+    pytest.param([SHARES, "A Marlin spokeswoman declined to comment on the ferry timetable.",
+                  "Hours later, Marlin said the crossing would close for the winter."],
+                 "Marlin", "organization", id="staff-named"),
     pytest.param([SHARES, "Ferry traffic fell by a fifth last year, according to Marinex."],
                  "Marinex", "organization", id="according-to-one-word"),
 ])

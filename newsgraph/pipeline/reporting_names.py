@@ -11,7 +11,8 @@ a reader takes without hesitation; these make actors of names no other rule foun
   capitals ("Voltrex said" is not enough; "FICO found", "F.B.I. said", "NovaTel says",
   "Alder-Ross reported"): an organisation;
 * one word after "according to" and before the end of the clause, never part of a longer name
-  ("according to Statista,"): an organisation, since people are named in full first;
+  ("according to Statista,"): an organisation, since people are named in full first; so is
+  a word that reports once when the article names its staff ("an Acme spokeswoman");
 * one plain word that is the subject of such verbs twice in the article ("Whitfield rejected
   ... Whitfield argued"), with "he" or "she" after it in one of those sentences (a person) or
   "it"/"its" (an organisation);
@@ -68,6 +69,8 @@ _ROMAN = re.compile(r"[IVX]+")
 _MAC = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O’|O')[A-Z]")
 _LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.’'-]+(?:[ \u00a0][A-Z][A-Z.’'-]+){0,3}):\s+\S")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w’'.&-]*?)\.?(?=[,;)]|\.(?:\s|$)|$)")
+_STAFF = (r"spokes(?:man|woman|person)|chief executive|executives?|chairman|chairwoman|"
+          r"founder|employees|board|shareholders")
 _HE_SHE = re.compile(r"\b(?:he|she|his|her|him)\b")
 _IT = re.compile(r"\b(?:it|its)\b")
 _NOT_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS | GROUP_NOUNS
@@ -177,6 +180,9 @@ def _subject_names(text: str, body: list[tuple[int, int]], taken: set[str]
             elif _plain(words[0]) and not _lower_too(text, words[0]):
                 single.setdefault(words[0], []).append(cue.start())
     for word, cues in single.items():
+        if _staffed(text, word):
+            yield word, "organization", set()  # "an Acme spokeswoman ... Acme said"
+            continue
         if len(cues) < 2:
             continue
         kind = _pronoun_kind(text, word, cues)
@@ -201,6 +207,14 @@ def _in_longer_name(text: str, word: str) -> bool:
     w = re.escape(word)
     return re.search(rf"[A-Z][\w’'.-]*[ \u00a0]+{w}(?![\w])|(?<![\w-]){w}[ \u00a0]+[A-Z]",
                      text) is not None
+
+
+def _staffed(text: str, word: str) -> bool:
+    """The article names the word's staff ("an Acme spokeswoman", "Acme's chief executive",
+    "the chief executive of Acme"): the word is an organisation."""
+    w = re.escape(word)
+    return re.search(rf"(?<![\w-]){w}(?:['’]s)?\s+(?:{_STAFF})\b|\b(?:{_STAFF})\s+(?:of|at|for)\s+"
+                     rf"{w}(?![\w’'])", text) is not None
 
 
 def _plain(word: str) -> bool:
