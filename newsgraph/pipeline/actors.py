@@ -9,7 +9,11 @@ from "told X"):
   not used as a place ("talks in Paris", "PARIS (AP) -", "the Paris Agreement");
 * organisation and outlet rules (``organisations``), with their short forms ("Meridian" for
   "Meridian Foods", "Commission" for "European Commission") and acronyms ("NLRB");
-* person rules (``people``), with surnames and "Mr/Ms X" linked to the full name.
+* person rules (``people``), with surnames and "Mr/Ms X" linked to the full name;
+
+and, last, the names no rule found that reporting shows to be actors (``reporting_names``:
+"NOVATEK has warned", a full name that reports and is then written by surname, the labels of
+a transcript).
 
 Only title, subheading and body segments are read (a headline in Title Case only for names
 already known: its capitals say nothing), and the agency credit of a dateline
@@ -42,6 +46,7 @@ from newsgraph.pipeline.organisations import (
     short_forms,
 )
 from newsgraph.pipeline.people import ROLE_RULE, SURNAME_RULE, find_people
+from newsgraph.pipeline.reporting_names import find_reporting_names
 from newsgraph.pipeline.segment import DATELINE
 
 GAZETTEER_RULE = "rule:actors.gazetteer@2"
@@ -320,3 +325,4 @@ def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
         name = known[0] if known else written
         if name in used and draft.actors[name].kind == "person":
             draft.roles.append(RoleDraft(name, role.strip(), None, span, ROLE_RULE))
+    find_reporting_names(draft, spans)

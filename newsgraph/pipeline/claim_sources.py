@@ -1,18 +1,20 @@
 """Who a reported claim is from: the source before a cue, or after "according to".
 
-The resolver's actors, unnamed people and pronouns come first (``attribution.Resolver``); when
-it names nobody, a document or body ("the lawsuit says", "a new poll shows"), a relative
-pronoun's antecedent ("voters who say") or another subject noun phrase ("58 percent of
-Democrats say") is the source, kept as its words. ``reported`` decides which cues make claims.
-"""
+A named actor right before the cue is its subject, whatever else the clause names ("Alarmed by
+the strike, Ana Ruiz, the panel's chairwoman, said"; of "Ruiz and Diaz said", the first);
+otherwise the resolver's actors, unnamed people and pronouns come next
+(``attribution.Resolver``); when it names nobody, a document or body ("the lawsuit says", "a
+new poll shows"), a relative pronoun's antecedent ("voters who say") or another subject noun
+phrase ("58 percent of Democrats say") is the source, kept as its words. ``reported`` decides
+which cues make claims."""
 
 from __future__ import annotations
 
 import re
 
-from newsgraph.pipeline.attribution import JOINT, Resolver, Subject
+from newsgraph.pipeline.attribution import CUE, JOINT, Resolver, Subject
 from newsgraph.pipeline.lexicon import AUXILIARY
-from newsgraph.pipeline.names import is_function_word
+from newsgraph.pipeline.names import is_function_word, is_title_word
 
 #: Documents and bodies that report: "the lawsuit says", "a new poll shows".
 _NOMINAL_HEADS = (r"polls?|surveys?|reports?|study|studies|lawsuit|suit|statement|letter|memo|"
@@ -53,7 +55,8 @@ def subject_before(text: str, resolver: Resolver, start: int, cue: int) -> Subje
     """The source before a cue: an actor, unnamed person or pronoun, else a document or body
     ("the lawsuit says", "a new poll shows"), a relative pronoun's antecedent ("voters who
     say") or another noun phrase ("58 percent of Democrats say")."""
-    subject = resolver.subject(start, cue, cue_after=True)
+    subject = adjacent_subject(text, resolver, start, cue) or \
+        resolver.subject(start, cue, cue_after=True)
     if subject is not None:
         return subject
     for pattern in (NOMINAL_BEFORE, _PERSON_PRONOUN):
@@ -64,6 +67,68 @@ def subject_before(text: str, resolver: Resolver, start: int, cue: int) -> Subje
     if relative is not None:  # "the same number who said": the antecedent is the source
         return noun_phrase_before(text, start, relative.start())
     return noun_phrase_before(text, start, cue)
+
+
+#: What may stand between a subject's name and its cue: a place or party after the name ("of
+#: Texas", "(R-Ohio)"), one appositive between commas ("X, the party's chairwoman, said") and
+#: auxiliaries or adverbs ("has long said"), or a group the subject leads ("X and his aides").
+_GAP = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?"
+    r"(?:\s*\([^()]{1,30}\))?"
+    r"(?:\s*,(?!\s*(?:has|have|had|is|are|was|were|will|would|and|but|or|then|\w+ed)\b)"
+    r"[^,;:\"“”()]{1,150},|\s*,\s*(?:[A-Z]-[A-Z][\w.]*|\d{1,3}),"
+    r"|\s+and\s+(?:his|her|their|its|other|fellow)\s+(?:[\w-]+\s+){0,3}?[a-z]+s)?"
+    + AUXILIARY + r"*\s*$")
+#: What joins the last two names of one subject ("X and Y said", "Neither X nor Y") and the
+#: names before them ("X, Y and Z"), past a party and the title of the next name ("X (D) and
+#: former Gov. Y").
+_AND = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:and|or|nor)\s+(?:the\s+)?(?P<title>(?:[\w.-]+\s+){0,4})")
+_COMMA = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:the\s+)?(?P<title>(?:[\w.-]+\s+){0,4})")
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+_GOVERNED = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|into|"
+                       r"after|like|including|as)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
+                       re.I)
+
+
+def adjacent_subject(text: str, resolver: Resolver, start: int, cue: int) -> Subject | None:
+    """The named actor right before a cue, as its subject: nothing but a place, a party, an
+    appositive or auxiliaries stands between them ("Senator Ana Ruiz of Ohio, the panel's
+    chairwoman, has said"); of several names joined by "and" ("Ruiz, Diaz and Moe said"), the
+    first. A name after a preposition ("a spokesman for Ruiz said") or a possessor is not."""
+    found = None
+    mentions = resolver.within(start, cue)
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        if m.span.end > cue or not _GAP.match(text, m.span.end, cue):
+            continue
+        if CUE.search(text, m.span.end, cue):
+            return None  # "Democrats, Reyes notes, applaud X": Reyes is the source
+        if _names_someone(text, start, m.span.start, m.span.end):
+            found = i
+        break
+    if found is None:
+        return None
+    joint = _AND
+    while found > 0:  # "Ruiz, Diaz and Moe said": Ruiz
+        before = mentions[found - 1]
+        gap = joint.fullmatch(text, before.span.end, mentions[found].span.start)
+        if gap is None or not all(is_title_word(w) or w[:1].isupper()
+                                  for w in gap.group("title").split()):
+            break
+        if not _names_someone(text, start, before.span.start, before.span.end):
+            return None  # "aides to Ruiz and Diaz said": neither speaks
+        found -= 1
+        joint = _COMMA
+    m = mentions[found]
+    return Subject(m.actor, m.span.text, m.span.start)
+
+
+def _names_someone(text: str, start: int, at: int, end: int) -> bool:
+    """A mention that can be a subject: not a possessor, not after a preposition, not in a
+    relative clause ("X, who heads the Y, said")."""
+    clause = max(start, text.rfind(",", start, at) + 1)
+    return text[end:end + 2] not in ("'s", "’s") and not _GOVERNED.search(
+        text, max(start, at - 40), at) and not _RELATIVE_WORD.search(text, clause, at)
 
 
 def noun_phrase_before(text: str, start: int, cue: int) -> Subject | None:

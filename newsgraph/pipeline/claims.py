@@ -15,6 +15,7 @@ import re
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.pipeline.attribution import Resolver
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft
+from newsgraph.pipeline.names import is_function_word
 from newsgraph.pipeline.reported import Rejected, reported_contents
 
 RULE_QUOTE = "rule:claims.from_quote@1"
@@ -77,6 +78,27 @@ def _names(draft: ArticleDraft) -> dict[str, str]:
             for word, names in owners.items()}
 
 
+def _first_words(draft: ArticleDraft) -> dict[str, str]:
+    """The first word of each longer actor name, case-folded, when one actor owns it: a
+    source written as that word alone is that actor ("Xi" for Xi Jinping, "Acme" for Acme
+    Foods)."""
+    owners: dict[str, set[str]] = {}
+    for name, actor in draft.actors.items():
+        for form in (name, *actor.aliases):
+            words = form.split()
+            if len(words) >= 2 and words[0][:1].isupper() and not is_function_word(words[0]):
+                owners.setdefault(words[0].casefold(), set()).add(name)
+    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
+
+
+def _one_word(text: str) -> str:
+    """A source written as one capitalised word ("Acme", "the Acme"), else ""."""
+    words = text.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    return words[0].strip(",.:’'") if len(words) == 1 and words[0][:1].isupper() else ""
+
+
 def _last_name(text: str) -> str:
     """The last capitalised word of a source's words ("Sanders", "the Post" -> "Post")."""
     words = [w.strip(",.’'") for w in text.split() if w[:1].isupper()]
@@ -112,6 +134,7 @@ def find_claims(draft: ArticleDraft) -> None:
         Resolver(draft, quoted)
     seen: set[tuple[int, int]] = set()
     by_name = _names(draft)
+    by_first = _first_words(draft)
     for found in reported_contents(draft, resolver, quoted):
         key = (found.span.start, found.span.end)
         if key in seen:
@@ -124,7 +147,8 @@ def find_claims(draft: ArticleDraft) -> None:
             if subject.pronoun:
                 claimant = resolver.resolve_pronoun(subject.text, subject.start)
             elif claimant is None:
-                claimant = by_name.get(_last_name(subject.text).casefold())
+                claimant = by_name.get(_last_name(subject.text).casefold()) or \
+                    by_first.get(_one_word(subject.text).casefold())
         pronoun = subject is not None and subject.pronoun
         prop = found.span.text
         draft.claims.append(ClaimDraft(

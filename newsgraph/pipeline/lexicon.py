@@ -131,6 +131,13 @@ AUXILIARY = (r"(?:\s+(?:has|have|had|also|still|now|will|would|could|should|must
              r"just|already|long|often|all|both|each|then|later|soon|\w+n[’']t|\w+ly)(?=\W)|[’'](?:s|ve|d|ll|re)"
              r"(?=\s))")
 
+#: Paragraph labels that name no speaker: "Editor's Note:", "UPDATE:", "Photo:", "The Latest:",
+#: "BREAKING:", "Exclusive:" (compared by their first word, case-folded).
+NOT_SPEAKER_LABELS = frozenset(
+    "editor’s editor's update updated note photo photos video watch related read see listen "
+    "correction clarification source sources the breaking exclusive bombshell wow so analysis "
+    "opinion news fix live".split())
+
 #: Gestures that stand for speaking after a quote ('"No," she smiled.').
 GESTURES = frozenset("laughed smiled shrugged nodded paused hesitated".split())
 #: Forms of speech verbs that say a capitalised word before them is somebody ("Moran said").

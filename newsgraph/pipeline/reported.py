@@ -45,6 +45,7 @@ from newsgraph.pipeline.claim_sources import (
 from newsgraph.pipeline.drafts import ArticleDraft, Span
 from newsgraph.pipeline.lexicon import (
     COGNITION_FORMS,
+    NOT_SPEAKER_LABELS,
     SPEECH_FORMS,
     STANCE_FORMS,
     Cue,
@@ -54,12 +55,12 @@ from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_ca
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
-RULE_INVERTED = "rule:claims.inverted@2"
-RULE_COMPLEMENT = "rule:claims.complement@2"
+RULE_INVERTED = "rule:claims.inverted@3"
+RULE_COMPLEMENT = "rule:claims.complement@3"
 RULE_POLL = "rule:claims.in_poll@1"
 RULE_EVIDENTIAL = "rule:claims.evidential@1"
-RULE_HEADLINE = "rule:claims.headline@1"
-RULE_LABEL = "rule:claims.speaker_label@1"
+RULE_HEADLINE = "rule:claims.headline@2"
+RULE_LABEL = "rule:claims.speaker_label@2"
 RULE_NOMINAL = "rule:claims.nominal@1"
 RULE_QUESTION = "rule:claims.question_put@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
@@ -100,11 +101,7 @@ _ASKED = re.compile(r"\s*(?:(?:But|And|When|If)\s+)?(?P<cue>[Aa]sked)\s+(?P<cont
 HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})
 #: A speaker's label at the start of a paragraph or headline: "TAPPER: ...", "Report: ...".
 _LABEL = re.compile(r"\s*(?P<label>(?:[A-Z][\w.’'-]*(?: |(?=:))){1,4}):\s+(?=\S)")
-#: Labels that name no speaker: "Editor's Note:", "UPDATE:", "Photo:", "The Latest:",
-#: "BREAKING:", "Exclusive:" (compared by their first word, case-folded).
-_NOT_LABELS = frozenset("editor’s editor's update updated note photo photos video watch related "
-                        "read see listen correction clarification source sources the breaking "
-                        "exclusive bombshell wow so analysis opinion news fix live".split())
+_NOT_LABELS = NOT_SPEAKER_LABELS
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
 _LEAD_IN_WORDS = (
     r"(?:\s*,?\s*(?:in an? (?:interview|statement|speech|briefing|letter|email|post|tweet|"
