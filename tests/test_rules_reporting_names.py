@@ -6,9 +6,14 @@ it reports; each negative one a capitalised word in the same place that is no na
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from newsgraph.pipeline.claims import find_claims
+from newsgraph.pipeline.reporting_names import _STAFF, _lower_too, _staffed
 from tests.rules_helpers import article, extract
 
 SHARES = "Shares in the ferry companies fell sharply on Tuesday morning."
@@ -93,3 +98,23 @@ def test_one_label_is_no_transcript() -> None:
     assert _actors("UPDATED: The ferry will run on Sundays from the first of May.",
                    "CORRECTION: The vote on the ferry fares was held on Monday.",
                    "WHITFIELD: The fares will fall by a third from the first of May.") == {}
+
+
+# The word tests without a regex of each word: equal to the expressions they replace.
+_PIECES = ["Acme", "acme", "Acme's", "Acme’s", "-", "Acme-led", "the", " ", "  ", "\n", ",",
+           "spokesman", "chief executive", "founder", "of", "at", "for", "board", "x", "'", "é"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_TEXT, word=st.sampled_from(["Acme", "O'Neil", "Acme-Dyn"]))
+@example(text="the founder of Acme", word="Acme")
+@example(text="Acme's board", word="Acme")
+@example(text="an acme-led push", word="Acme")
+def test_word_tests_equal_their_regular_expressions(text: str, word: str) -> None:
+    w = re.escape(word)
+    staffed = re.search(rf"(?<![\w-]){w}(?:['’]s)?\s+(?:{_STAFF})\b|\b(?:{_STAFF})\s+"
+                        rf"(?:of|at|for)\s+{w}(?![\w’'])", text) is not None
+    lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w])", text) is not None
+    assert _staffed(text, word) == staffed
+    assert _lower_too(text, word) == lower
