@@ -71,3 +71,14 @@ def test_short_quoted_paragraph_is_body_not_a_subheading() -> None:
 def test_publication_dates(line: str, day: dt.date) -> None:
     assert parse_publication_date(line) == day
     assert _kinds(f"A headline about the council vote\n\n{line}\n\n{BODY}\n")[line] == "dateline"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "By sunrise on Tuesday, the crowd outside the town hall had grown to several hundred people.",
+    "From the start, the mayor said, the plan had been to reopen the bridge before the winter.",
+])
+def test_a_body_paragraph_opening_with_by_or_from_is_no_byline(paragraph: str) -> None:
+    text = f"Bridge to reopen\n\nBy Jordan Ellis\n\n{BODY}\n\n{paragraph}\n"
+    kinds = _kinds(text)
+    assert kinds["By Jordan Ellis"] == "byline"
+    assert kinds[paragraph] == "body"

@@ -243,8 +243,8 @@ def _segment(text: str) -> list[Segment]:
             kind = "title"
         elif is_date_line(bare):
             kind = "dateline"
-        elif _BYLINE.match(bare):
-            kind = "byline"
+        elif _BYLINE.match(bare) and not _is_prose(bare):
+            kind = "byline"  # not "By sunrise on Tuesday, the crowd had grown to ..."
         elif i < first_body:
             kind, reason = "boilerplate", "page header"
             if _NAME_LINE.match(bare) and i > (title_index if title_index is not None else -1):
