@@ -48,6 +48,19 @@ CASES = [
                   '"Not today," Lindqvist implored.'],
                  {"We will win,": "Adaeze Okafor", "Not today,": "Tomas Lindqvist"},
                  id="unknown-verb-does-not-carry-over"),
+    pytest.param([OKAFOR, LINDQVIST, 'Ms. Okafor said Lindqvist reassured the crews that the '
+                  'harbour "would stay open."'], {"would stay open.": "Adaeze Okafor"},
+                 id="main-speaker-over-reported-act"),
+    pytest.param([OKAFOR, LINDQVIST, 'Okafor said she would like Lindqvist to explain why the '
+                  'ferries are "always late."'], {"always late.": "Adaeze Okafor"},
+                 id="main-speaker-over-infinitive-cue"),
+    pytest.param([OKAFOR, LINDQVIST, 'Okafor left the hall after Tomas Lindqvist '
+                  'told the crews that the plan was "dead."'], {"dead.": "Tomas Lindqvist"},
+                 id="cue-in-subordinate-clause-keeps-its-subject"),
+    pytest.param([OKAFOR, LINDQVIST, 'Okafor accuses the board of "hiding the figures" and '
+                  'Lindqvist says the charge is "nonsense."'],
+                 {"hiding the figures": "Adaeze Okafor", "nonsense.": "Tomas Lindqvist"},
+                 id="second-clause-keeps-its-subject"),
 ]
 
 

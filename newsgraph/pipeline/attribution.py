@@ -46,6 +46,14 @@ _REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
 JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
 RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
+#: Relative clauses and appositives between commas ("X, who served as ..., told").
+APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
+#: A conjunction opening a subordinate clause ("When X said ..., Y replied", "Y left after X
+#: told ..."): a cue after it has a subject of its own.
+SUBORDINATE = re.compile(
+    r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]lthough|[Tt]hough|[Ii]f|[Bb]ecause|"
+    r"[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]hether|[Ww]henever|[Dd]espite|[Uu]nless|[Ww]hereas|Asked|"
+    r"Speaking|Like|Unlike)\b")
 _PREPOSITION = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|"
                           r"into|beat|beating|after)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
                           re.I)
@@ -229,6 +237,13 @@ class Resolver:
                                self.text[max(start, m.span.start - 40):m.span.start])]
                 if last_comma >= 0 and nearest:
                     best = nearest[-1]
+                sub = last_match(SUBORDINATE, clause)
+                own = [m for m in people if sub is not None and m.span.start >= start + sub.end()
+                       and m.span.start > start + last_comma
+                       and "," not in self.text[start + sub.end():m.span.start]
+                       and _words_between(self.text, m.span.end, end) <= 3]
+                if own:  # 'X left after Y told the crowd': Y
+                    best = own[-1]
             return Subject(best.actor, best.span.text, best.span.start)
         named = [m for m in found
                  if not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])]
@@ -349,6 +364,18 @@ class Resolver:
         for p in _SUBJECT_PRONOUN.finditer(self.text[start:end]):
             return self.resolve_pronoun(p.group("p"), start + p.start("p"))
         return None
+
+
+def last_match(pattern: re.Pattern[str], text: str, start: int = 0,
+               end: int | None = None) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    matches = list(pattern.finditer(text, start, len(text) if end is None else end))
+    return matches[-1] if matches else None
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    """Words in ``text[start:end]`` past any appositive ("X, a senior aide, has said")."""
+    return len(APPOSITIVES.sub(",", text[start:end]).replace(",", " ").split())
 
 
 def _modifies(text: str, end: int) -> bool:

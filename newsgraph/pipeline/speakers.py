@@ -13,22 +13,26 @@ from __future__ import annotations
 import re
 
 from newsgraph.pipeline.attribution import (
+    APPOSITIVES,
     CUE,
     JOINT,
     RELATIVE,
+    SUBORDINATE,
     Attribution,
     Resolver,
     Subject,
     governing_cue,
+    last_match,
     pronoun_object,
     relay,
     reported_after,
 )
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
+from newsgraph.pipeline.lexicon import DOUBLE, PERSON_VERB_FORMS, Cue
 from newsgraph.pipeline.sentences import sentence_break
 
 RULE_AFTER = "rule:quotes.attribution_after@3"
-RULE_BEFORE = "rule:quotes.attribution_before@3"
+RULE_BEFORE = "rule:quotes.attribution_before@4"
 RULE_CONTINUATION = "rule:quotes.continuation@2"
 RULE_PRECEDING = "rule:quotes.preceding_sentence@1"
 RULE_NAMED_LATER = "rule:quotes.named_later@1"
@@ -49,12 +53,13 @@ UNATTRIBUTED = 0.2
 #: Small patterns, compiled once (the re module's cache is shared with per-article patterns).
 _LEAD = re.compile(r"[\s,;:—–-]*")
 COMMA_END = re.compile(r",\s*$")
-#: Relative clauses and appositives between commas ("X, who served as ..., told"): not
-#: counted in the distance from a quote to its cue.
-_APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
 COMMA_COLON_END = re.compile(r"[,:]\s*$")
 _TOLD = re.compile(r"\btold\b")
 _WITH_END = re.compile(r"\bwith\s+$")
+#: A second clause with a subject of its own: "... and Donald Trump says", "but he insisted".
+_CLAUSE_AND = re.compile(r"\s(?:and|but|or)\s+(?:[A-Z]|(?:he|she|they|it)\b)")
+#: Any double quotation mark (two apostrophes too).
+_MARK = re.compile("''|[" + DOUBLE + "]")
 
 
 class Attributor:
@@ -100,7 +105,7 @@ class Attributor:
                 else Attribution(None, None, first.group(), None, None, RULE_AFTER, NO_SPEAKER)
             return self.relayed(found, c0, end)
         cue = CUE.search(text, c0, end)
-        if cue is None or len(_APPOSITIVES.sub(",", text[c0:cue.start()]).split()) > 12 \
+        if cue is None or len(APPOSITIVES.sub(",", text[c0:cue.start()]).split()) > 12 \
                 or sentence_break(text, c0, cue.start()) or JOINT.search(text, c0, cue.start()):
             return None  # '"glow in the dark," for instance, and Trump vowed': another clause
         subj = resolver.subject(c0, cue.start(), cue_after=True)
@@ -174,6 +179,9 @@ class Attributor:
         cues = [c for c in CUE.finditer(text, s_start, cue.start())
                 if not any(a <= c.start() < b for a, b in relative)]
         in_clause = [c for c in cues if c.start() >= start]
+        matrix = self._matrix(cues, cue, s_start)
+        if matrix is not None:
+            return self.relayed(matrix, start, end)
         spans = []
         if cue.group().endswith("ing"):  # 'saying', 'adding': the main subject, unless
             adjacent = resolver.subject(max(start, cue.start() - 40), cue.start(),
@@ -197,6 +205,46 @@ class Attributor:
                 found = self.speaker(subj, cue.group(), RULE_BEFORE)
                 return self.relayed(found, start, end)
         return Attribution(None, None, cue.group(), None, None, RULE_BEFORE, NO_SPEAKER)
+
+
+    def _matrix(self, cues: list[Cue], cue: Cue, s_start: int) -> Attribution | None:
+        """The speaker of the sentence's main speech verb, when the quote's cue sits in what
+        that verb reports: 'Meeks said Clinton reassured them that Democrats "were not ..."',
+        'Nance said she would like Trump to explain ... "no question"'. The person who spoke
+        to the reporter is the source of the words, not the person they mention.
+
+        The main verb is the sentence's first cue, right after its subject (past an
+        appositive), outside quotation marks, not in a subordinate clause ("When X said ...,
+        Y replied"), and the quote's cue is not in a clause of its own ("X accuses A of "..."
+        and Y says ...").
+        """
+        if not cues:
+            return None
+        first = cues[0]
+        if first.group() not in PERSON_VERB_FORMS or first.start() == cue.start():
+            return None
+        text = self.text
+        if _MARK.search(text, s_start, cue.start()) or \
+                SUBORDINATE.search(text, s_start, first.start()) or \
+                JOINT.search(text, first.end(), cue.start()) or \
+                _CLAUSE_AND.search(text, first.end(), cue.start()):
+            return None
+        subj = self.resolver.subject(s_start, first.start(), cue_after=True)
+        if subj is None or not _adjacent(text, subj, first.start()):
+            return None  # 'on WTMJ's show with X, while discussing a tweet': no subject
+        clause = last_match(SUBORDINATE, text, first.end(), cue.start())
+        if clause is not None:  # 'X left after Y told a crowd that it is "peanuts"'
+            own = self.resolver.subject(clause.end(), cue.start(), cue_after=True)
+            if own is not None and not own.pronoun and _adjacent(text, own, cue.start()):
+                return None
+        return self.speaker(subj, first.group(), RULE_BEFORE)
+
+
+def _adjacent(text: str, subject: Subject, cue: int) -> bool:
+    """The subject stands right before the cue: at most three words (auxiliaries, adverbs)
+    between them, past an appositive ("X, a senior aide, has also said")."""
+    between = APPOSITIVES.sub(",", text[subject.start + len(subject.text):cue])
+    return len(between.replace(",", " ").split()) <= 3
 
 
 def with_media(found: Attribution, media: ActorMentionDraft | None) -> Attribution:
