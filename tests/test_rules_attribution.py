@@ -61,7 +61,19 @@ CASES = [
                   'Lindqvist says the charge is "nonsense."'],
                  {"hiding the figures": "Adaeze Okafor", "nonsense.": "Tomas Lindqvist"},
                  id="second-clause-keeps-its-subject"),
+    pytest.param([OKAFOR, '"Every ferry will run on time by next summer."', "- Adaeze Okafor.",
+                  "The claim does not hold up."],
+                 {"Every ferry will run on time by next summer.": "Adaeze Okafor"},
+                 id="credit-line-under-a-quote"),
 ]
+
+
+def test_a_dash_paragraph_of_prose_is_no_credit_line() -> None:
+    draft = extract(article(OKAFOR, '"Every ferry will run on time by next summer."',
+                            "- In the end the harbour board, which meets on Fridays, voted "
+                            "against it and Tomas Lindqvist said nothing."))
+    assert [q.method for q in draft.quotes if "credit_line" in q.method] == []
+    assert all(q.speaker != "Tomas Lindqvist" for q in draft.quotes)
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), CASES)

@@ -14,7 +14,8 @@
    the quote (continuation); the person a clause ending in a colon is about ("Harris was
    blunt: "..."). A cue with no nameable speaker still keeps the quote (speaker null). An
    unnamed speaker named in the next paragraph ("A federal judge ..." / "U.S. District Judge
-   Harriet Lowell") is that person.
+   Harriet Lowell") is that person. A paragraph that is only a quote, followed by a credit
+   line ("- Senator Ada Lowe." / "— Ada Lowe, in a tweet."), is the credited person's.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from newsgraph.models.base import QuoteType
@@ -39,6 +41,7 @@ from newsgraph.pipeline.speakers import (
     NAMED_CONFIDENCE,
     RULE_BEFORE,
     RULE_CONTINUATION,
+    RULE_CREDIT_LINE,
     RULE_NAMED_LATER,
     RULE_PRECEDING,
     RULE_PREVIOUS_PARAGRAPH,
@@ -79,6 +82,10 @@ _TIGHT_AFTER = re.compile(r"\s*,")
 _BARE_ATTRIBUTION = re.compile(
     r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)(?:" + alternation(PERSON_VERB_FORMS)
     + r")\.\s*|\s*(?:said|says)\s+(?:[A-Z][\w.’'-]*\s*){1,4}\.\s*")
+#: A credit line under a quotation: "- Ada Lowe." / "— Senator Lowe, in a speech."
+_CREDIT_LINE = re.compile(r"\s*[-—–]+\s*(?P<who>[A-Z][^,.;:!?]{0,60})(?:[,.;]|\s*$)")
+#: A paragraph made of one quotation: nothing but marks, punctuation and spaces outside it.
+_BARE = re.compile(r"[\s\"“”'’.,…]*")
 #: At most this many characters ('," he said in a statement.') after a quote that a following
 #: paragraph may continue.
 _TAIL = 60
@@ -140,6 +147,7 @@ def find_quotes(draft: ArticleDraft) -> None:
         if previous is not None and para.end - previous.span.end > _TAIL:
             previous = None
     _named_later(draft)
+    _credit_lines(draft, [para for kind, para in paragraphs if kind == "body"], resolver)
     draft.resolver = resolver
 
 
@@ -309,3 +317,28 @@ def _named_later(draft: ArticleDraft) -> None:
         if later:
             quote.speaker = later[0].actor
             quote.method, quote.confidence = RULE_NAMED_LATER, NAMED_CONFIDENCE[RULE_NAMED_LATER]
+
+
+def _credit_lines(draft: ArticleDraft, body: list[_Paragraph], resolver: Resolver) -> None:
+    """'"We will win." / - Ada Lowe.': a paragraph that is one quote with no attribution of its
+    own, and a credit line as the next paragraph, gives the quote to the person credited."""
+    text = draft.source.text
+    own = (RULE_UNATTRIBUTED, RULE_CONTINUATION, RULE_PREVIOUS_PARAGRAPH)
+    for para, after in pairwise(body):
+        credit = _CREDIT_LINE.match(text, after.start, after.end)
+        if credit is None or len(para.pairs) != 1 or len(text[after.start:after.end].split()) > 12 \
+                or "—" in credit.group("who") or "–" in credit.group("who"):
+            continue
+        pair = para.pairs[0]
+        if not (_BARE.fullmatch(text, para.start, pair.outer_start)
+                and _BARE.fullmatch(text, pair.outer_end, para.end)):
+            continue
+        who = [m for m in resolver.within(credit.start("who"), credit.end("who"))
+               if resolver.kind.get(m.actor) in ("person", "organization", "group", "country")]
+        for quote in draft.quotes:
+            if quote.span.start == pair.start and quote.method in own:
+                quote.speaker = who[0].actor if who else None
+                quote.speaker_text = who[0].span.text if who else credit.group("who").strip()
+                quote.cue = quote.intermediary = quote.intermediary_text = None
+                base = NAMED_CONFIDENCE[RULE_CREDIT_LINE]
+                quote.method, quote.confidence = RULE_CREDIT_LINE, round(base - 0.2 * (not who), 2)

@@ -36,6 +36,7 @@ RULE_BEFORE = "rule:quotes.attribution_before@4"
 RULE_CONTINUATION = "rule:quotes.continuation@2"
 RULE_PRECEDING = "rule:quotes.preceding_sentence@1"
 RULE_NAMED_LATER = "rule:quotes.named_later@1"
+RULE_CREDIT_LINE = "rule:quotes.credit_line@1"
 RULE_UNATTRIBUTED = "rule:quotes.unattributed@1"
 RULE_SUBJECT = "rule:quotes.clause_subject@2"
 RULE_PREVIOUS_PARAGRAPH = "rule:quotes.previous_paragraph@1"
@@ -45,7 +46,8 @@ RULE_PREVIOUS_PARAGRAPH = "rule:quotes.previous_paragraph@1"
 #: rounded down to 0.05 (`make quality` prints the table; docs/quality.md). An unnamed speaker
 #: ("a spokesman") takes 0.2 less, an unresolved pronoun 0.3 less.
 NAMED_CONFIDENCE = {RULE_AFTER: 0.95, RULE_BEFORE: 0.9, RULE_SUBJECT: 0.85, RULE_CONTINUATION: 0.95,
-          RULE_PRECEDING: 0.85, RULE_PREVIOUS_PARAGRAPH: 0.7, RULE_NAMED_LATER: 0.7}
+          RULE_PRECEDING: 0.85, RULE_PREVIOUS_PARAGRAPH: 0.7, RULE_NAMED_LATER: 0.7,
+          RULE_CREDIT_LINE: 0.85}
 PRONOUN_CONFIDENCE = {RULE_AFTER: 0.6, RULE_BEFORE: 0.65, RULE_SUBJECT: 0.5}
 #: A cue with nobody named, and a quote with no attribution at all: no speaker to be right.
 NO_SPEAKER = 0.3
