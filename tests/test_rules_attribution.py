@@ -68,6 +68,16 @@ CASES = [
 ]
 
 
+def test_a_sentence_that_ends_a_quote_is_not_narration() -> None:
+    """The quote after '"... Lindqvist," Okafor said.' goes on with Okafor's words: the
+    sentence before it ends a quote, so it is not a narrated sentence about somebody."""
+    draft = extract(article(OKAFOR, LINDQVIST, '"There is a fine crew here tonight. Its captain '
+                            'is Tomas Lindqvist," Okafor said. "He has known the harbour for '
+                            'years."'))
+    last = draft.quotes[-1]
+    assert (last.speaker, last.method) == ("Adaeze Okafor", "rule:quotes.continuation@2")
+
+
 def test_a_dash_paragraph_of_prose_is_no_credit_line() -> None:
     draft = extract(article(OKAFOR, '"Every ferry will run on time by next summer."',
                             "- In the end the harbour board, which meets on Fridays, voted "

@@ -259,8 +259,8 @@ def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Re
     """A quote with no attribution of its own: the sentence before, or the previous quote."""
     earlier = [(s, e) for s, e in para.sentences if e <= s_start]
     if earlier:
-        s, e = earlier[-1]
-        if not any(s <= p.start < e for p in para.pairs):
+        s, e = earlier[-1]  # a sentence that ends a quote ('... Lowe," Ruiz said.') is no narration
+        if not any(p.outer_start < e and s < p.outer_end for p in para.pairs):
             person = resolver.person_subject_of_sentence(s, e)
             if person is not None:
                 return Attribution(person, None, None, None, None, RULE_PRECEDING,
