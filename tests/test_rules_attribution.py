@@ -65,6 +65,9 @@ CASES = [
                   "The claim does not hold up."],
                  {"Every ferry will run on time by next summer.": "Adaeze Okafor"},
                  id="credit-line-under-a-quote"),
+    pytest.param([OKAFOR, LINDQVIST, 'In answering a letter from Adaeze Okafor, the harbour '
+                  'lawyer, Tomas Lindqvist, wrote that her complaint was "baseless."'],
+                 {"baseless.": "Tomas Lindqvist"}, id="name-heading-an-appositive-before-cue"),
 ]
 
 

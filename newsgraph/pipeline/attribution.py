@@ -48,6 +48,9 @@ JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
 RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
 #: Relative clauses and appositives between commas ("X, who served as ..., told").
 APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
+#: The start of a stretch, or a comma, then at most three capitalised (title) words: where a
+#: name that heads an appositive stands ("..., Senator Ann Roe, the minority leader,").
+_AFTER_COMMA = re.compile(r"(?:^|,)\s*((?:[A-Z][\w.’'-]*\s+){0,3})$")
 #: A conjunction opening a subordinate clause ("When X said ..., Y replied", "Y left after X
 #: told ..."): a cue after it has a subject of its own.
 SUBORDINATE = re.compile(
@@ -202,6 +205,13 @@ class Resolver:
         return not any(start + r.start() <= m.span.start < start + r.end()
                        for r in RELATIVE.finditer(clause))
 
+    def _heads_appositive(self, m: ActorMentionDraft, start: int) -> bool:
+        """The mention opens the stretch or follows a comma, past title words only ("...,
+        Senator Ann Roe, the minority leader,"), and is no possessor ("Roe's aide")."""
+        lead = _AFTER_COMMA.search(self.text, start, m.span.start)
+        return lead is not None and all(is_title_word(w) for w in lead.group(1).split()) and \
+            self.text[m.span.end:m.span.end + 1] not in ("'", "’")
+
     def subject(self, start: int, end: int, *, cue_after: bool) -> Subject | None:
         """The speaker named in ``text[start:end]`` (see the module docstring).
 
@@ -237,6 +247,10 @@ class Resolver:
                                self.text[max(start, m.span.start - 40):m.span.start])]
                 if last_comma >= 0 and nearest:
                     best = nearest[-1]
+                if clause.rstrip().endswith(","):  # 'In reply, her lawyer, Ann Roe, wrote'
+                    heads = [m for m in people if self._heads_appositive(m, start)]
+                    if heads:
+                        best = heads[0]
                 sub = last_match(SUBORDINATE, clause)
                 own = [m for m in people if sub is not None and m.span.start >= start + sub.end()
                        and m.span.start > start + last_comma

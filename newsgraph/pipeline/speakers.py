@@ -31,7 +31,7 @@ from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
 from newsgraph.pipeline.lexicon import DOUBLE, PERSON_VERB_FORMS, Cue
 from newsgraph.pipeline.sentences import sentence_break
 
-RULE_AFTER = "rule:quotes.attribution_after@3"
+RULE_AFTER = "rule:quotes.attribution_after@4"
 RULE_BEFORE = "rule:quotes.attribution_before@4"
 RULE_CONTINUATION = "rule:quotes.continuation@2"
 RULE_PRECEDING = "rule:quotes.preceding_sentence@2"
