@@ -68,6 +68,9 @@ CASES = [
     pytest.param([OKAFOR, LINDQVIST, 'In answering a letter from Adaeze Okafor, the harbour '
                   'lawyer, Tomas Lindqvist, wrote that her complaint was "baseless."'],
                  {"baseless.": "Tomas Lindqvist"}, id="name-heading-an-appositive-before-cue"),
+    pytest.param([OKAFOR, LINDQVIST, 'Okafor was pleased with the plan, with Governor Tomas '
+                  'Lindqvist calling it "a fine start."'], {"a fine start.": "Tomas Lindqvist"},
+                 id="with-title-name-calling"),
 ]
 
 

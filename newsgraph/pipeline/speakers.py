@@ -57,7 +57,9 @@ _LEAD = re.compile(r"[\s,;:—–-]*")
 COMMA_END = re.compile(r",\s*$")
 COMMA_COLON_END = re.compile(r"[,:]\s*$")
 _TOLD = re.compile(r"\btold\b")
-_WITH_END = re.compile(r"\bwith\s+$")
+#: 'with X saying', '– X saying': an -ing cue with a subject of its own (past a determiner
+#: and title words: 'with Sen. Ann Roe calling it', 'with the Teachers' Union calling').
+_WITH_END = re.compile(r"(?:\bwith|[–—])\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 #: A second clause with a subject of its own: "... and Donald Trump says", "but he insisted".
 _CLAUSE_AND = re.compile(r"\s(?:and|but|or)\s+(?:[A-Z]|(?:he|she|they|it)\b)")
 #: Any double quotation mark (two apostrophes too).
@@ -181,19 +183,19 @@ class Attributor:
         cues = [c for c in CUE.finditer(text, s_start, cue.start())
                 if not any(a <= c.start() < b for a, b in relative)]
         in_clause = [c for c in cues if c.start() >= start]
-        matrix = self._matrix(cues, cue, s_start)
-        if matrix is not None:
-            return self.relayed(matrix, start, end)
         spans = []
         if cue.group().endswith("ing"):  # 'saying', 'adding': the main subject, unless
             adjacent = resolver.subject(max(start, cue.start() - 40), cue.start(),
                                         cue_after=True)  # 'with Gorka noting'
             if adjacent is not None and not adjacent.pronoun and \
-                    text[adjacent.start:cue.start()].count(" ") <= 2 and \
-                    _WITH_END.search(text[max(s_start, adjacent.start - 6):adjacent.start]):
+                    not text[adjacent.start + len(adjacent.text):cue.start()].strip() and \
+                    _WITH_END.search(text[max(s_start, adjacent.start - 40):adjacent.start]):
                 return self.relayed(self.speaker(adjacent, cue.group(), RULE_BEFORE),
                                     start, end)
-        else:
+        matrix = self._matrix(cues, cue, s_start)
+        if matrix is not None:
+            return self.relayed(matrix, start, end)
+        if not cue.group().endswith("ing"):
             spans.append((max((c.end() for c in in_clause), default=start), cue.start()))
         spans.append((start, in_clause[0].start() if in_clause else cue.start()))
         spans.append((s_start, cues[0].start() if cues else cue.start()))
