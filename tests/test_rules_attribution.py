@@ -71,6 +71,10 @@ CASES = [
     pytest.param([OKAFOR, LINDQVIST, 'Okafor was pleased with the plan, with Governor Tomas '
                   'Lindqvist calling it "a fine start."'], {"a fine start.": "Tomas Lindqvist"},
                  id="with-title-name-calling"),
+    pytest.param([OKAFOR, LINDQVIST, '"Will the ferries run on Sunday?" Lindqvist pressed.'],
+                 {"Will the ferries run on Sunday?": "Tomas Lindqvist"}, id="pressed"),
+    pytest.param([OKAFOR, LINDQVIST, '"Get off my ferry," Lindqvist barked.'],
+                 {"Get off my ferry,": "Tomas Lindqvist"}, id="barked"),
 ]
 
 
