@@ -75,6 +75,10 @@ CASES = [
                  {"Will the ferries run on Sunday?": "Tomas Lindqvist"}, id="pressed"),
     pytest.param([OKAFOR, LINDQVIST, '"Get off my ferry," Lindqvist barked.'],
                  {"Get off my ferry,": "Tomas Lindqvist"}, id="barked"),
+    pytest.param([OKAFOR, LINDQVIST, '"The ferries are late again," Okafor said. Unless the board '
+                  'acts, "the crews will walk out in the spring."'],
+                 {"the crews will walk out in the spring.": "Adaeze Okafor"},
+                 id="quote-after-a-comma-goes-on-with-the-last-speaker"),
 ]
 
 
@@ -85,7 +89,7 @@ def test_a_sentence_that_ends_a_quote_is_not_narration() -> None:
                             'is Tomas Lindqvist," Okafor said. "He has known the harbour for '
                             'years."'))
     last = draft.quotes[-1]
-    assert (last.speaker, last.method) == ("Adaeze Okafor", "rule:quotes.continuation@2")
+    assert (last.speaker, last.method) == ("Adaeze Okafor", "rule:quotes.continuation@3")
 
 
 def test_a_dash_paragraph_of_prose_is_no_credit_line() -> None:

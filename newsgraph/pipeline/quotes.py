@@ -159,6 +159,12 @@ def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return sentences[-1] if sentences else (at, at)
 
 
+def _sentence_before(sentences: list[tuple[int, int]], s_start: int) -> int:
+    """Where the sentence before the one starting at ``s_start`` starts (``s_start`` if none)."""
+    earlier = [a for a, b in sentences if b <= s_start]
+    return earlier[-1] if earlier else s_start
+
+
 def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
               previous: QuoteDraft | None, before_para: _Before) -> QuoteDraft | str:
     """A quote draft, or the reason the marks are not a quote."""
@@ -240,6 +246,15 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
         person = attributor.resolver.person_subject_of_sentence(before_start, pair.outer_start)
         if person is not None:
             found = Attribution(person, None, None, None, None, RULE_BEFORE, NAMED_CONFIDENCE[RULE_PRECEDING])
+    if found is None and n_words > 4 and not starts_sentence and not embedded and \
+            previous is not None and \
+            previous.span.start >= para.start and \
+            (previous.speaker is not None or previous.speaker_text is not None) and \
+            previous.span.end >= _sentence_before(para.sentences, s_start):
+        # '"...," Ruiz said. Unless rivals quit, "it is over."': the same speaker goes on
+        found = Attribution(previous.speaker, previous.speaker_text, previous.cue,
+                            previous.intermediary, previous.intermediary_text,
+                            RULE_CONTINUATION, NAMED_CONFIDENCE[RULE_CONTINUATION])
     if found is None:
         if n_words <= 4:
             return "scare quote"

@@ -33,7 +33,7 @@ from newsgraph.pipeline.sentences import sentence_break
 
 RULE_AFTER = "rule:quotes.attribution_after@4"
 RULE_BEFORE = "rule:quotes.attribution_before@4"
-RULE_CONTINUATION = "rule:quotes.continuation@2"
+RULE_CONTINUATION = "rule:quotes.continuation@3"
 RULE_PRECEDING = "rule:quotes.preceding_sentence@2"
 RULE_NAMED_LATER = "rule:quotes.named_later@1"
 RULE_CREDIT_LINE = "rule:quotes.credit_line@1"
