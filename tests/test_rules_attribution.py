@@ -19,6 +19,8 @@ from tests.rules_helpers import article, extract, speakers
 
 OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."
 LINDQVIST = "The harbour master, Tomas Lindqvist, met the ferry crews on Tuesday."
+#: Lindqvist as an actor of the article (a speaker), so a rule can mistake him for another's.
+SAILS = '"We sail at dawn," Tomas Lindqvist said.'
 
 CASES = [
     pytest.param([OKAFOR, '"I doubt it," Ms. Okafor said.'], {"I doubt it,": "Adaeze Okafor"},
@@ -48,10 +50,10 @@ CASES = [
                   '"Not today," Lindqvist implored.'],
                  {"We will win,": "Adaeze Okafor", "Not today,": "Tomas Lindqvist"},
                  id="unknown-verb-does-not-carry-over"),
-    pytest.param([OKAFOR, LINDQVIST, 'Ms. Okafor said Lindqvist reassured the crews that the '
+    pytest.param([OKAFOR, SAILS, 'Ms. Okafor said Lindqvist reassured the crews that the '
                   'harbour "would stay open."'], {"would stay open.": "Adaeze Okafor"},
                  id="main-speaker-over-reported-act"),
-    pytest.param([OKAFOR, LINDQVIST, 'Okafor said she would like Lindqvist to explain why the '
+    pytest.param([OKAFOR, SAILS, 'Okafor said she would like Lindqvist to explain why the '
                   'ferries are "always late."'], {"always late.": "Adaeze Okafor"},
                  id="main-speaker-over-infinitive-cue"),
     pytest.param([OKAFOR, LINDQVIST, 'Okafor left the hall after Tomas Lindqvist '
@@ -79,6 +81,12 @@ CASES = [
                   'acts, "the crews will walk out in the spring."'],
                  {"the crews will walk out in the spring.": "Adaeze Okafor"},
                  id="quote-after-a-comma-goes-on-with-the-last-speaker"),
+    pytest.param([OKAFOR, SAILS, 'Okafor said it was "quite clear" that the board had erred, and '
+                  'that Lindqvist faced a "slam-dunk" defeat in "every ward of the city."'],
+                 {"every ward of the city.": "Adaeze Okafor"}, id="main-speaker-and-that"),
+    pytest.param([OKAFOR, SAILS, 'After a long night at the harbour, Okafor said she expected '
+                  'Lindqvist to announce "a cheaper ticket."'],
+                 {"a cheaper ticket.": "Adaeze Okafor"}, id="main-speaker-after-opening-clause"),
 ]
 
 

@@ -64,6 +64,8 @@ _WITH_END = re.compile(r"(?:\bwith|[–—])\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+
 _CLAUSE_AND = re.compile(r"\s(?:and|but|or)\s+(?:[A-Z]|(?:he|she|they|it)\b)")
 #: Any double quotation mark (two apostrophes too).
 _MARK = re.compile("''|[" + DOUBLE + "]")
+#: A quote closed by a comma, an attribution of its own after it: 'X cannot say "that," Y added'.
+_CLOSED_WITH_COMMA = re.compile("[,?!](?:''|[" + DOUBLE + "])")
 
 
 class Attributor:
@@ -228,18 +230,23 @@ class Attributor:
         if first.group() not in PERSON_VERB_FORMS or first.start() == cue.start():
             return None
         text = self.text
-        if _MARK.search(text, s_start, cue.start()) or \
-                SUBORDINATE.search(text, s_start, first.start()) or \
-                JOINT.search(text, first.end(), cue.start()) or \
+        joint = JOINT.search(text, first.end(), cue.start())
+        if _MARK.search(text, s_start, first.end()) or \
+                _CLOSED_WITH_COMMA.search(text, first.end(), cue.start()) or \
+                (joint is not None and not text.startswith("that ", joint.end())) or \
                 _CLAUSE_AND.search(text, first.end(), cue.start()):
-            return None
+            return None  # ', and that ...' goes on reporting what the main verb says
         subj = self.resolver.subject(s_start, first.start(), cue_after=True)
         if subj is None or not _adjacent(text, subj, first.start()):
             return None  # 'on WTMJ's show with X, while discussing a tweet': no subject
+        lead = text.rfind(",", s_start, subj.start) + 1 or s_start  # 'After ..., X said'
+        if SUBORDINATE.search(text, lead, first.start()):
+            return None
         clause = last_match(SUBORDINATE, text, first.end(), cue.start())
         if clause is not None:  # 'X left after Y told a crowd that it is "peanuts"'
             own = self.resolver.subject(clause.end(), cue.start(), cue_after=True)
-            if own is not None and not own.pronoun and _adjacent(text, own, cue.start()):
+            if own is not None and not own.pronoun and own.actor != subj.actor and \
+                    _adjacent(text, own, cue.start()):
                 return None
         return self.speaker(subj, first.group(), RULE_BEFORE)
 
