@@ -87,6 +87,10 @@ CASES = [
     pytest.param([OKAFOR, SAILS, 'After a long night at the harbour, Okafor said she expected '
                   'Lindqvist to announce "a cheaper ticket."'],
                  {"a cheaper ticket.": "Adaeze Okafor"}, id="main-speaker-after-opening-clause"),
+    pytest.param([OKAFOR, SAILS, 'Okafor spokesman Tomas Lindqvist said on Monday that the crews '
+                  'backed Okafor and her plan for "a fair wage for every deckhand," he said.'],
+                 {"a fair wage for every deckhand,": "Tomas Lindqvist"},
+                 id="pronoun-skips-a-modifier"),
 ]
 
 

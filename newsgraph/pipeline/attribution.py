@@ -205,6 +205,13 @@ class Resolver:
         return not any(start + r.start() <= m.span.start < start + r.end()
                        for r in RELATIVE.finditer(clause))
 
+    def _dependent(self, m: ActorMentionDraft) -> bool:
+        """A possessor ("Chen's"), a modifier ("the Chen campaign") or the object of a
+        preposition ("asked about Chen"): not the subject of its sentence."""
+        return self.text[m.span.end:m.span.end + 2] in ("'s", "’s") or \
+            _modifies(self.text, m.span.end) or \
+            _PREPOSITION.search(self.text[max(0, m.span.start - 40):m.span.start]) is not None
+
     def _heads_appositive(self, m: ActorMentionDraft, start: int) -> bool:
         """The mention opens the stretch or follows a comma, past title words only ("...,
         Senator Ann Roe, the minority leader,"), and is no possessor ("Roe's aide")."""
@@ -295,19 +302,19 @@ class Resolver:
         want = gender_of_word(pronoun)
         if want is None:
             return None
-        found: list[tuple[int, str | None, bool]] = []  # (position, person, possessive)
+        found: list[tuple[int, str | None, bool]] = []  # (position, person, dependent)
         for i in range(bisect_left(self.starts, at) - 1, bisect_left(self.starts, at - _REACH) - 1,
                        -1):
             m = self.mentions[i]
             if self.kind.get(m.actor) == "person" and (self._gender(m.actor) or want) == want:
-                found.append((m.span.start, m.actor,
-                              self.text[m.span.end:m.span.end + 2] in ("'s", "’s")))
+                found.append((m.span.start, m.actor, self._dependent(m)))
         found += [(pos, None, False) for pos, gender in self.unnamed
                   if at - _REACH <= pos < at and (gender or want) == want]
         if not found:
             return None
         # the most recent sentence that names a candidate; in it, the first one named (the
-        # subject, usually: "Later, Chen met the farmer Joe Black." -> Chen), not a possessor
+        # subject, usually: "Later, Chen met the farmer Joe Black." -> Chen), not a possessor,
+        # a modifier ("Chen spokesman Li said ..., he said" -> Li) or a preposition's object
         latest = max(pos for pos, _, _ in found)
         since = self.sentence_starts[max(0, bisect_right(self.sentence_starts, latest) - 1)] \
             if self.sentence_starts else 0
