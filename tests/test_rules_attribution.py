@@ -91,6 +91,10 @@ CASES = [
                   'backed Okafor and her plan for "a fair wage for every deckhand," he said.'],
                  {"a fair wage for every deckhand,": "Tomas Lindqvist"},
                  id="pronoun-skips-a-modifier"),
+    pytest.param([OKAFOR, SAILS, 'Judge Ines Marlowe wrote that a supervisor had told one of the '
+                  'deckhands, Tomas Lindqvist, that "nobody who joins the union stays long."'],
+                 {"nobody who joins the union stays long.": None},
+                 id="reported-telling-keeps-its-own-speaker"),
 ]
 
 

@@ -46,6 +46,10 @@ _REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
 JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
 RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
+#: A preposition right before a name: its object ("asked about Chen"), not a title ("Secretary
+#: of Energy Chen").
+_OBJECT_OF = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|into|"
+                        r"after)\s+(?:the\s+)?$")
 #: Relative clauses and appositives between commas ("X, who served as ..., told").
 APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
 #: The start of a stretch, or a comma, then at most three capitalised (title) words: where a
@@ -210,7 +214,7 @@ class Resolver:
         preposition ("asked about Chen"): not the subject of its sentence."""
         return self.text[m.span.end:m.span.end + 2] in ("'s", "’s") or \
             _modifies(self.text, m.span.end) or \
-            _PREPOSITION.search(self.text[max(0, m.span.start - 40):m.span.start]) is not None
+            _OBJECT_OF.search(self.text, max(0, m.span.start - 20), m.span.start) is not None
 
     def _heads_appositive(self, m: ActorMentionDraft, start: int) -> bool:
         """The mention opens the stretch or follows a comma, past title words only ("...,

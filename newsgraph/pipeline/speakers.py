@@ -28,7 +28,7 @@ from newsgraph.pipeline.attribution import (
     reported_after,
 )
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.pipeline.lexicon import DOUBLE, PERSON_VERB_FORMS, Cue
+from newsgraph.pipeline.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS, Cue
 from newsgraph.pipeline.sentences import sentence_break
 
 RULE_AFTER = "rule:quotes.attribution_after@4"
@@ -62,6 +62,11 @@ _TOLD = re.compile(r"\btold\b")
 _WITH_END = re.compile(r"(?:\bwith|[–—])\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 #: A second clause with a subject of its own: "... and Donald Trump says", "but he insisted".
 _CLAUSE_AND = re.compile(r"\s(?:and|but|or)\s+(?:[A-Z]|(?:he|she|they|it)\b)")
+#: Verbs of saying proper: a quote's cue among them with a subject of its own reports that
+#: subject's words even inside another's ('X wrote that Y had told him "..."').
+_SAY = frozenset({"say", "tell", "write"})
+#: Nothing but auxiliaries and adverbs between a subject and its verb ("a supervisor had told").
+_RIGHT_BEFORE = re.compile(AUXILIARY + r"*\s*")
 #: Any double quotation mark (two apostrophes too).
 _MARK = re.compile("''|[" + DOUBLE + "]")
 #: A quote closed by a comma, an attribution of its own after it: 'X cannot say "that," Y added'.
@@ -239,6 +244,11 @@ class Attributor:
         subj = self.resolver.subject(s_start, first.start(), cue_after=True)
         if subj is None or not _adjacent(text, subj, first.start()):
             return None  # 'on WTMJ's show with X, while discussing a tweet': no subject
+        own = self.resolver.subject(first.end(), cue.start(), cue_after=True)
+        if SPEECH_FORMS.get(cue.group()) in _SAY and own is not None and not own.pronoun and \
+                own.actor != subj.actor and \
+                _RIGHT_BEFORE.fullmatch(text, own.start + len(own.text), cue.start()):
+            return None  # 'X wrote that a supervisor had told him that "...": the supervisor's
         lead = text.rfind(",", s_start, subj.start) + 1 or s_start  # 'After ..., X said'
         if SUBORDINATE.search(text, lead, first.start()):
             return None
