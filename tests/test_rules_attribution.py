@@ -95,6 +95,9 @@ CASES = [
                   'deckhands, Tomas Lindqvist, that "nobody who joins the union stays long."'],
                  {"nobody who joins the union stays long.": None},
                  id="reported-telling-keeps-its-own-speaker"),
+    pytest.param([OKAFOR, SAILS, 'Lindqvist ran the harbour for a decade, but now said the board '
+                  'had "lost its way."'], {"lost its way.": "Tomas Lindqvist"},
+                 id="coordinated-verb-shares-the-subject"),
 ]
 
 

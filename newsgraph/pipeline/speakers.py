@@ -67,6 +67,8 @@ _CLAUSE_AND = re.compile(r"\s(?:and|but|or)\s+(?:[A-Z]|(?:he|she|they|it)\b)")
 _SAY = frozenset({"say", "tell", "write"})
 #: Nothing but auxiliaries and adverbs between a subject and its verb ("a supervisor had told").
 _RIGHT_BEFORE = re.compile(AUXILIARY + r"*\s*")
+#: A verb joined to the clause before it, sharing its subject: '..., but now said', 'and added'.
+_SHARED_SUBJECT = re.compile(r",?\s+(?:and|but)(?:\s+(?:now|also|then|later|still|\w+ly))*\s+$")
 #: Any double quotation mark (two apostrophes too).
 _MARK = re.compile("''|[" + DOUBLE + "]")
 #: A quote closed by a comma, an attribution of its own after it: 'X cannot say "that," Y added'.
@@ -210,6 +212,9 @@ class Attributor:
             # 'Continuing to explain his view, Carson rejected ..., saying': the subject of
             # the main clause, after a cue that governs nothing
             spans.append((cues[-1].end(), cue.start()))
+        shared = _SHARED_SUBJECT.search(text, s_start, cue.start())
+        if shared is not None:  # 'X backed Y for years, but now said ...': X said it
+            spans.append((s_start, shared.start()))
         for a, b in spans:
             subj = resolver.subject(a, b, cue_after=True)
             if subj is not None:
