@@ -251,3 +251,14 @@ def test_a_quote_keeps_its_speaker_whatever_quotes_come_before() -> None:
     alone = speakers(extract(article(OKAFOR, second)))
     after = speakers(extract(article(first, OKAFOR, second)))
     assert alone["Not today,"] == after["Not today,"] == "Adaeze Okafor"
+
+
+def test_a_speaker_given_only_in_words_is_less_sure_than_a_name() -> None:
+    """Calibration: an unnamed speaker has no actor to be right about, so its confidence sits
+    below every named speaker's (docs/quality.md, the confidence bands)."""
+    draft = extract(article(OKAFOR, '"We will fight it," a spokesman for the harbour said.',
+                            '"We will win," Okafor said.'))
+    unnamed, named = draft.quotes
+    assert (unnamed.speaker, unnamed.speaker_text) == (None, "a spokesman")
+    assert named.speaker == "Adaeze Okafor"
+    assert unnamed.confidence < 0.5 < named.confidence

@@ -49,6 +49,7 @@ from newsgraph.pipeline.speakers import (
     RULE_UNATTRIBUTED,
     UNATTRIBUTED,
     Attributor,
+    carried,
 )
 
 _TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|nicknamed|book|memoir|novel|"
@@ -254,7 +255,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
         # '"...," Ruiz said. Unless rivals quit, "it is over."': the same speaker goes on
         found = Attribution(previous.speaker, previous.speaker_text, previous.cue,
                             previous.intermediary, previous.intermediary_text,
-                            RULE_CONTINUATION, NAMED_CONFIDENCE[RULE_CONTINUATION])
+                            RULE_CONTINUATION, carried(RULE_CONTINUATION, previous.speaker))
     if found is None:
         if n_words <= 4:
             return "scare quote"
@@ -287,7 +288,7 @@ def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Re
     if same_paragraph or opens_paragraph:
         return Attribution(previous.speaker, previous.speaker_text, previous.cue,
                            previous.intermediary, previous.intermediary_text,
-                           RULE_CONTINUATION, NAMED_CONFIDENCE[RULE_CONTINUATION])
+                           RULE_CONTINUATION, carried(RULE_CONTINUATION, previous.speaker))
     return None
 
 
@@ -314,7 +315,7 @@ def _previous_paragraph(attributor: Attributor, before: _Before) -> Attribution 
     if last is not None and (last.speaker is not None or last.speaker_text is not None):
         return Attribution(last.speaker, last.speaker_text, last.cue, last.intermediary,
                            last.intermediary_text, RULE_PREVIOUS_PARAGRAPH,
-                           NAMED_CONFIDENCE[RULE_PREVIOUS_PARAGRAPH])
+                           carried(RULE_PREVIOUS_PARAGRAPH, last.speaker))
     return None
 
 
@@ -355,5 +356,5 @@ def _credit_lines(draft: ArticleDraft, body: list[_Paragraph], resolver: Resolve
                 quote.speaker = who[0].actor if who else None
                 quote.speaker_text = who[0].span.text if who else credit.group("who").strip()
                 quote.cue = quote.intermediary = quote.intermediary_text = None
-                base = NAMED_CONFIDENCE[RULE_CREDIT_LINE]
-                quote.method, quote.confidence = RULE_CREDIT_LINE, round(base - 0.2 * (not who), 2)
+                quote.method = RULE_CREDIT_LINE
+                quote.confidence = carried(RULE_CREDIT_LINE, quote.speaker)
