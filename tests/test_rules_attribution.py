@@ -19,6 +19,8 @@ from tests.rules_helpers import article, extract, speakers
 
 OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."
 LINDQVIST = "The harbour master, Tomas Lindqvist, met the ferry crews on Tuesday."
+#: Lindqvist as an actor of the article (a speaker), so a rule can mistake him for another's.
+SAILS = '"We sail at dawn," Tomas Lindqvist said.'
 
 CASES = [
     pytest.param([OKAFOR, '"I doubt it," Ms. Okafor said.'], {"I doubt it,": "Adaeze Okafor"},
@@ -48,7 +50,73 @@ CASES = [
                   '"Not today," Lindqvist implored.'],
                  {"We will win,": "Adaeze Okafor", "Not today,": "Tomas Lindqvist"},
                  id="unknown-verb-does-not-carry-over"),
+    pytest.param([OKAFOR, SAILS, 'Ms. Okafor said Lindqvist reassured the crews that the '
+                  'harbour "would stay open."'], {"would stay open.": "Adaeze Okafor"},
+                 id="main-speaker-over-reported-act"),
+    pytest.param([OKAFOR, SAILS, 'Okafor said she would like Lindqvist to explain why the '
+                  'ferries are "always late."'], {"always late.": "Adaeze Okafor"},
+                 id="main-speaker-over-infinitive-cue"),
+    pytest.param([OKAFOR, LINDQVIST, 'Okafor left the hall after Tomas Lindqvist '
+                  'told the crews that the plan was "dead."'], {"dead.": "Tomas Lindqvist"},
+                 id="cue-in-subordinate-clause-keeps-its-subject"),
+    pytest.param([OKAFOR, LINDQVIST, 'Okafor accuses the board of "hiding the figures" and '
+                  'Lindqvist says the charge is "nonsense."'],
+                 {"hiding the figures": "Adaeze Okafor", "nonsense.": "Tomas Lindqvist"},
+                 id="second-clause-keeps-its-subject"),
+    pytest.param([OKAFOR, '"Every ferry will run on time by next summer."', "- Adaeze Okafor.",
+                  "The claim does not hold up."],
+                 {"Every ferry will run on time by next summer.": "Adaeze Okafor"},
+                 id="credit-line-under-a-quote"),
+    pytest.param([OKAFOR, LINDQVIST, 'In answering a letter from Adaeze Okafor, the harbour '
+                  'lawyer, Tomas Lindqvist, wrote that her complaint was "baseless."'],
+                 {"baseless.": "Tomas Lindqvist"}, id="name-heading-an-appositive-before-cue"),
+    pytest.param([OKAFOR, LINDQVIST, 'Okafor was pleased with the plan, with Governor Tomas '
+                  'Lindqvist calling it "a fine start."'], {"a fine start.": "Tomas Lindqvist"},
+                 id="with-title-name-calling"),
+    pytest.param([OKAFOR, LINDQVIST, '"Will the ferries run on Sunday?" Lindqvist pressed.'],
+                 {"Will the ferries run on Sunday?": "Tomas Lindqvist"}, id="pressed"),
+    pytest.param([OKAFOR, LINDQVIST, '"Get off my ferry," Lindqvist barked.'],
+                 {"Get off my ferry,": "Tomas Lindqvist"}, id="barked"),
+    pytest.param([OKAFOR, LINDQVIST, '"The ferries are late again," Okafor said. Unless the board '
+                  'acts, "the crews will walk out in the spring."'],
+                 {"the crews will walk out in the spring.": "Adaeze Okafor"},
+                 id="quote-after-a-comma-goes-on-with-the-last-speaker"),
+    pytest.param([OKAFOR, SAILS, 'Okafor said it was "quite clear" that the board had erred, and '
+                  'that Lindqvist faced a "slam-dunk" defeat in "every ward of the city."'],
+                 {"every ward of the city.": "Adaeze Okafor"}, id="main-speaker-and-that"),
+    pytest.param([OKAFOR, SAILS, 'After a long night at the harbour, Okafor said she expected '
+                  'Lindqvist to announce "a cheaper ticket."'],
+                 {"a cheaper ticket.": "Adaeze Okafor"}, id="main-speaker-after-opening-clause"),
+    pytest.param([OKAFOR, SAILS, 'Okafor spokesman Tomas Lindqvist said on Monday that the crews '
+                  'backed Okafor and her plan for "a fair wage for every deckhand," he said.'],
+                 {"a fair wage for every deckhand,": "Tomas Lindqvist"},
+                 id="pronoun-skips-a-modifier"),
+    pytest.param([OKAFOR, SAILS, 'Judge Ines Marlowe wrote that a supervisor had told one of the '
+                  'deckhands, Tomas Lindqvist, that "nobody who joins the union stays long."'],
+                 {"nobody who joins the union stays long.": None},
+                 id="reported-telling-keeps-its-own-speaker"),
+    pytest.param([OKAFOR, SAILS, 'Lindqvist ran the harbour for a decade, but now said the board '
+                  'had "lost its way."'], {"lost its way.": "Tomas Lindqvist"},
+                 id="coordinated-verb-shares-the-subject"),
 ]
+
+
+def test_a_sentence_that_ends_a_quote_is_not_narration() -> None:
+    """The quote after '"... Lindqvist," Okafor said.' goes on with Okafor's words: the
+    sentence before it ends a quote, so it is not a narrated sentence about somebody."""
+    draft = extract(article(OKAFOR, LINDQVIST, '"There is a fine crew here tonight. Its captain '
+                            'is Tomas Lindqvist," Okafor said. "He has known the harbour for '
+                            'years."'))
+    last = draft.quotes[-1]
+    assert (last.speaker, last.method) == ("Adaeze Okafor", "rule:quotes.continuation@3")
+
+
+def test_a_dash_paragraph_of_prose_is_no_credit_line() -> None:
+    draft = extract(article(OKAFOR, '"Every ferry will run on time by next summer."',
+                            "- In the end the harbour board, which meets on Fridays, voted "
+                            "against it and Tomas Lindqvist said nothing."))
+    assert [q.method for q in draft.quotes if "credit_line" in q.method] == []
+    assert all(q.speaker != "Tomas Lindqvist" for q in draft.quotes)
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), CASES)
@@ -183,3 +251,14 @@ def test_a_quote_keeps_its_speaker_whatever_quotes_come_before() -> None:
     alone = speakers(extract(article(OKAFOR, second)))
     after = speakers(extract(article(first, OKAFOR, second)))
     assert alone["Not today,"] == after["Not today,"] == "Adaeze Okafor"
+
+
+def test_a_speaker_given_only_in_words_is_less_sure_than_a_name() -> None:
+    """Calibration: an unnamed speaker has no actor to be right about, so its confidence sits
+    below every named speaker's (docs/quality.md, the confidence bands)."""
+    draft = extract(article(OKAFOR, '"We will fight it," a spokesman for the harbour said.',
+                            '"We will win," Okafor said.'))
+    unnamed, named = draft.quotes
+    assert (unnamed.speaker, unnamed.speaker_text) == (None, "a spokesman")
+    assert named.speaker == "Adaeze Okafor"
+    assert unnamed.confidence < 0.5 < named.confidence

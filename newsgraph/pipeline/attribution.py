@@ -46,6 +46,21 @@ _REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
 JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
 RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
+#: A preposition right before a name: its object ("asked about Chen"), not a title ("Secretary
+#: of Energy Chen").
+_OBJECT_OF = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|into|"
+                        r"after)\s+(?:the\s+)?$")
+#: Relative clauses and appositives between commas ("X, who served as ..., told").
+APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
+#: The start of a stretch, or a comma, then at most three capitalised (title) words: where a
+#: name that heads an appositive stands ("..., Senator Ann Roe, the minority leader,").
+_AFTER_COMMA = re.compile(r"(?:^|,)\s*((?:[A-Z][\w.’'-]*\s+){0,3})$")
+#: A conjunction opening a subordinate clause ("When X said ..., Y replied", "Y left after X
+#: told ..."): a cue after it has a subject of its own.
+SUBORDINATE = re.compile(
+    r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]lthough|[Tt]hough|[Ii]f|[Bb]ecause|"
+    r"[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]hether|[Ww]henever|[Dd]espite|[Uu]nless|[Ww]hereas|Asked|"
+    r"Speaking|Like|Unlike)\b")
 _PREPOSITION = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|"
                           r"into|beat|beating|after)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
                           re.I)
@@ -194,6 +209,20 @@ class Resolver:
         return not any(start + r.start() <= m.span.start < start + r.end()
                        for r in RELATIVE.finditer(clause))
 
+    def _dependent(self, m: ActorMentionDraft) -> bool:
+        """A possessor ("Chen's"), a modifier ("the Chen campaign") or the object of a
+        preposition ("asked about Chen"): not the subject of its sentence."""
+        return self.text[m.span.end:m.span.end + 2] in ("'s", "’s") or \
+            _modifies(self.text, m.span.end) or \
+            _OBJECT_OF.search(self.text, max(0, m.span.start - 20), m.span.start) is not None
+
+    def _heads_appositive(self, m: ActorMentionDraft, start: int) -> bool:
+        """The mention opens the stretch or follows a comma, past title words only ("...,
+        Senator Ann Roe, the minority leader,"), and is no possessor ("Roe's aide")."""
+        lead = _AFTER_COMMA.search(self.text, start, m.span.start)
+        return lead is not None and all(is_title_word(w) for w in lead.group(1).split()) and \
+            self.text[m.span.end:m.span.end + 1] not in ("'", "’")
+
     def subject(self, start: int, end: int, *, cue_after: bool) -> Subject | None:
         """The speaker named in ``text[start:end]`` (see the module docstring).
 
@@ -229,6 +258,17 @@ class Resolver:
                                self.text[max(start, m.span.start - 40):m.span.start])]
                 if last_comma >= 0 and nearest:
                     best = nearest[-1]
+                if clause.rstrip().endswith(","):  # 'In reply, her lawyer, Ann Roe, wrote'
+                    heads = [m for m in people if self._heads_appositive(m, start)]
+                    if heads:
+                        best = heads[0]
+                sub = last_match(SUBORDINATE, clause)
+                own = [m for m in people if sub is not None and m.span.start >= start + sub.end()
+                       and m.span.start > start + last_comma
+                       and "," not in self.text[start + sub.end():m.span.start]
+                       and _words_between(self.text, m.span.end, end) <= 3]
+                if own:  # 'X left after Y told the crowd': Y
+                    best = own[-1]
             return Subject(best.actor, best.span.text, best.span.start)
         named = [m for m in found
                  if not _PREPOSITION.search(self.text[max(start, m.span.start - 40):m.span.start])]
@@ -266,19 +306,19 @@ class Resolver:
         want = gender_of_word(pronoun)
         if want is None:
             return None
-        found: list[tuple[int, str | None, bool]] = []  # (position, person, possessive)
+        found: list[tuple[int, str | None, bool]] = []  # (position, person, dependent)
         for i in range(bisect_left(self.starts, at) - 1, bisect_left(self.starts, at - _REACH) - 1,
                        -1):
             m = self.mentions[i]
             if self.kind.get(m.actor) == "person" and (self._gender(m.actor) or want) == want:
-                found.append((m.span.start, m.actor,
-                              self.text[m.span.end:m.span.end + 2] in ("'s", "’s")))
+                found.append((m.span.start, m.actor, self._dependent(m)))
         found += [(pos, None, False) for pos, gender in self.unnamed
                   if at - _REACH <= pos < at and (gender or want) == want]
         if not found:
             return None
         # the most recent sentence that names a candidate; in it, the first one named (the
-        # subject, usually: "Later, Chen met the farmer Joe Black." -> Chen), not a possessor
+        # subject, usually: "Later, Chen met the farmer Joe Black." -> Chen), not a possessor,
+        # a modifier ("Chen spokesman Li said ..., he said" -> Li) or a preposition's object
         latest = max(pos for pos, _, _ in found)
         since = self.sentence_starts[max(0, bisect_right(self.sentence_starts, latest) - 1)] \
             if self.sentence_starts else 0
@@ -349,6 +389,18 @@ class Resolver:
         for p in _SUBJECT_PRONOUN.finditer(self.text[start:end]):
             return self.resolve_pronoun(p.group("p"), start + p.start("p"))
         return None
+
+
+def last_match(pattern: re.Pattern[str], text: str, start: int = 0,
+               end: int | None = None) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``."""
+    matches = list(pattern.finditer(text, start, len(text) if end is None else end))
+    return matches[-1] if matches else None
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    """Words in ``text[start:end]`` past any appositive ("X, a senior aide, has said")."""
+    return len(APPOSITIVES.sub(",", text[start:end]).replace(",", " ").split())
 
 
 def _modifies(text: str, end: int) -> bool:

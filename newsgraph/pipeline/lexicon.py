@@ -49,7 +49,7 @@ _SPEECH_PAST_ONLY = """
 posted reported stated promised pledged commented protested chanted called calling quoted cited
 emailed texted laughed smiled shrugged hinted grumbled groaned thundered interrupted charged
 echoed pointed_out points_out shot_back fired_back chimed_in went_on believes put_it
-issued_a_statement
+issued_a_statement pressed barked exhorted elaborated retweeted questioned
 """
 #: Cognition and stance verbs: a source's belief or wish, reported without quotation.
 _COGNITION_REGULAR = """

@@ -14,7 +14,8 @@
    the quote (continuation); the person a clause ending in a colon is about ("Harris was
    blunt: "..."). A cue with no nameable speaker still keeps the quote (speaker null). An
    unnamed speaker named in the next paragraph ("A federal judge ..." / "U.S. District Judge
-   Harriet Lowell") is that person.
+   Harriet Lowell") is that person. A paragraph that is only a quote, followed by a credit
+   line ("- Senator Ada Lowe." / "— Ada Lowe, in a tweet."), is the credited person's.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from newsgraph.models.base import QuoteType
@@ -39,6 +41,7 @@ from newsgraph.pipeline.speakers import (
     NAMED_CONFIDENCE,
     RULE_BEFORE,
     RULE_CONTINUATION,
+    RULE_CREDIT_LINE,
     RULE_NAMED_LATER,
     RULE_PRECEDING,
     RULE_PREVIOUS_PARAGRAPH,
@@ -46,6 +49,7 @@ from newsgraph.pipeline.speakers import (
     RULE_UNATTRIBUTED,
     UNATTRIBUTED,
     Attributor,
+    carried,
 )
 
 _TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|nicknamed|book|memoir|novel|"
@@ -79,6 +83,10 @@ _TIGHT_AFTER = re.compile(r"\s*,")
 _BARE_ATTRIBUTION = re.compile(
     r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)(?:" + alternation(PERSON_VERB_FORMS)
     + r")\.\s*|\s*(?:said|says)\s+(?:[A-Z][\w.’'-]*\s*){1,4}\.\s*")
+#: A credit line under a quotation: "- Ada Lowe." / "— Senator Lowe, in a speech."
+_CREDIT_LINE = re.compile(r"\s*[-—–]+\s*(?P<who>[A-Z][^,.;:!?]{0,60})(?:[,.;]|\s*$)")
+#: A paragraph made of one quotation: nothing but marks, punctuation and spaces outside it.
+_BARE = re.compile(r"[\s\"“”'’.,…]*")
 #: At most this many characters ('," he said in a statement.') after a quote that a following
 #: paragraph may continue.
 _TAIL = 60
@@ -140,6 +148,7 @@ def find_quotes(draft: ArticleDraft) -> None:
         if previous is not None and para.end - previous.span.end > _TAIL:
             previous = None
     _named_later(draft)
+    _credit_lines(draft, [para for kind, para in paragraphs if kind == "body"], resolver)
     draft.resolver = resolver
 
 
@@ -149,6 +158,12 @@ def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
     if i >= 0 and at < sentences[i][1]:
         return sentences[i]
     return sentences[-1] if sentences else (at, at)
+
+
+def _sentence_before(sentences: list[tuple[int, int]], s_start: int) -> int:
+    """Where the sentence before the one starting at ``s_start`` starts (``s_start`` if none)."""
+    earlier = [a for a, b in sentences if b <= s_start]
+    return earlier[-1] if earlier else s_start
 
 
 def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
@@ -232,6 +247,15 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
         person = attributor.resolver.person_subject_of_sentence(before_start, pair.outer_start)
         if person is not None:
             found = Attribution(person, None, None, None, None, RULE_BEFORE, NAMED_CONFIDENCE[RULE_PRECEDING])
+    if found is None and n_words > 4 and not starts_sentence and not embedded and \
+            previous is not None and \
+            previous.span.start >= para.start and \
+            (previous.speaker is not None or previous.speaker_text is not None) and \
+            previous.span.end >= _sentence_before(para.sentences, s_start):
+        # '"...," Ruiz said. Unless rivals quit, "it is over."': the same speaker goes on
+        found = Attribution(previous.speaker, previous.speaker_text, previous.cue,
+                            previous.intermediary, previous.intermediary_text,
+                            RULE_CONTINUATION, carried(RULE_CONTINUATION, previous.speaker))
     if found is None:
         if n_words <= 4:
             return "scare quote"
@@ -251,8 +275,8 @@ def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Re
     """A quote with no attribution of its own: the sentence before, or the previous quote."""
     earlier = [(s, e) for s, e in para.sentences if e <= s_start]
     if earlier:
-        s, e = earlier[-1]
-        if not any(s <= p.start < e for p in para.pairs):
+        s, e = earlier[-1]  # a sentence that ends a quote ('... Lowe," Ruiz said.') is no narration
+        if not any(p.outer_start < e and s < p.outer_end for p in para.pairs):
             person = resolver.person_subject_of_sentence(s, e)
             if person is not None:
                 return Attribution(person, None, None, None, None, RULE_PRECEDING,
@@ -264,7 +288,7 @@ def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Re
     if same_paragraph or opens_paragraph:
         return Attribution(previous.speaker, previous.speaker_text, previous.cue,
                            previous.intermediary, previous.intermediary_text,
-                           RULE_CONTINUATION, NAMED_CONFIDENCE[RULE_CONTINUATION])
+                           RULE_CONTINUATION, carried(RULE_CONTINUATION, previous.speaker))
     return None
 
 
@@ -291,7 +315,7 @@ def _previous_paragraph(attributor: Attributor, before: _Before) -> Attribution 
     if last is not None and (last.speaker is not None or last.speaker_text is not None):
         return Attribution(last.speaker, last.speaker_text, last.cue, last.intermediary,
                            last.intermediary_text, RULE_PREVIOUS_PARAGRAPH,
-                           NAMED_CONFIDENCE[RULE_PREVIOUS_PARAGRAPH])
+                           carried(RULE_PREVIOUS_PARAGRAPH, last.speaker))
     return None
 
 
@@ -309,3 +333,28 @@ def _named_later(draft: ArticleDraft) -> None:
         if later:
             quote.speaker = later[0].actor
             quote.method, quote.confidence = RULE_NAMED_LATER, NAMED_CONFIDENCE[RULE_NAMED_LATER]
+
+
+def _credit_lines(draft: ArticleDraft, body: list[_Paragraph], resolver: Resolver) -> None:
+    """'"We will win." / - Ada Lowe.': a paragraph that is one quote with no attribution of its
+    own, and a credit line as the next paragraph, gives the quote to the person credited."""
+    text = draft.source.text
+    own = (RULE_UNATTRIBUTED, RULE_CONTINUATION, RULE_PREVIOUS_PARAGRAPH)
+    for para, after in pairwise(body):
+        credit = _CREDIT_LINE.match(text, after.start, after.end)
+        if credit is None or len(para.pairs) != 1 or len(text[after.start:after.end].split()) > 12 \
+                or "—" in credit.group("who") or "–" in credit.group("who"):
+            continue
+        pair = para.pairs[0]
+        if not (_BARE.fullmatch(text, para.start, pair.outer_start)
+                and _BARE.fullmatch(text, pair.outer_end, para.end)):
+            continue
+        who = [m for m in resolver.within(credit.start("who"), credit.end("who"))
+               if resolver.kind.get(m.actor) in ("person", "organization", "group", "country")]
+        for quote in draft.quotes:
+            if quote.span.start == pair.start and quote.method in own:
+                quote.speaker = who[0].actor if who else None
+                quote.speaker_text = who[0].span.text if who else credit.group("who").strip()
+                quote.cue = quote.intermediary = quote.intermediary_text = None
+                quote.method = RULE_CREDIT_LINE
+                quote.confidence = carried(RULE_CREDIT_LINE, quote.speaker)
