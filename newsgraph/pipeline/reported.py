@@ -18,11 +18,13 @@ makes its claims:
    make several claims; a cue inside a content with a subject of its own is a nested claim
    ("X noted that Y says P": both).
 
-Besides these, in any sentence: ``nominal`` ("his criticism of X": the possessor claims X),
-``evidential`` ("X seemed to P", "X is expected to P": the writer's assessment, no claimant)
-and ``question_put`` ("Asked whether P, X said": asked by somebody unnamed); a headline in
-title case gets ``headline`` ("Trump Says He ..."), and a paragraph or headline that opens
-with a speaker's label ``speaker_label`` ("TAPPER: ...", "Report: ...").
+Besides these, their code in ``claim_sieves``: in any sentence, ``question_put`` before the
+three ("Asked whether P, X said": asked by somebody unnamed), then after them ``nominal`` ("his
+criticism of X": the possessor claims X) and ``evidential`` ("X seemed to P", "X is expected
+to P": the writer's assessment, no claimant), neither inside a content already found; a
+headline, or a body sentence in title case, gets ``headline`` instead of all of them ("Trump
+Says He ..."), and a paragraph that opens with a speaker's label ``speaker_label`` ("TAPPER:
+...", "Report: ...") before its sentences.
 
 Quotes inside a content stay in it ("X said the plan was "reckless"" is both a partial quote
 and a claim); a content that is mostly one quotation is the quote's, not a claim.
@@ -33,23 +35,37 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from newsgraph.pipeline.attribution import JOINT, Resolver, Subject
+from newsgraph.pipeline.attribution import Resolver, Subject
+from newsgraph.pipeline.claim_sieves import (
+    CONFIDENCE as SIEVE_CONFIDENCE,
+)
+from newsgraph.pipeline.claim_sieves import (
+    RULE_LABEL,
+    asked,
+    evidential,
+    headline,
+    labelled,
+    nominal,
+)
 from newsgraph.pipeline.claim_sources import (
     NOMINAL_BEFORE,
     nominal_after,
     source_phrase,
     subject_before,
 )
-from newsgraph.pipeline.drafts import ArticleDraft, Span
-from newsgraph.pipeline.lexicon import (
-    COGNITION_FORMS,
-    SPEECH_FORMS,
-    STANCE_FORMS,
-    Cue,
-    Cues,
+from newsgraph.pipeline.claim_spans import (
+    CLAIM_CUES,
+    CLAUSE_END,
+    MIN_WORDS,
+    Reported,
+    clause_start_before,
+    in_quote,
+    quoted_share,
+    trim,
 )
+from newsgraph.pipeline.drafts import ArticleDraft, Span
+from newsgraph.pipeline.lexicon import SPEECH_FORMS, STANCE_FORMS, Cue
 from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_case
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
@@ -57,54 +73,16 @@ RULE_ACCORDING = "rule:claims.according_to@1"
 RULE_INVERTED = "rule:claims.inverted@2"
 RULE_COMPLEMENT = "rule:claims.complement@2"
 RULE_POLL = "rule:claims.in_poll@1"
-RULE_EVIDENTIAL = "rule:claims.evidential@1"
-RULE_HEADLINE = "rule:claims.headline@1"
-RULE_LABEL = "rule:claims.speaker_label@1"
-RULE_NOMINAL = "rule:claims.nominal@1"
-RULE_QUESTION = "rule:claims.question_put@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
-#: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
+#: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md); the other
+#: sieves' are in ``claim_sieves``.
 CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RULE_POLL: 0.9,
-              RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_NOMINAL: 0.85,
-              RULE_QUESTION: 0.85}
+              **SIEVE_CONFIDENCE}
 
-#: Cues that take a complement: speech, cognition and stance verbs.
-CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b")
 #: "In a new Fox News poll, P" at the start of a sentence: the poll is the source.
 _IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the|a|an|this|that|"
                       r"its|their|his|her|new|recent|latest|exit|one|another)\s+(?:[\w’'/.-]+\s+){0,6}?(?:polls?|surveys?)\b)")
-#: The writer's assessment or expectation, with no source: "X seemed to P", "X appeared
-#: choreographed", "X is widely expected to P". The content is the clause, subject included.
-_EVIDENTIAL = re.compile(
-    r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were|(?:has|have|had) been)"
-    r"(?:\s+(?:\w+ly|not|also|now|still))*\s+(?:expected|said(?=\s+to\s)))(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
-#: A noun that reports, with what it reports: "his criticism of the plan", "their allegations
-#: that P", "Trump's calls for an inquiry". The content runs to the next comma.
-_NOMINAL_CUE = re.compile(
-    r"\b(?P<cue>(?:criticism|endorsement|allegations?|accusations?|calls?|concerns?|views?|"
-    r"questions?|complaints?|warnings?|praise|opposition|demands?|support|claims?|"
-    r"suggestions?|assertions?|insistence|fears?|hopes?|promises?|pledges?)\s+"
-    r"(?:of|for|about|that|to|against|over))\s+(?P<content>[^,;:.()—–\"“”]{3,200})")
-#: Where the noun phrase after a reporting noun ends: its clause's verb ("his criticism of the
-#: budget drew applause" -> "the budget").
-_NOMINAL_STOP = re.compile(r"\s(?:is|was|are|were|has|have|had|will|would|could|can|may|might|"
-                           r"should|must|did|does|do|drew|came|comes|\w+ed)\b")
-_POSSESSOR = re.compile(r"(?:\b(?P<p>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}"
-                        r"[A-Z][\w.-]*)[’']s?)\s+(?:\w+\s+)?$")
-#: A question put to the sentence's subject by somebody unnamed: "Asked whether he would
-#: run, Smith said ...", "When asked about the deal, ...". The content is the question.
-_ASKED = re.compile(r"\s*(?:(?:But|And|When|If)\s+)?(?P<cue>[Aa]sked)\s+(?P<content>(?:whether|if|about|"
-                    r"why|how|what|when|who|to)\b[^,;]{3,200}),")
-#: The cues of a headline in title case: "Trump Says He Never Pledged ...".
-HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})
-#: A speaker's label at the start of a paragraph or headline: "TAPPER: ...", "Report: ...".
-_LABEL = re.compile(r"\s*(?P<label>(?:[A-Z][\w.’'-]*(?: |(?=:))){1,4}):\s+(?=\S)")
-#: Labels that name no speaker: "Editor's Note:", "UPDATE:", "Photo:", "The Latest:",
-#: "BREAKING:", "Exclusive:" (compared by their first word, case-folded).
-_NOT_LABELS = frozenset("editor’s editor's update updated note photo photos video watch related "
-                        "read see listen correction clarification source sources the breaking "
-                        "exclusive bombshell wow so analysis opinion news fix live".split())
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
 _LEAD_IN_WORDS = (
     r"(?:\s*,?\s*(?:in an? (?:interview|statement|speech|briefing|letter|email|post|tweet|"
@@ -120,9 +98,6 @@ _SUBORDINATE = re.compile(r"\b(?:after|when|because|while|before|since|as|but)\b
 _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
 _NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
-#: Where a content ends inside its sentence.
-_CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(|,\s+(?:but|which|while|although|though|"
-                         r"whereas)\b")
 _DETERMINERS = frozenset("the a an this that these those his her their its our some many most "
                          "both all other".split())
 #: A passive participle: "was shown", "has been confirmed" (not the progressive "is planning").
@@ -176,37 +151,6 @@ _NOUN_BEFORE = re.compile(r"(?:\b[\w’'-]+\s+){0,2}(?P<head>[A-Za-z][\w’'-]*[
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
 _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
-_MIN_WORDS = 3
-
-
-@dataclass(frozen=True)
-class Reported:
-    """One reported content: its span, the cue, who reported it and by which sieve."""
-
-    span: Span
-    cue: str
-    #: None for the writer's own assessment (the ``evidential`` sieve)
-    subject: Subject | None
-    method: str
-    confidence: float
-
-
-def _quoted(quoted: list[tuple[int, int]], start: int, end: int) -> float:
-    """The share of ``[start, end)`` inside the article's quotation-mark pairs."""
-    if end <= start:
-        return 1.0
-    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
-    return inside / (end - start)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,:":
-        start += 1
-    while end > start and text[end - 1] in " ,.;:!?":
-        end -= 1
-    return start, end
-
-
 def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
              stance: bool = False) -> tuple[int, int] | None:
     """The content after a cue: lead-ins skipped, up to the clause end; None if too short.
@@ -218,16 +162,16 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
     lead = _LEAD_IN.match(text, start, end)
     if lead is not None:
         start = lead.end()
-    stop = _CLAUSE_END.search(text, start, end)
+    stop = CLAUSE_END.search(text, start, end)
     if stop is not None:
         end = stop.start()
-    start, end = _trim(text, start, end)
+    start, end = trim(text, start, end)
     words = text[start:end].split()
     short_object = len(words) == 2 and words[0].lower() in _DETERMINERS  # "denied the claims"
     if stance and 1 <= len(words) <= 2 and not any(is_date_word(w) or is_function_word(w)
                                                    for w in words):
         short_object = True
-    if (len(words) < _MIN_WORDS and not short_object) or _quoted(quoted, start, end) > 0.5 or \
+    if (len(words) < MIN_WORDS and not short_object) or quoted_share(quoted, start, end) > 0.5 or \
             _NOT_CONTENT.match(text, start, end):
         return None
     return start, end
@@ -249,10 +193,10 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
     text = draft.source.text
     for seg in draft.segments:
         if seg.kind == "title":
-            yield from _headline(text, seg.char_start, seg.char_end, resolver, quoted)
+            yield from headline(text, seg.char_start, seg.char_end, resolver, quoted)
         if seg.kind != "body":
             continue
-        label = _labelled(text, seg.char_start, seg.char_end, resolver, quoted, RULE_LABEL)
+        label = labelled(text, seg.char_start, seg.char_end, resolver, quoted, RULE_LABEL)
         if label is not None:
             yield label
         spans = resolver.sentences.get((seg.char_start, seg.char_end))
@@ -268,55 +212,15 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
                     break
                 inside.append((a, b))
             if is_title_case(text[s_start:s_end]):
-                yield from _headline(text, s_start, s_end, resolver, inside)
+                yield from headline(text, s_start, s_end, resolver, inside)
             else:
                 yield from _sentence(text, s_start, s_end, resolver, inside, notes)
-
-
-def _labelled(text: str, start: int, end: int, resolver: Resolver,
-              quoted: list[tuple[int, int]], method: str) -> Reported | None:
-    """'TAPPER: Donald Trump released a video ...' / 'Report: Half of ...': the label is the
-    source of the rest of the paragraph."""
-    label = _LABEL.match(text, start, end)
-    if label is None or label.group("label").split()[0].casefold() in _NOT_LABELS or \
-            is_date_word(label.group("label").split()[0]):
-        return None
-    span = _trim(text, label.end(), end)
-    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
-        return None
-    subject = resolver.subject(label.start("label"), label.end("label"), cue_after=True) or \
-        Subject(None, label.group("label").strip(), label.start("label"))
-    return Reported(Span(span[0], span[1], text[span[0]:span[1]]), ":", subject, method,
-                    CONFIDENCE[method])
-
-
-def _headline(text: str, start: int, end: int, resolver: Resolver,
-              quoted: list[tuple[int, int]]) -> Iterator[Reported]:
-    """'Trump Says He Never Pledged To ...' and 'Report: Half of ...' in a headline."""
-    label = _labelled(text, start, end, resolver, quoted, RULE_HEADLINE)
-    if label is not None:
-        yield label
-        return
-    cue = HEADLINE_CUES.search(text, start, end)
-    if cue is None or cue.start() == start or _inside(quoted, cue.start()):
-        return
-    subject = subject_before(text, resolver, start, cue.start())
-    span = _trim(text, cue.end(), end)
-    if subject is None or len(text[span[0]:span[1]].split()) < _MIN_WORDS or \
-            _quoted(quoted, *span) > 0.5:
-        return
-    yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group().lower(), subject,
-                   RULE_HEADLINE, CONFIDENCE[RULE_HEADLINE])
-
-
-def _inside(quoted: list[tuple[int, int]], at: int) -> bool:
-    return any(a <= at < b for a, b in quoted)
 
 
 def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
                    cue: Cue) -> str | None:
     """Why a cue cannot make a claim, or None."""
-    if _inside(quoted, cue.start()):
+    if in_quote(quoted, cue.start()):
         return "inside a quotation"
     word = cue.group().lower()
     if word in _NOT_CLAIM_CUES:
@@ -342,53 +246,15 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
 
 def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
               quoted: list[tuple[int, int]], notes: list[Rejected]) -> Iterator[Reported]:
-    asked = _ASKED.match(text, s_start, s_end)
-    if asked is not None and not _inside(quoted, asked.start("cue")):
-        span = _trim(text, asked.start("content"), asked.end("content"))
-        yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), "asked", None,
-                       RULE_QUESTION, CONFIDENCE[RULE_QUESTION])
+    question = asked(text, s_start, s_end, quoted)
+    if question is not None:
+        yield question
     found = list(_attributed(text, s_start, s_end, resolver, quoted, notes))
     yield from found
-    nominal = list(_nominal(text, s_start, s_end, resolver, quoted, found))
-    yield from nominal
-    found += nominal
-    for cue in _EVIDENTIAL.finditer(text, s_start, s_end):
-        if _inside(quoted, cue.start()) or any(
-                r.span.start <= cue.start() < r.span.end for r in found):
-            continue
-        start = _clause_start_before(text, s_start, cue.start())
-        start = start + len(text[start:cue.start()]) - len(text[start:cue.start()].lstrip(" ,;"))
-        stop = _CLAUSE_END.search(text, cue.end(), s_end)
-        span = _trim(text, start, stop.start() if stop is not None else s_end)
-        if len(text[span[0]:span[1]].split()) >= _MIN_WORDS and _quoted(quoted, *span) <= 0.5:
-            yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), None,
-                           RULE_EVIDENTIAL, CONFIDENCE[RULE_EVIDENTIAL])
-
-
-def _nominal(text: str, s_start: int, s_end: int, resolver: Resolver,
-             quoted: list[tuple[int, int]], taken: list[Reported]) -> Iterator[Reported]:
-    """'his criticism of the judge', "Trump's calls for a ban": a content reported by a noun
-    whose possessor is its source."""
-    for m in _NOMINAL_CUE.finditer(text, s_start, s_end):
-        if _inside(quoted, m.start()) or any(r.span.start <= m.start() < r.span.end
-                                             for r in taken):
-            continue
-        verb = _NOMINAL_STOP.search(text, m.start("content"), m.end("content"))
-        span = _trim(text, m.start("content"), verb.start() if verb else m.end("content"))
-        if not text[span[0]:span[1]].strip() or _quoted(quoted, *span) > 0.5:
-            continue
-        owner = _POSSESSOR.search(text, max(s_start, m.start() - 60), m.start())
-        if owner is None:
-            continue  # "allegations that P" with nobody's: measured 0.73 inside a Content and
-            # its named sources lie elsewhere in the sentence (claimant right 1 time in 6)
-        subject: Subject | None = None
-        if owner.group("p"):
-            subject = Subject(None, owner.group("p"), owner.start("p"), pronoun=True)
-        else:
-            subject = resolver.subject(owner.start("name"), owner.end("name"), cue_after=True) \
-                or Subject(None, owner.group("name"), owner.start("name"))
-        yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), m.group("cue"), subject,
-                       RULE_NOMINAL, CONFIDENCE[RULE_NOMINAL])
+    nominals = list(nominal(text, s_start, s_end, resolver, quoted, found))
+    yield from nominals
+    found += nominals
+    yield from evidential(text, s_start, s_end, quoted, found)
 
 
 def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
@@ -401,7 +267,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         if poll is not None:
             according = Cue(poll.start("cue"), poll.end("cue"), poll.group("cue"))
             method = RULE_POLL
-    if according is not None and not _inside(quoted, according.start()):
+    if according is not None and not in_quote(quoted, according.start()):
         by = _according(text, quoted, s_start, s_end, according, resolver, method)
         if by is not None:
             yield by
@@ -426,7 +292,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
             # when it has a named subject of its own at the start of its clause
             subject = subject_before(text, resolver,
-                                      _clause_start_before(text, previous_start, cue.start()),
+                                      clause_start_before(text, previous_start, cue.start()),
                                       cue.start())
             if subject is None or subject.start < previous_start or \
                     len(text[subject.start:cue.start()].split()) > 5:
@@ -486,7 +352,7 @@ def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
         subject = resolver.subject(cue.end(), nxt.start(), cue_after=True)
         if subject is None or subject.start <= cue.end() + 1:
             continue
-        boundary = _clause_start_before(text, cue.end(), subject.start)
+        boundary = clause_start_before(text, cue.end(), subject.start)
         if boundary > cue.end():  # "X said P, but Y argued Q": P ends at the comma
             return boundary
     return s_end
@@ -506,15 +372,6 @@ def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
         not _THAT_AFTER.match(text, cue.end(), cue.end() + 8)
 
 
-def _clause_start_before(text: str, start: int, at: int) -> int:
-    """Where the clause holding position ``at`` starts (its last comma, 'and' or 'but')."""
-    best = start
-    for joint in JOINT.finditer(text, start, at):
-        best = joint.start()
-    comma = text.rfind(",", start, at)
-    return max(best, comma) if comma != -1 else best
-
-
 def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
                cue: Cue | re.Match[str], resolver: Resolver, method: str) -> Reported | None:
     """'According to X, P.' or 'P, according to X.' (and 'In a new poll, P')."""
@@ -530,10 +387,10 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
         before = ""  # 'It has not gone unnoticed: According to X, P': P follows
     if (before.strip(" ,") and comma == -1) or \
             (before.strip(" ,") and len(before.split()) >= 3):
-        span = _trim(text, s_start, cue.start())  # 'P, according to X.'
+        span = trim(text, s_start, cue.start())  # 'P, according to X.'
     else:
-        span = _trim(text, comma + 1 if comma != -1 else s_end, s_end)
-    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
+        span = trim(text, comma + 1 if comma != -1 else s_end, s_end)
+    if len(text[span[0]:span[1]].split()) < MIN_WORDS or quoted_share(quoted, *span) > 0.5:
         return None
     return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                     method, CONFIDENCE[method])
@@ -551,7 +408,7 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
         if cue.group().lower() not in SPEECH_FORMS:
             continue  # "..., though there is still lingering Sanders support": not inverted
         comma = text.rfind(",", s_start, cue.start())
-        if comma == -1 or len(text[s_start:comma].split()) < _MIN_WORDS:
+        if comma == -1 or len(text[s_start:comma].split()) < MIN_WORDS:
             continue
         head = text[comma + 1:cue.start()]
         after = text[cue.end():s_end].rstrip(" .!?\"”'")
@@ -573,8 +430,8 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
                 continue  # "..., said it would reprint": a complement, not an inverted source
         if subject is None:
             continue
-        span = _trim(text, s_start, comma)
-        if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
+        span = trim(text, s_start, comma)
+        if len(text[span[0]:span[1]].split()) < MIN_WORDS or quoted_share(quoted, *span) > 0.5:
             return None
         return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                         RULE_INVERTED, CONFIDENCE[RULE_INVERTED])
