@@ -211,10 +211,11 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
                 if a >= s_end:
                     break
                 inside.append((a, b))
-            if is_title_case(text[s_start:s_end]):
-                yield from headline(text, s_start, s_end, resolver, inside)
-            else:
-                yield from _sentence(text, s_start, s_end, resolver, inside, notes)
+            # a body sentence full of names ("Donald Trump said Hillary Clinton ...") is in
+            # title case too: read as a sentence when it is no title-case headline
+            titled = list(headline(text, s_start, s_end, resolver, inside)) \
+                if is_title_case(text[s_start:s_end]) else []
+            yield from titled or _sentence(text, s_start, s_end, resolver, inside, notes)
 
 
 def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
@@ -363,8 +364,8 @@ def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
     """The cue is a quote's own attribution ('"...," Reid said in an interview'), not a cue of
     its own after the quote's ('"...," Trump said after Nabisco announced it was ...')."""
     before = [b for a, b in quoted if s_start <= b <= cue.start()]
-    if not before:
-        return False
+    if not before or quoted_share(quoted, *trim(text, s_start, cue.start())) <= 0.5:
+        return False  # 'The debt is a "burden," he said': mostly no quote, a claim as well
     gap = text[max(before):cue.start()]
     return len(gap.split()) <= 8 and not _THAT.search(gap) and \
         not _SUBORDINATE.search(gap) and CLAIM_CUES.search(gap) is None and \
