@@ -70,8 +70,8 @@ from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_ca
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
-RULE_INVERTED = "rule:claims.inverted@2"
-RULE_COMPLEMENT = "rule:claims.complement@2"
+RULE_INVERTED = "rule:claims.inverted@3"
+RULE_COMPLEMENT = "rule:claims.complement@3"
 RULE_POLL = "rule:claims.in_poll@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md); the other
@@ -94,6 +94,16 @@ _LEAD_IN = re.compile(_LEAD_IN_WORDS + r"(?:that\s+)?")
 #: Only a conjunction between two cues: the second shares the first one's source.
 _SAME_SOURCE = re.compile(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?")
 _THAT = re.compile(r"\bthat\b")
+#: What may follow "P, X said" however long: a participle or adverbial clause ("..., he said,
+#: adding that Q", "..., she said in a video message to ...", "..., he said after meeting ...").
+_TRAILER = re.compile(r"\s*(?:,|(?:in|on|at|during|after|before|while|when|last|this|earlier|"
+                      r"\w+day)\b)")
+#: "It is his job, he said, to talk to Congress": the source inside its content, which goes on
+#: after the comma (not a participle or an adverbial clause: "..., he said, adding that Q").
+_PARENTHETICAL = re.compile(r"\s*,\s*(?!(?:\w+ing|in|on|at|during|after|before|while|when|as|"
+                            r"because|a|an)\b)[a-z]")
+#: "P, and she vowed Q": a clause of its own, not a source after its content.
+_COORDINATE = re.compile(r"\s*(?:and|but|or|so|yet)\b")
 _SUBORDINATE = re.compile(r"\b(?:after|when|because|while|before|since|as|but)\b")
 _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
@@ -282,12 +292,15 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             notes.append((c.start(), c.group(), why))
     if not cues:
         return
-    inverted = _inverted(text, quoted, s_start, s_end, cues, resolver)
-    if inverted is not None:
-        yield inverted
-        return
     previous: Subject | None = None
     previous_start = previous_end = s_start
+    inverted = _inverted(text, quoted, s_start, s_end, cues, resolver)
+    if inverted is not None:
+        claim, last = inverted
+        yield claim
+        # "P, he said, adding that Q": the cues after the inverted one share its source
+        cues = [c for c in cues if c.start() >= last.end()]
+        previous, previous_start, previous_end = claim.subject, last.start(), last.end()
     for i, cue in enumerate(cues):
         nested = cue.start() < previous_end
         if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
@@ -398,8 +411,9 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
 
 
 def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
-              cues: list[Cue], resolver: Resolver) -> Reported | None:
-    """'P, X said.' / 'P, said X, a ...' : X claims P (the sentence before that comma).
+              cues: list[Cue], resolver: Resolver) -> tuple[Reported, Cue] | None:
+    """'P, X said.' / 'P, said X, a ...' : X claims P (the sentence before that comma); with
+    the cue.
 
     The cue stands after the sentence's last clause comma with at most a short subject before
     it (or the subject after it), and nothing after it but the subject, an appositive or a
@@ -416,7 +430,9 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
         if _FRONTED.match(text, s_start) and "," not in text[s_start:comma]:
             return None  # "In her speech, X declared": not content before the comma
         if head.strip():  # "P, X said (on Tuesday)."
-            if len(head.split()) > 8 or "," in head or len(after.split()) > 4:
+            if len(head.split()) > 8 or "," in head or _COORDINATE.match(head) or (
+                    len(after.split()) > 4 and not (
+                    _TRAILER.match(after) and not _THAT.search(after.split(",")[0]))):
                 continue
             subject = subject_before(text, resolver, comma + 1, cue.start())
         else:  # "P, said X(, a ...)."
@@ -432,8 +448,10 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
         if subject is None:
             continue
         span = trim(text, s_start, comma)
+        if head.strip() and _PARENTHETICAL.match(text, cue.end(), s_end):
+            span = trim(text, s_start, s_end)  # "P, he said, to talk to Q": one content
         if len(text[span[0]:span[1]].split()) < MIN_WORDS or quoted_share(quoted, *span) > 0.5:
             return None
         return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
-                        RULE_INVERTED, CONFIDENCE[RULE_INVERTED])
+                        RULE_INVERTED, CONFIDENCE[RULE_INVERTED]), cue
     return None

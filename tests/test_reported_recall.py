@@ -1,0 +1,55 @@
+"""Reported claims in the shapes the verb sieves first missed: sentences full of names, a
+source after a partly quoted content, a source with a long tail after it, and a source inside
+its content. Every sentence is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.claims import find_claims
+from tests.rules_helpers import article, extract
+
+OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."
+
+
+def _claims(*paragraphs: str) -> dict[str, str | None]:
+    draft = extract(article(OKAFOR, *paragraphs))
+    find_claims(draft)
+    return {c.span.text: c.claimant for c in draft.claims if c.reporting == "indirect"}
+
+
+@pytest.mark.parametrize(("paragraph", "content"), [
+    # capitals of names, not of a headline: read as a sentence
+    ('Adaeze Okafor said Tomas Reyes "caused the delays" at Harbour Point.',
+     'Tomas Reyes "caused the delays" at Harbour Point'),
+    # the cue of a partial quote is the cue of a claim too
+    ('The ferry debt is a "burden" on every family, Okafor said.',
+     'The ferry debt is a "burden" on every family'),
+    # a long adverbial tail after the source
+    ("The ferry will run all winter, Okafor said on Tuesday at a rally in the harbour town.",
+     "The ferry will run all winter"),
+    # the source inside its content
+    ("The ferry to the island, Okafor said, will run all winter.",
+     "The ferry to the island, Okafor said, will run all winter"),
+])
+def test_claims_of_okafor(paragraph: str, content: str) -> None:
+    claims = _claims(paragraph)
+    assert claims.get(content) == "Adaeze Okafor", claims
+
+
+def test_a_participle_after_an_inverted_source_is_a_claim_of_the_same_source() -> None:
+    claims = _claims("The fares will fall, Okafor said, adding that the crews would be paid.")
+    assert claims == {"The fares will fall": "Adaeze Okafor",
+                      "the crews would be paid": "Adaeze Okafor"}
+
+
+def test_a_second_clause_is_not_a_source_after_its_content() -> None:
+    claims = _claims("The crews met at noon in the harbour, and Okafor vowed to keep the ferry "
+                     "public.")
+    assert "The crews met at noon in the harbour" not in claims
+    assert claims.get("to keep the ferry public") == "Adaeze Okafor"
+
+
+def test_a_quote_after_a_parenthetical_source_is_not_the_claims() -> None:
+    claims = _claims('Asked about the fares, Okafor said, "We will cut them by a third."')
+    assert not any("cut them" in c for c in claims)
