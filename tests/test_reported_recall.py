@@ -53,3 +53,21 @@ def test_a_second_clause_is_not_a_source_after_its_content() -> None:
 def test_a_quote_after_a_parenthetical_source_is_not_the_claims() -> None:
     claims = _claims('Asked about the fares, Okafor said, "We will cut them by a third."')
     assert not any("cut them" in c for c in claims)
+
+
+def test_a_cue_without_a_subject_takes_the_name_that_opens_the_sentence() -> None:
+    claims = _claims("Okafor ran on the ferry budget last year and accused the council of "
+                     "wasting the harbour fund.")
+    assert claims.get("the council of wasting the harbour fund") == "Adaeze Okafor", claims
+
+
+def test_a_cue_in_an_opening_participle_clause_takes_the_name_after_it() -> None:
+    claims = _claims("Rattling off promises to cut the fares, Okafor cast her rival as a friend "
+                     "of the ferry owners.")
+    assert claims.get("to cut the fares") == "Adaeze Okafor", claims
+
+
+def test_a_cue_without_any_subject_makes_no_claim() -> None:
+    claims = _claims("The harbour report came out on Monday and surprised the crews by "
+                     "recommending that the ferry be sold.")
+    assert "that the ferry be sold" not in claims and "the ferry be sold" not in claims

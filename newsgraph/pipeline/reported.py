@@ -16,7 +16,10 @@ makes its claims:
    attributed clause. A cue whose subject is left out shares the subject of the verb before
    it ("X denied the claims, and suggested P"; "he said, noting that P"), so one source can
    make several claims; a cue inside a content with a subject of its own is a nested claim
-   ("X noted that Y says P": both).
+   ("X noted that Y says P": both). A cue left with no source at all takes the name or
+   pronoun that opens its sentence, or the name after the opening participle clause it is in
+   (``sentence_subject``: "Okafor ran on X and accused Y of P"; "Rattling off P, Okafor ...");
+   without one it makes no claim.
 
 Besides these, their code in ``claim_sieves``: in any sentence, ``question_put`` before the
 three ("Asked whether P, X said": asked by somebody unnamed), then after them ``nominal`` ("his
@@ -73,10 +76,12 @@ RULE_ACCORDING = "rule:claims.according_to@1"
 RULE_INVERTED = "rule:claims.inverted@3"
 RULE_COMPLEMENT = "rule:claims.complement@3"
 RULE_POLL = "rule:claims.in_poll@1"
+RULE_SENTENCE_SUBJECT = "rule:claims.sentence_subject@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md); the other
 #: sieves' are in ``claim_sieves``.
 CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RULE_POLL: 0.9,
+              RULE_SENTENCE_SUBJECT: 0.75,
               **SIEVE_CONFIDENCE}
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b")
@@ -156,6 +161,16 @@ _FRONTED = re.compile(r"\s*(?:In|At|On|For|As|After|Before|When|While|With|Witho
 #: "and" or "but" right before a cue with no subject of its own: the end of a content.
 #: A comma, or "and", right before a cue without a subject: the clause goes on.
 _JOINED_BEFORE = re.compile(r"(?:,|\band)\s*(?:\w+ly\s+)?$")
+#: What may open a sentence before its subject: "But", "And", "Still,", "On Tuesday,".
+_SENTENCE_LEAD = re.compile(r"\s*(?:(?:But|And|Yet|Still|So|Now|Then|Meanwhile|Also|Instead|"
+                            r"However|Later|Earlier)\b,?\s*)?")
+#: A sentence that opens with a participle clause: "Rattling off promises, ...", "After
+#: hearing the case, ...".
+_FRONTED_PARTICIPLE = re.compile(r"(?:(?:After|Before|While|By|In|Since|When|Without|Despite|"
+                                 r"Upon)\s+)?[A-Z]?[a-z]+ing\b")
+#: Capitalised titles before a name ("Majority Leader Mitch McConnell").
+_TITLES_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
+_LEAD_PRONOUN = re.compile(r"(He|She|They|We|I)\b(?!\s*[’']s\b)")
 #: A noun phrase right before a participle ("super PACs supporting", "phone calls opposing").
 _NOUN_BEFORE = re.compile(r"(?:\b[\w’'-]+\s+){0,2}(?P<head>[A-Za-z][\w’'-]*[a-z])\s+$")
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
@@ -294,6 +309,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         return
     previous: Subject | None = None
     previous_start = previous_end = s_start
+    opening = _opening_clause_end(text, s_start, s_end)
     inverted = _inverted(text, quoted, s_start, s_end, cues, resolver)
     if inverted is not None:
         claim, last = inverted
@@ -319,19 +335,61 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
                 subject = previous  # "denied the claims, and suggested ...": the same source
             if subject is None:
                 subject = _shared_subject(text, resolver, s_start, cue)
-        if subject is None:
+        if subject is None and nested:
             notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
-        span = _content(text, quoted, cue.end(), _content_end(text, resolver, cue, cues[i + 1:],
-                                                              s_end),
-                        stance=cue.group().lower() in STANCE_FORMS)
+        end = _content_end(text, resolver, cue, cues[i + 1:], s_end)
+        if cue.start() < opening:  # "After saying P, X ...": P ends with the opening clause
+            end = min(end, opening)
+        span = _content(text, quoted, cue.end(), end, stance=cue.group().lower() in STANCE_FORMS)
         if span is None:
             notes.append((cue.start(), cue.group(), "no content of three words outside quotes"))
             continue
+        method = RULE_COMPLEMENT
+        if subject is None:
+            subject = _sentence_subject(text, resolver, s_start, cue.start())
+            if subject is None:
+                notes.append((cue.start(), cue.group(), "no source before the cue"))
+                continue
+            method = RULE_SENTENCE_SUBJECT
         yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
-                       RULE_COMPLEMENT, CONFIDENCE[RULE_COMPLEMENT])
+                       method, CONFIDENCE[method])
         if not nested:
             previous, previous_start, previous_end = subject, span[0], span[1]
+
+
+def _opening_clause_end(text: str, s_start: int, s_end: int) -> int:
+    """Where a participle clause that opens the sentence ends (its comma), else ``s_start``."""
+    lead = _SENTENCE_LEAD.match(text, s_start, s_end)
+    start = lead.end() if lead is not None else s_start
+    if _FRONTED_PARTICIPLE.match(text, start, s_end) is None:
+        return s_start
+    comma = text.find(",", start, s_end)
+    return comma if comma != -1 else s_start
+
+
+def _sentence_subject(text: str, resolver: Resolver, s_start: int, at: int) -> Subject | None:
+    """The source of a cue with none of its own, from the sentence's own subject: the name or
+    pronoun that opens it ("Romney ran on the economy and accused Obama of P"), or, when the
+    cue is in a participle clause that opens the sentence, the name right after that clause
+    ("Rattling off promises to P, Okafor cast ..."). None when the sentence opens otherwise."""
+    lead = _SENTENCE_LEAD.match(text, s_start, at)
+    start = lead.end() if lead is not None else s_start
+    fronted = _FRONTED_PARTICIPLE.match(text, start, at)
+    if fronted is not None:
+        comma = text.find(",", at)
+        if comma == -1 or sentence_break(text, at, comma):
+            return None
+        start, at = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip()), \
+            min(len(text), comma + 80)
+    pronoun = _LEAD_PRONOUN.match(text, start, at)
+    if pronoun is not None:
+        return Subject(None, pronoun.group(1), pronoun.start(1), pronoun=True)
+    for m in resolver.within(start, at):
+        if resolver.kind.get(m.actor) is not None and \
+                _TITLES_BEFORE.fullmatch(text, start, m.span.start):
+            return Subject(m.actor, m.span.text, m.span.start)
+    return None
 
 
 def _shared_subject(text: str, resolver: Resolver, s_start: int, cue: Cue) -> Subject | None:
