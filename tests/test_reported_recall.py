@@ -71,3 +71,28 @@ def test_a_cue_without_any_subject_makes_no_claim() -> None:
     claims = _claims("The harbour report came out on Monday and surprised the crews by "
                      "recommending that the ferry be sold.")
     assert "that the ferry be sold" not in claims and "the ferry be sold" not in claims
+
+
+@pytest.mark.parametrize(("paragraph", "content"), [
+    ("Okafor spoke about the ferry strike at the harbour.", "the ferry strike at the harbour"),
+    ("Okafor is eager to cut ferry fares by a third.", "to cut ferry fares by a third"),
+    ("Okafor is convinced that the ferry will pay for itself.",
+     "the ferry will pay for itself"),
+    ("Okafor has been critical of the harbour budget for years.",
+     "the harbour budget for years"),
+    ("Okafor laid out a plan for cheaper ferry fares.", "a plan for cheaper ferry fares"),
+])
+def test_prepositional_verbs_and_attitude_adjectives(paragraph: str, content: str) -> None:
+    assert _claims(paragraph).get(content) == "Adaeze Okafor"
+
+
+def test_an_attitude_adjective_without_a_complement_is_no_cue() -> None:
+    assert _claims("Okafor was confident and calm at the harbour on Tuesday.") == {}
+
+
+def test_a_headline_in_sentence_case_is_read_as_a_sentence() -> None:
+    draft = extract("Ferry captain praises the new harbour budget\n\n" + "\n\n".join([
+        OKAFOR, "The ferry crews met the council on Tuesday to talk about the winter timetable.",
+        "The harbour budget will be voted on next month, after a long debate."]) + "\n")
+    find_claims(draft)
+    assert "the new harbour budget" in [c.span.text for c in draft.claims]

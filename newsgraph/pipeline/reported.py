@@ -68,7 +68,7 @@ from newsgraph.pipeline.claim_spans import (
     trim,
 )
 from newsgraph.pipeline.drafts import ArticleDraft, Span
-from newsgraph.pipeline.lexicon import SPEECH_FORMS, STANCE_FORMS, Cue
+from newsgraph.pipeline.lexicon import ATTITUDE_FORMS, SPEECH_FORMS, STANCE_FORMS, Cue
 from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_case
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
@@ -113,6 +113,8 @@ _SUBORDINATE = re.compile(r"\b(?:after|when|because|while|before|since|as|but)\b
 _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
 _NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
+#: A name as the whole object of a stance cue, a comma after it.
+_NAME_OBJECT = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
 _DETERMINERS = frozenset("the a an this that these those his her their its our some many most "
                          "both all other".split())
 #: A passive participle: "was shown", "has been confirmed" (not the progressive "is planning").
@@ -148,6 +150,9 @@ _NEEDS_AFTER = {
     **dict.fromkeys("wrote writes write writing find learned show claim claims note "
                     "notes report reports".split(),
                     re.compile(_LEAD_IN_WORDS + r"that\b")),
+    **dict.fromkeys("eager confident convinced optimistic pessimistic adamant determined keen "
+                    "remind reminds reminded reminding signal".split(),
+                    re.compile(r"\s+(?:\w+\s+)?(?:to\s+\w|that\b)")),
     **dict.fromkeys("called calling calls".split(),
                     re.compile(r"\s+(?!(?:for|on|off|up|in|out|back|upon|to|it|him|her|them|me|"
                                r"us)\b)\S")),
@@ -190,6 +195,10 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
     stop = CLAUSE_END.search(text, start, end)
     if stop is not None:
         end = stop.start()
+    if stance:  # "endorsed Jeb Bush, spent $1 million": the name is the object
+        name = _NAME_OBJECT.match(text, start, end)
+        if name is not None:
+            end = name.end("name")
     start, end = trim(text, start, end)
     words = text[start:end].split()
     short_object = len(words) == 2 and words[0].lower() in _DETERMINERS  # "denied the claims"
@@ -218,7 +227,12 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
     text = draft.source.text
     for seg in draft.segments:
         if seg.kind == "title":
-            yield from headline(text, seg.char_start, seg.char_end, resolver, quoted)
+            titled = list(headline(text, seg.char_start, seg.char_end, resolver, quoted))
+            yield from titled
+            if not titled and not is_title_case(text[seg.char_start:seg.char_end]):
+                # a headline in sentence case is read as a sentence ("Diplomat praises P")
+                for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
+                    yield from _sentence(text, s_start, s_end, resolver, quoted, notes)
         if seg.kind != "body":
             continue
         label = labelled(text, seg.char_start, seg.char_end, resolver, quoted, RULE_LABEL)
@@ -262,7 +276,7 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
             word in _NOMINAL_CUES and (NOMINAL_BEFORE.search(text, s_start, cue.start()) or
                                        _BARE_NOMINAL.search(text, s_start, cue.start()))):
         return "a sense that is mostly not attribution without a complement"
-    if not cue.group().split()[0].endswith("ing") and \
+    if not cue.group().split()[0].endswith("ing") and word not in ATTITUDE_FORMS and \
             _PASSIVE.search(text, max(s_start, cue.start() - 12), cue.start()):
         return "passive"
     if _attributes_quote(text, quoted, s_start, cue):
