@@ -96,3 +96,11 @@ def test_a_headline_in_sentence_case_is_read_as_a_sentence() -> None:
         "The harbour budget will be voted on next month, after a long debate."]) + "\n")
     find_claims(draft)
     assert "the new harbour budget" in [c.span.text for c in draft.claims]
+
+
+def test_a_cue_without_a_subject_shares_the_source_of_the_claim_before_it() -> None:
+    draft = extract(article(OKAFOR, "On Monday, Okafor said the fares would fall by a third; "
+                                    "in a later interview predicted that the crews would be paid."))
+    find_claims(draft)
+    claims = {c.span.text: (c.claimant, c.method) for c in draft.claims}
+    assert claims["the crews would be paid"] == ("Adaeze Okafor", "rule:claims.earlier_source@1")

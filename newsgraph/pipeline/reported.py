@@ -18,8 +18,9 @@ makes its claims:
    make several claims; a cue inside a content with a subject of its own is a nested claim
    ("X noted that Y says P": both). A cue left with no source at all takes the name or
    pronoun that opens its sentence, or the name after the opening participle clause it is in
-   (``sentence_subject``: "Okafor ran on X and accused Y of P"; "Rattling off P, Okafor ...");
-   without one it makes no claim.
+   (``sentence_subject``: "Okafor ran on X and accused Y of P"; "Rattling off P, Okafor ..."),
+   else the source of the sentence's claim before it (``earlier_source``); without one it
+   makes no claim.
 
 Besides these, their code in ``claim_sieves``: in any sentence, ``question_put`` before the
 three ("Asked whether P, X said": asked by somebody unnamed), then after them ``nominal`` ("his
@@ -77,11 +78,12 @@ RULE_INVERTED = "rule:claims.inverted@3"
 RULE_COMPLEMENT = "rule:claims.complement@3"
 RULE_POLL = "rule:claims.in_poll@1"
 RULE_SENTENCE_SUBJECT = "rule:claims.sentence_subject@1"
+RULE_EARLIER_SOURCE = "rule:claims.earlier_source@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md); the other
 #: sieves' are in ``claim_sieves``.
 CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RULE_POLL: 0.9,
-              RULE_SENTENCE_SUBJECT: 0.75,
+              RULE_SENTENCE_SUBJECT: 0.75, RULE_EARLIER_SOURCE: 0.85,
               **SIEVE_CONFIDENCE}
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b")
@@ -115,6 +117,9 @@ _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 _NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
 #: A name as the whole object of a stance cue, a comma after it.
 _NAME_OBJECT = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
+#: Pronouns that stand for a content already given ("Okafor denied it", "she said so").
+_CONTENT_PRONOUNS = frozenset("it that this so".split())
+_ENDS_HERE = re.compile(r"\s*(?:[.!?;]|,\s+(?:but|and)\b|$)")
 _DETERMINERS = frozenset("the a an this that these those his her their its our some many most "
                          "both all other".split())
 #: A passive participle: "was shown", "has been confirmed" (not the progressive "is planning").
@@ -204,6 +209,9 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
     short_object = len(words) == 2 and words[0].lower() in _DETERMINERS  # "denied the claims"
     if stance and 1 <= len(words) <= 2 and not any(is_date_word(w) or is_function_word(w)
                                                    for w in words):
+        short_object = True
+    if len(words) == 1 and words[0].lower() in _CONTENT_PRONOUNS and \
+            _ENDS_HERE.match(text, end):  # "Okafor denied it.", "she said so."
         short_object = True
     if (len(words) < MIN_WORDS and not short_object) or quoted_share(quoted, start, end) > 0.5 or \
             _NOT_CONTENT.match(text, start, end):
@@ -362,10 +370,14 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         method = RULE_COMPLEMENT
         if subject is None:
             subject = _sentence_subject(text, resolver, s_start, cue.start())
+            if subject is None and previous is not None:
+                subject = previous
+                method = RULE_EARLIER_SOURCE  # "X said P on Monday, asking ..."
             if subject is None:
                 notes.append((cue.start(), cue.group(), "no source before the cue"))
                 continue
-            method = RULE_SENTENCE_SUBJECT
+            if method == RULE_COMPLEMENT:
+                method = RULE_SENTENCE_SUBJECT
         yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                        method, CONFIDENCE[method])
         if not nested:
