@@ -104,3 +104,9 @@ def test_a_cue_without_a_subject_shares_the_source_of_the_claim_before_it() -> N
     find_claims(draft)
     claims = {c.span.text: (c.claimant, c.method) for c in draft.claims}
     assert claims["the crews would be paid"] == ("Adaeze Okafor", "rule:claims.earlier_source@1")
+
+
+def test_a_source_with_an_appositive_after_its_content() -> None:
+    claims = _claims("Two ferries were placed in dry dock for the winter, Tomas Reyes, the "
+                     "harbour master, said in a memo to the council.")
+    assert claims.get("Two ferries were placed in dry dock for the winter") == "Tomas Reyes"

@@ -494,6 +494,27 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
                     method, CONFIDENCE[method])
 
 
+def _appositive_source(text: str, resolver: Resolver, s_start: int,
+                       comma: int) -> tuple[int, Subject | None]:
+    """'P, Sen. Okafor (D-Elmhurst), said' / 'P, Okafor, the candidate, said': the source set
+    off by commas before its cue, and the comma where its content ends."""
+    second = text.rfind(",", s_start, comma)
+    if second == -1:
+        return comma, None
+    subject = resolver.subject(second + 1, comma, cue_after=True)
+    if subject is not None and len(text[second + 1:comma].split()) <= 6 and \
+            len(text[s_start:second].split()) >= MIN_WORDS:
+        return second, subject
+    third = text.rfind(",", s_start, second)
+    if third == -1 or len(text[second + 1:comma].split()) > 12 or \
+            len(text[s_start:third].split()) < MIN_WORDS:
+        return comma, None
+    subject = resolver.subject(third + 1, second, cue_after=True)
+    if subject is None or len(text[third + 1:second].split()) > 6:
+        return comma, None
+    return third, subject
+
+
 def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
               cues: list[Cue], resolver: Resolver) -> tuple[Reported, Cue] | None:
     """'P, X said.' / 'P, said X, a ...' : X claims P (the sentence before that comma); with
@@ -529,6 +550,9 @@ def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int
             if subject is not None and (subject.pronoun or len(
                     text[subject.start + len(subject.text):cue.end() + name_end].split()) > 1):
                 continue  # "..., said it would reprint": a complement, not an inverted source
+            if subject is None and (len(after.split()) <= 4 or _TRAILER.match(after)) and \
+                    not _THAT.search(after.split(",")[0]):  # "P, X, a spokesman, said."
+                comma, subject = _appositive_source(text, resolver, s_start, comma)
         if subject is None:
             continue
         span = trim(text, s_start, comma)
