@@ -110,3 +110,21 @@ def test_a_source_with_an_appositive_after_its_content() -> None:
     claims = _claims("Two ferries were placed in dry dock for the winter, Tomas Reyes, the "
                      "harbour master, said in a memo to the council.")
     assert claims.get("Two ferries were placed in dry dock for the winter") == "Tomas Reyes"
+
+
+@pytest.mark.parametrize(("paragraph", "content"), [
+    ("Okafor wants the council to cut ferry fares by a third.",
+     "the council to cut ferry fares by a third"),
+    ("Okafor feels strongly that the ferry should stay public.", "the ferry should stay public"),
+    ("Okafor is seeking to cut ferry fares by a third.", "to cut ferry fares by a third"),
+])
+def test_cues_that_need_their_complement(paragraph: str, content: str) -> None:
+    assert _claims(paragraph).get(content) == "Adaeze Okafor"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Okafor felt tired after the long ferry crossing on Monday.",
+    "Okafor is seeking the nomination of the harbour party.",
+])
+def test_the_same_cues_without_a_complement(paragraph: str) -> None:
+    assert _claims(paragraph) == {}

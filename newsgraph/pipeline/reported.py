@@ -129,7 +129,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _NOT_CLAIM_CUES = frozenset(w.replace("_", " ") for w in """
 posted maintained charged offer offers finding go went cried speaking spoke speak speaks continue
 continues continued remarks remark questions question respond responds
-responded responding feel went_on seeking comment comments answer
+responded responding went_on comment comments answer
 answers demands demand counter counters put_it issued_a_statement attack attacks thanks thank
 tweet figure challenge challenges
 """.split())
@@ -152,6 +152,17 @@ _NEEDS_AFTER = {
     **dict.fromkeys("wants want wanted plan plans pledged offered decided decide decides "
                     "declined decline declines promising promises promise".split(),
                     re.compile(r"\s+(?:not\s+)?to\s+\w")),
+    #: "feel that P", "feels strongly that P", "felt like P" (not "feel tired")
+    **dict.fromkeys("feel feels felt".split(),
+                    re.compile(r"\s+(?:\w+ly\s+)?(?:that|like|as\s+if|as\s+though)\b")),
+    #: "seeking to P" (not "seeking the nomination")
+    "seeking": re.compile(r"\s+to\s+\w"),
+    #: "want Congress to act", "wanted the council to vote": an object, then what it should do
+    **dict.fromkeys("wants want wanted".split(),
+                    re.compile(r"\s+(?:not\s+)?(?:to\s+\w|(?:the\s+|their\s+|his\s+|her\s+)?"
+                               r"(?:[A-Z][\w’'-]*\s+){1,3}to\s+\w|(?:the|his|her|their|its)\s+"
+                               r"(?:[\w’'-]+\s+){0,2}?to\s+[a-z]\w+\b|(?:him|her|them|us|me|"
+                               r"it|you)\s+to\s+\w)")),
     **dict.fromkeys("wrote writes write writing find learned show claim claims note "
                     "notes report reports".split(),
                     re.compile(_LEAD_IN_WORDS + r"that\b")),
