@@ -69,7 +69,13 @@ from newsgraph.pipeline.claim_spans import (
     trim,
 )
 from newsgraph.pipeline.drafts import ArticleDraft, Span
-from newsgraph.pipeline.lexicon import ATTITUDE_FORMS, SPEECH_FORMS, STANCE_FORMS, Cue
+from newsgraph.pipeline.lexicon import (
+    ATTITUDE_FORMS,
+    COGNITION_FORMS,
+    SPEECH_FORMS,
+    STANCE_FORMS,
+    Cue,
+)
 from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_case
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
@@ -83,7 +89,7 @@ RULE_EARLIER_SOURCE = "rule:claims.earlier_source@1"
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md); the other
 #: sieves' are in ``claim_sieves``.
 CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RULE_POLL: 0.9,
-              RULE_SENTENCE_SUBJECT: 0.75, RULE_EARLIER_SOURCE: 0.85,
+              RULE_SENTENCE_SUBJECT: 0.7, RULE_EARLIER_SOURCE: 0.85,
               **SIEVE_CONFIDENCE}
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b")
@@ -249,9 +255,11 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
             titled = list(headline(text, seg.char_start, seg.char_end, resolver, quoted))
             yield from titled
             if not titled and not is_title_case(text[seg.char_start:seg.char_end]):
-                # a headline in sentence case is read as a sentence ("Diplomat praises P")
+                # a headline in sentence case is read as a sentence ("Diplomat says P"), its
+                # speech and cognition cues only: "Council rejects plan" reports a deed
                 for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
-                    yield from _sentence(text, s_start, s_end, resolver, quoted, notes)
+                    yield from (r for r in _sentence(text, s_start, s_end, resolver, quoted, notes)
+                                if r.cue.lower() in SPEECH_FORMS or r.cue.lower() in COGNITION_FORMS)
         if seg.kind != "body":
             continue
         label = labelled(text, seg.char_start, seg.char_end, resolver, quoted, RULE_LABEL)
