@@ -128,3 +128,25 @@ def test_cues_that_need_their_complement(paragraph: str, content: str) -> None:
 ])
 def test_the_same_cues_without_a_complement(paragraph: str) -> None:
     assert _claims(paragraph) == {}
+
+
+def test_a_question_put_in_the_passive() -> None:
+    draft = extract(article(OKAFOR, "Okafor was asked whether the ferry would run in winter and "
+                                    "said she hoped so."))
+    find_claims(draft)
+    claims = {c.span.text: (c.claimant, c.method) for c in draft.claims}
+    assert claims["whether the ferry would run in winter"] == (None, "rule:claims.question_put@2")
+    assert claims["she hoped so"] == ("Adaeze Okafor", "rule:claims.complement@3")
+
+
+def test_a_short_infinitive_is_a_content() -> None:
+    assert _claims("Okafor declined to comment.") == {"to comment": "Adaeze Okafor"}
+
+
+def test_hearsay_adverbs_report_the_clause_with_no_claimant() -> None:
+    draft = extract(article(OKAFOR, "The harbour fund was reportedly spent on the new ferry."))
+    find_claims(draft)
+    [claim] = [c for c in draft.claims if c.reporting == "indirect"]
+    assert (claim.span.text, claim.claimant, claim.method) == (
+        "The harbour fund was reportedly spent on the new ferry", None,
+        "rule:claims.evidential@2")

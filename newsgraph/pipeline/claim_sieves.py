@@ -9,7 +9,9 @@ Each is named in its claims' ``method``:
   claims the rest of the paragraph;
 * ``nominal``: "his criticism of X", "Trump's calls for a ban" -> the possessor claims X;
 * ``evidential``: "X seemed to P", "X is expected to P" -> the writer's assessment, no claimant;
-* ``question_put``: "Asked whether P, X said ..." -> P, asked by somebody unnamed.
+  "X reportedly told Y P" (a hearsay adverb) -> somebody's unnamed report, no claimant;
+* ``question_put``: "Asked whether P, X said ..." / "X was asked whether P" -> P, asked by
+  somebody unnamed.
 
 ``reported`` decides where each runs (its docstring gives the order).
 """
@@ -35,11 +37,11 @@ from newsgraph.pipeline.drafts import Span
 from newsgraph.pipeline.lexicon import Cues
 from newsgraph.pipeline.names import is_date_word
 
-RULE_EVIDENTIAL = "rule:claims.evidential@1"
+RULE_EVIDENTIAL = "rule:claims.evidential@2"
 RULE_HEADLINE = "rule:claims.headline@1"
 RULE_LABEL = "rule:claims.speaker_label@1"
 RULE_NOMINAL = "rule:claims.nominal@1"
-RULE_QUESTION = "rule:claims.question_put@1"
+RULE_QUESTION = "rule:claims.question_put@2"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
 CONFIDENCE = {RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_NOMINAL: 0.85,
@@ -50,6 +52,9 @@ CONFIDENCE = {RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_
 _EVIDENTIAL = re.compile(
     r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were|(?:has|have|had) been)"
     r"(?:\s+(?:\w+ly|not|also|now|still))*\s+(?:expected|said(?=\s+to\s)))(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
+#: Hearsay adverbs: "X reportedly told aides P", "the money was allegedly spent on P": the
+#: clause is somebody's unnamed report.
+_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
 #: A noun that reports, with what it reports: "his criticism of the plan", "their allegations
 #: that P", "Trump's calls for an inquiry". The content runs to the next comma.
 _NOMINAL_CUE = re.compile(
@@ -67,6 +72,11 @@ _POSSESSOR = re.compile(r"(?:\b(?P<p>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*
 #: run, Smith said ...", "When asked about the deal, ...". The content is the question.
 _ASKED = re.compile(r"\s*(?:(?:But|And|When|If)\s+)?(?P<cue>[Aa]sked)\s+(?P<content>(?:whether|if|about|"
                     r"why|how|what|when|who|to)\b[^,;]{3,200}),")
+#: The same question in the passive: "Smith was asked whether he would run and said ...".
+_ASKED_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+|also\s+|again\s+)?"
+                            r"(?P<cue>asked)\s+(?:by\s+[^,;.]{1,40}?\s+)?(?P<content>(?:whether|"
+                            r"if|about|why|how|what|when|who)\b[^,;.]{3,200})")
+_JOINED = re.compile(r"\s+(?:and|but)\s+(?:\w+ly\s+)?$")
 #: The cues of a headline in title case: "Trump Says He Never Pledged ...".
 HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})
 #: A speaker's label at the start of a paragraph or headline: "TAPPER: ...", "Report: ...".
@@ -143,10 +153,16 @@ def nominal(text: str, s_start: int, s_end: int, resolver: Resolver,
 def asked(text: str, s_start: int, s_end: int,
           quoted: list[tuple[int, int]]) -> Reported | None:
     """'Asked whether he would run, Smith said ...': the question, put by somebody unnamed."""
-    m = _ASKED.match(text, s_start, s_end)
+    m = _ASKED.match(text, s_start, s_end) or _ASKED_PASSIVE.search(text, s_start, s_end)
     if m is None or in_quote(quoted, m.start("cue")):
         return None
-    span = trim(text, m.start("content"), m.end("content"))
+    end = m.end("content")
+    for cue in CLAIM_CUES.finditer(text, m.start("content"), end):
+        joint = _JOINED.search(text, m.start("content"), cue.start())
+        if joint is not None:  # "was asked whether P and said Q": the question ends at "and"
+            end = joint.start()
+            break
+    span = trim(text, m.start("content"), end)
     return Reported(Span(span[0], span[1], text[span[0]:span[1]]), "asked", None,
                     RULE_QUESTION, CONFIDENCE[RULE_QUESTION])
 
@@ -155,7 +171,9 @@ def evidential(text: str, s_start: int, s_end: int, quoted: list[tuple[int, int]
                taken: list[Reported]) -> Iterator[Reported]:
     """'The plan seemed doomed': the writer's assessment, its clause (subject included) the
     content; none inside a content already ``taken``."""
-    for cue in _EVIDENTIAL.finditer(text, s_start, s_end):
+    cues = sorted([*_EVIDENTIAL.finditer(text, s_start, s_end),
+                   *_HEARSAY.finditer(text, s_start, s_end)], key=lambda m: m.start())
+    for cue in cues:
         if in_quote(quoted, cue.start()) or any(
                 r.span.start <= cue.start() < r.span.end for r in taken):
             continue

@@ -7,8 +7,10 @@ makes its claims:
 
 1. ``according_to``: "According to X, P." / "P, according to X." / "As reported by X, P."
    -> X claims P; ``in_poll``: "In a new Fox News poll, P." -> the poll;
-2. ``inverted``: "P, X said." / "P, said X." at the end of a sentence (a speech verb only)
-   -> X claims P;
+2. ``inverted``: "P, X said." / "P, said X." / "P, X, a spokesman, said." at the end of a
+   sentence (a speech verb only, perhaps with an adverbial tail: "..., X said on Tuesday at
+   ...") -> X claims P; "P, X said, Q" -> X claims the whole sentence; the cues after it
+   ("..., X said, adding that Q") share X;
 3. ``complement``: "X said (that) P", "X denied the claims", "X wants to P" -> X claims the
    complement of the cue: the clause or noun phrase after it (lead-ins such as "in an
    interview" or "on Tuesday" and a "that" skipped), up to the end of the clause: the
@@ -223,7 +225,8 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
             end = name.end("name")
     start, end = trim(text, start, end)
     words = text[start:end].split()
-    short_object = len(words) == 2 and words[0].lower() in _DETERMINERS  # "denied the claims"
+    short_object = len(words) == 2 and (words[0].lower() in _DETERMINERS  # "denied the claims"
+                                        or words[0] == "to")  # "declined to comment"
     if stance and 1 <= len(words) <= 2 and not any(is_date_word(w) or is_function_word(w)
                                                    for w in words):
         short_object = True
