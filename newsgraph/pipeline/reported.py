@@ -10,7 +10,7 @@ makes its claims:
 2. ``inverted``: "P, X said." / "P, said X." / "P, X, a spokesman, said." at the end of a
    sentence (a speech verb only, perhaps with an adverbial tail: "..., X said on Tuesday at
    ...") -> X claims P; "P, X said, Q" -> X claims the whole sentence; the cues after it
-   ("..., X said, adding that Q") share X;
+   ("..., X said, adding that Q") share X (its code in ``claim_inverted``);
 3. ``complement``: "X said (that) P", "X denied the claims", "X wants to P" -> X claims the
    complement of the cue: the clause or noun phrase after it (lead-ins such as "in an
    interview" or "on Tuesday" and a "that" skipped), up to the end of the clause: the
@@ -22,7 +22,7 @@ makes its claims:
    pronoun that opens its sentence, or the name after the opening participle clause it is in
    (``sentence_subject``: "Okafor ran on X and accused Y of P"; "Rattling off P, Okafor ..."),
    else the source of the sentence's claim before it (``earlier_source``); without one it
-   makes no claim.
+   makes no claim (the sentence's subject is found in ``claim_subjects``).
 
 Besides these, their code in ``claim_sieves``: in any sentence, ``question_put`` before the
 three ("Asked whether P, X said": asked by somebody unnamed), then after them ``nominal`` ("his
@@ -43,6 +43,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from newsgraph.pipeline.attribution import Resolver, Subject
+from newsgraph.pipeline.claim_inverted import CONFIDENCE as INVERTED_CONFIDENCE
+from newsgraph.pipeline.claim_inverted import inverted_claim
 from newsgraph.pipeline.claim_sieves import (
     CONFIDENCE as SIEVE_CONFIDENCE,
 )
@@ -56,7 +58,6 @@ from newsgraph.pipeline.claim_sieves import (
 )
 from newsgraph.pipeline.claim_sources import (
     NOMINAL_BEFORE,
-    nominal_after,
     source_phrase,
     subject_before,
 )
@@ -70,6 +71,7 @@ from newsgraph.pipeline.claim_spans import (
     quoted_share,
     trim,
 )
+from newsgraph.pipeline.claim_subjects import opening_clause_end, sentence_subject
 from newsgraph.pipeline.drafts import ArticleDraft, Span
 from newsgraph.pipeline.lexicon import (
     ATTITUDE_FORMS,
@@ -82,7 +84,6 @@ from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_ca
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
-RULE_INVERTED = "rule:claims.inverted@3"
 RULE_COMPLEMENT = "rule:claims.complement@3"
 RULE_POLL = "rule:claims.in_poll@1"
 RULE_SENTENCE_SUBJECT = "rule:claims.sentence_subject@1"
@@ -90,7 +91,7 @@ RULE_EARLIER_SOURCE = "rule:claims.earlier_source@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md); the other
 #: sieves' are in ``claim_sieves``.
-CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RULE_POLL: 0.9,
+CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_POLL: 0.9, **INVERTED_CONFIDENCE,
               RULE_SENTENCE_SUBJECT: 0.7, RULE_EARLIER_SOURCE: 0.85,
               **SIEVE_CONFIDENCE}
 
@@ -109,16 +110,6 @@ _LEAD_IN = re.compile(_LEAD_IN_WORDS + r"(?:that\s+)?")
 #: Only a conjunction between two cues: the second shares the first one's source.
 _SAME_SOURCE = re.compile(r"\s*(?:,\s*)?(?:and|but|then|also|while)?\s*(?:\w+ly\s+)?")
 _THAT = re.compile(r"\bthat\b")
-#: What may follow "P, X said" however long: a participle or adverbial clause ("..., he said,
-#: adding that Q", "..., she said in a video message to ...", "..., he said after meeting ...").
-_TRAILER = re.compile(r"\s*(?:,|(?:in|on|at|during|after|before|while|when|last|this|earlier|"
-                      r"\w+day)\b)")
-#: "It is his job, he said, to talk to Congress": the source inside its content, which goes on
-#: after the comma (not a participle or an adverbial clause: "..., he said, adding that Q").
-_PARENTHETICAL = re.compile(r"\s*,\s*(?!(?:\w+ing|in|on|at|during|after|before|while|when|as|"
-                            r"because|a|an)\b)[a-z]")
-#: "P, and she vowed Q": a clause of its own, not a source after its content.
-_COORDINATE = re.compile(r"\s*(?:and|but|or|so|yet)\b")
 _SUBORDINATE = re.compile(r"\b(?:after|when|because|while|before|since|as|but)\b")
 _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
@@ -183,23 +174,9 @@ _NEEDS_AFTER = {
     **dict.fromkeys("see sees saw seen seeing view views viewed viewing".split(),
                     re.compile(r"\s+[^,.;]{1,60}?\bas\s")),
 }
-#: A fronted adverbial: the words before its comma are not a content ("In her speech, ...").
-_FRONTED = re.compile(r"\s*(?:In|At|On|For|As|After|Before|When|While|With|Without|During|"
-                      r"Since|Despite|Although|Though|If|Because|Asked|Speaking|Weighing|"
-                      r"Writing|Responding|Like|Unlike|Amid|Following|According)\b")
 #: "and" or "but" right before a cue with no subject of its own: the end of a content.
 #: A comma, or "and", right before a cue without a subject: the clause goes on.
 _JOINED_BEFORE = re.compile(r"(?:,|\band)\s*(?:\w+ly\s+)?$")
-#: What may open a sentence before its subject: "But", "And", "Still,", "On Tuesday,".
-_SENTENCE_LEAD = re.compile(r"\s*(?:(?:But|And|Yet|Still|So|Now|Then|Meanwhile|Also|Instead|"
-                            r"However|Later|Earlier)\b,?\s*)?")
-#: A sentence that opens with a participle clause: "Rattling off promises, ...", "After
-#: hearing the case, ...".
-_FRONTED_PARTICIPLE = re.compile(r"(?:(?:After|Before|While|By|In|Since|When|Without|Despite|"
-                                 r"Upon)\s+)?[A-Z]?[a-z]+ing\b")
-#: Capitalised titles before a name ("Majority Leader Mitch McConnell").
-_TITLES_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
-_LEAD_PRONOUN = re.compile(r"(He|She|They|We|I)\b(?!\s*[’']s\b)")
 #: A noun phrase right before a participle ("super PACs supporting", "phone calls opposing").
 _NOUN_BEFORE = re.compile(r"(?:\b[\w’'-]+\s+){0,2}(?P<head>[A-Za-z][\w’'-]*[a-z])\s+$")
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
@@ -353,8 +330,8 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         return
     previous: Subject | None = None
     previous_start = previous_end = s_start
-    opening = _opening_clause_end(text, s_start, s_end)
-    inverted = _inverted(text, quoted, s_start, s_end, cues, resolver)
+    opening = opening_clause_end(text, s_start, s_end)
+    inverted = inverted_claim(text, quoted, s_start, s_end, cues, resolver)
     if inverted is not None:
         claim, last = inverted
         yield claim
@@ -391,7 +368,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             continue
         method = RULE_COMPLEMENT
         if subject is None:
-            subject = _sentence_subject(text, resolver, s_start, cue.start())
+            subject = sentence_subject(text, resolver, s_start, cue.start())
             if subject is None and previous is not None:
                 subject = previous
                 method = RULE_EARLIER_SOURCE  # "X said P on Monday, asking ..."
@@ -404,40 +381,6 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
                        method, CONFIDENCE[method])
         if not nested:
             previous, previous_start, previous_end = subject, span[0], span[1]
-
-
-def _opening_clause_end(text: str, s_start: int, s_end: int) -> int:
-    """Where a participle clause that opens the sentence ends (its comma), else ``s_start``."""
-    lead = _SENTENCE_LEAD.match(text, s_start, s_end)
-    start = lead.end() if lead is not None else s_start
-    if _FRONTED_PARTICIPLE.match(text, start, s_end) is None:
-        return s_start
-    comma = text.find(",", start, s_end)
-    return comma if comma != -1 else s_start
-
-
-def _sentence_subject(text: str, resolver: Resolver, s_start: int, at: int) -> Subject | None:
-    """The source of a cue with none of its own, from the sentence's own subject: the name or
-    pronoun that opens it ("Romney ran on the economy and accused Obama of P"), or, when the
-    cue is in a participle clause that opens the sentence, the name right after that clause
-    ("Rattling off promises to P, Okafor cast ..."). None when the sentence opens otherwise."""
-    lead = _SENTENCE_LEAD.match(text, s_start, at)
-    start = lead.end() if lead is not None else s_start
-    fronted = _FRONTED_PARTICIPLE.match(text, start, at)
-    if fronted is not None:
-        comma = text.find(",", at)
-        if comma == -1 or sentence_break(text, at, comma):
-            return None
-        start, at = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip()), \
-            min(len(text), comma + 80)
-    pronoun = _LEAD_PRONOUN.match(text, start, at)
-    if pronoun is not None:
-        return Subject(None, pronoun.group(1), pronoun.start(1), pronoun=True)
-    for m in resolver.within(start, at):
-        if resolver.kind.get(m.actor) is not None and \
-                _TITLES_BEFORE.fullmatch(text, start, m.span.start):
-            return Subject(m.actor, m.span.text, m.span.start)
-    return None
 
 
 def _shared_subject(text: str, resolver: Resolver, s_start: int, cue: Cue) -> Subject | None:
@@ -514,74 +457,3 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
         return None
     return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                     method, CONFIDENCE[method])
-
-
-def _appositive_source(text: str, resolver: Resolver, s_start: int,
-                       comma: int) -> tuple[int, Subject | None]:
-    """'P, Sen. Okafor (D-Elmhurst), said' / 'P, Okafor, the candidate, said': the source set
-    off by commas before its cue, and the comma where its content ends."""
-    second = text.rfind(",", s_start, comma)
-    if second == -1:
-        return comma, None
-    subject = resolver.subject(second + 1, comma, cue_after=True)
-    if subject is not None and len(text[second + 1:comma].split()) <= 6 and \
-            len(text[s_start:second].split()) >= MIN_WORDS:
-        return second, subject
-    third = text.rfind(",", s_start, second)
-    if third == -1 or len(text[second + 1:comma].split()) > 12 or \
-            len(text[s_start:third].split()) < MIN_WORDS:
-        return comma, None
-    subject = resolver.subject(third + 1, second, cue_after=True)
-    if subject is None or len(text[third + 1:second].split()) > 6:
-        return comma, None
-    return third, subject
-
-
-def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
-              cues: list[Cue], resolver: Resolver) -> tuple[Reported, Cue] | None:
-    """'P, X said.' / 'P, said X, a ...' : X claims P (the sentence before that comma); with
-    the cue.
-
-    The cue stands after the sentence's last clause comma with at most a short subject before
-    it (or the subject after it), and nothing after it but the subject, an appositive or a
-    short adverbial ("on Tuesday", "in a statement").
-    """
-    for cue in reversed(cues):
-        if cue.group().lower() not in SPEECH_FORMS:
-            continue  # "..., though there is still lingering Sanders support": not inverted
-        comma = text.rfind(",", s_start, cue.start())
-        if comma == -1 or len(text[s_start:comma].split()) < MIN_WORDS:
-            continue
-        head = text[comma + 1:cue.start()]
-        after = text[cue.end():s_end].rstrip(" .!?\"”'")
-        if _FRONTED.match(text, s_start) and "," not in text[s_start:comma]:
-            return None  # "In her speech, X declared": not content before the comma
-        if head.strip():  # "P, X said (on Tuesday)."
-            if len(head.split()) > 8 or "," in head or _COORDINATE.match(head) or (
-                    len(after.split()) > 4 and not (
-                    _TRAILER.match(after) and not _THAT.search(after.split(",")[0]))):
-                continue
-            subject = subject_before(text, resolver, comma + 1, cue.start())
-        else:  # "P, said X(, a ...)."
-            name_end = after.find(",")
-            name_end = len(after) if name_end == -1 else name_end
-            if len(after[:name_end].split()) > 7:
-                continue
-            subject = resolver.subject(cue.end(), cue.end() + name_end, cue_after=False) or \
-                nominal_after(text, cue.end(), cue.end() + name_end)
-            if subject is not None and (subject.pronoun or len(
-                    text[subject.start + len(subject.text):cue.end() + name_end].split()) > 1):
-                continue  # "..., said it would reprint": a complement, not an inverted source
-            if subject is None and (len(after.split()) <= 4 or _TRAILER.match(after)) and \
-                    not _THAT.search(after.split(",")[0]):  # "P, X, a spokesman, said."
-                comma, subject = _appositive_source(text, resolver, s_start, comma)
-        if subject is None:
-            continue
-        span = trim(text, s_start, comma)
-        if head.strip() and _PARENTHETICAL.match(text, cue.end(), s_end):
-            span = trim(text, s_start, s_end)  # "P, he said, to talk to Q": one content
-        if len(text[span[0]:span[1]].split()) < MIN_WORDS or quoted_share(quoted, *span) > 0.5:
-            return None
-        return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
-                        RULE_INVERTED, CONFIDENCE[RULE_INVERTED]), cue
-    return None
