@@ -150,3 +150,10 @@ def test_hearsay_adverbs_report_the_clause_with_no_claimant() -> None:
     assert (claim.span.text, claim.claimant, claim.method) == (
         "The harbour fund was reportedly spent on the new ferry", None,
         "rule:claims.evidential@2")
+
+
+def test_a_content_half_quoted_is_a_claim_too() -> None:
+    claims = _claims('Okafor said the new ferry plan was "a disaster for the islands."')
+    assert claims.get('the new ferry plan was "a disaster for the islands."') == "Adaeze Okafor" \
+        or claims.get('the new ferry plan was "a disaster for the islands') == "Adaeze Okafor", \
+        claims

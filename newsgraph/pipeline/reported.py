@@ -184,7 +184,8 @@ _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
 def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
              stance: bool = False) -> tuple[int, int] | None:
-    """The content after a cue: lead-ins skipped, up to the clause end; None if too short.
+    """The content after a cue: lead-ins skipped, up to the clause end; None if too short or
+    more than 60% quoted (the quote's then: 'said the plan was "a disaster"' is a claim too).
 
     A stance cue ("praised", "blasted", "rejected") may take a content of one or two words
     when they are a name or a noun phrase ("blasted congressional Republicans", "praised
@@ -210,7 +211,7 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
     if len(words) == 1 and words[0].lower() in _CONTENT_PRONOUNS and \
             _ENDS_HERE.match(text, end):  # "Okafor denied it.", "she said so."
         short_object = True
-    if (len(words) < MIN_WORDS and not short_object) or quoted_share(quoted, start, end) > 0.5 or \
+    if (len(words) < MIN_WORDS and not short_object) or quoted_share(quoted, start, end) > 0.6 or \
             _NOT_CONTENT.match(text, start, end):
         return None
     return start, end
