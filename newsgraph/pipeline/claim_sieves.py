@@ -45,7 +45,7 @@ RULE_QUESTION = "rule:claims.question_put@2"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
 CONFIDENCE = {RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_NOMINAL: 0.85,
-              RULE_QUESTION: 0.85}
+              RULE_QUESTION: 0.9}
 
 #: The writer's assessment or expectation, with no source: "X seemed to P", "X appeared
 #: choreographed", "X is widely expected to P". The content is the clause, subject included.
