@@ -81,7 +81,20 @@ weigh_in_on weighs_in_on weighed_in_on | side_with sides_with sided_with siding_
 agree_with agrees_with agreed_with | apologize_for apologizes_for apologized_for |
 take_issue_with takes_issue_with took_issue_with | focus_on focuses_on focused_on focusing_on |
 vote_for votes_for voted_for voting_for | vote_against votes_against voted_against |
-made_clear made_it_clear makes_clear makes_it_clear | raised_concerns raised_questions
+made_clear made_it_clear makes_clear makes_it_clear | raised_concerns raised_questions |
+speak_about speaks_about spoke_about speaking_about spoken_about |
+speak_of speaks_of spoke_of speaking_of spoken_of | talk_of talks_of talked_of talking_of |
+stating | remind reminds reminded reminding | signal signaled signalled signaling signalling |
+hint_at hints_at hinted_at hinting_at | lay_out lays_out laid_out laying_out |
+outline outlines outlined outlining
+"""
+#: Attitude adjectives: a source's stance, reported without a verb of speech ("she is eager to
+#: run", "he is convinced that P", "they are critical of the plan").
+_ATTITUDE = """
+eager | confident | convinced | optimistic | pessimistic | adamant | determined | keen |
+critical_of | skeptical_of | sceptical_of | wary_of | supportive_of | dismissive_of |
+worried_about | concerned_about | proud_of | angry_at | angry_about | upset_about |
+optimistic_about | opposed_to | in_favor_of | in_favour_of | quick_to
 """
 
 
@@ -119,8 +132,10 @@ COGNITION_VERBS = _forms(_COGNITION_REGULAR, _COGNITION_IRREGULAR)
 #: Every form of a speech verb -> its lemma.
 SPEECH_FORMS = {form: lemma for lemma, forms in SPEECH_VERBS.items() for form in forms}
 COGNITION_FORMS = {form: lemma for lemma, forms in COGNITION_VERBS.items() for form in forms}
-STANCE_VERBS = _forms(_STANCE_REGULAR, _STANCE_IRREGULAR)
+STANCE_VERBS = _forms(_STANCE_REGULAR, _STANCE_IRREGULAR + "|" + _ATTITUDE)
 STANCE_FORMS = {form: lemma for lemma, forms in STANCE_VERBS.items() for form in forms}
+#: The attitude adjectives among them (after "is", "was", "has been": not passives).
+ATTITUDE_FORMS = frozenset(w.replace("_", " ") for w in _ATTITUDE.replace("|", " ").split())
 
 #: Auxiliaries, negations and adverbs that stand between a subject and its verb ("has long
 #: said", "did not say", "hasn't endorsed", "He's now claiming", "have all attacked"): a regular

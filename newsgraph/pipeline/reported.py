@@ -7,8 +7,10 @@ makes its claims:
 
 1. ``according_to``: "According to X, P." / "P, according to X." / "As reported by X, P."
    -> X claims P; ``in_poll``: "In a new Fox News poll, P." -> the poll;
-2. ``inverted``: "P, X said." / "P, said X." at the end of a sentence (a speech verb only)
-   -> X claims P;
+2. ``inverted``: "P, X said." / "P, said X." / "P, X, a spokesman, said." at the end of a
+   sentence (a speech verb only, perhaps with an adverbial tail: "..., X said on Tuesday at
+   ...") -> X claims P; "P, X said, Q" -> X claims the whole sentence; the cues after it
+   ("..., X said, adding that Q") share X (its code in ``claim_inverted``);
 3. ``complement``: "X said (that) P", "X denied the claims", "X wants to P" -> X claims the
    complement of the cue: the clause or noun phrase after it (lead-ins such as "in an
    interview" or "on Tuesday" and a "that" skipped), up to the end of the clause: the
@@ -16,13 +18,19 @@ makes its claims:
    attributed clause. A cue whose subject is left out shares the subject of the verb before
    it ("X denied the claims, and suggested P"; "he said, noting that P"), so one source can
    make several claims; a cue inside a content with a subject of its own is a nested claim
-   ("X noted that Y says P": both).
+   ("X noted that Y says P": both). A cue left with no source at all takes the name or
+   pronoun that opens its sentence, or the name after the opening participle clause it is in
+   (``sentence_subject``: "Okafor ran on X and accused Y of P"; "Rattling off P, Okafor ..."),
+   else the source of the sentence's claim before it (``earlier_source``); without one it
+   makes no claim (the sentence's subject is found in ``claim_subjects``).
 
-Besides these, in any sentence: ``nominal`` ("his criticism of X": the possessor claims X),
-``evidential`` ("X seemed to P", "X is expected to P": the writer's assessment, no claimant)
-and ``question_put`` ("Asked whether P, X said": asked by somebody unnamed); a headline in
-title case gets ``headline`` ("Trump Says He ..."), and a paragraph or headline that opens
-with a speaker's label ``speaker_label`` ("TAPPER: ...", "Report: ...").
+Besides these, their code in ``claim_sieves``: in any sentence, ``question_put`` before the
+three ("Asked whether P, X said": asked by somebody unnamed), then after them ``nominal`` ("his
+criticism of X": the possessor claims X) and ``evidential`` ("X seemed to P", "X is expected
+to P": the writer's assessment, no claimant), neither inside a content already found; a
+headline, or a body sentence in title case, gets ``headline`` instead of all of them ("Trump
+Says He ..."), and a paragraph that opens with a speaker's label ``speaker_label`` ("TAPPER:
+...", "Report: ...") before its sentences.
 
 Quotes inside a content stay in it ("X said the plan was "reckless"" is both a partial quote
 and a claim); a content that is mostly one quotation is the quote's, not a claim.
@@ -33,75 +41,64 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from newsgraph.pipeline.attribution import JOINT, Resolver, Subject
+from newsgraph.pipeline.attribution import Resolver, Subject
+from newsgraph.pipeline.claim_inverted import CONFIDENCE as INVERTED_CONFIDENCE
+from newsgraph.pipeline.claim_inverted import inverted_claim
+from newsgraph.pipeline.claim_sieves import (
+    CONFIDENCE as SIEVE_CONFIDENCE,
+)
+from newsgraph.pipeline.claim_sieves import (
+    RULE_LABEL,
+    asked,
+    evidential,
+    headline,
+    labelled,
+    nominal,
+)
 from newsgraph.pipeline.claim_sources import (
     NOMINAL_BEFORE,
-    nominal_after,
     source_phrase,
     subject_before,
 )
+from newsgraph.pipeline.claim_spans import (
+    CLAIM_CUES,
+    CLAUSE_END,
+    MIN_WORDS,
+    Reported,
+    clause_start_before,
+    in_quote,
+    quoted_share,
+    trim,
+)
+from newsgraph.pipeline.claim_subjects import opening_clause_end, sentence_subject
 from newsgraph.pipeline.drafts import ArticleDraft, Span
 from newsgraph.pipeline.lexicon import (
+    ATTITUDE_FORMS,
     COGNITION_FORMS,
-    NOT_SPEAKER_LABELS,
     SPEECH_FORMS,
     STANCE_FORMS,
     Cue,
-    Cues,
 )
 from newsgraph.pipeline.names import is_date_word, is_function_word, is_title_case
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@1"
-RULE_INVERTED = "rule:claims.inverted@3"
-RULE_COMPLEMENT = "rule:claims.complement@3"
+RULE_COMPLEMENT = "rule:claims.complement@4"
 RULE_POLL = "rule:claims.in_poll@1"
-RULE_EVIDENTIAL = "rule:claims.evidential@1"
-RULE_HEADLINE = "rule:claims.headline@2"
-RULE_LABEL = "rule:claims.speaker_label@2"
-RULE_NOMINAL = "rule:claims.nominal@1"
-RULE_QUESTION = "rule:claims.question_put@1"
+RULE_SENTENCE_SUBJECT = "rule:claims.sentence_subject@1"
+RULE_EARLIER_SOURCE = "rule:claims.earlier_source@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
-#: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
-CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_INVERTED: 0.8, RULE_POLL: 0.9,
-              RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_NOMINAL: 0.85,
-              RULE_QUESTION: 0.85}
+#: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md); the other
+#: sieves' are in ``claim_sieves``.
+CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_POLL: 0.9, **INVERTED_CONFIDENCE,
+              RULE_SENTENCE_SUBJECT: 0.7, RULE_EARLIER_SOURCE: 0.85,
+              **SIEVE_CONFIDENCE}
 
-#: Cues that take a complement: speech, cognition and stance verbs.
-CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b")
 #: "In a new Fox News poll, P" at the start of a sentence: the poll is the source.
 _IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the|a|an|this|that|"
                       r"its|their|his|her|new|recent|latest|exit|one|another)\s+(?:[\w’'/.-]+\s+){0,6}?(?:polls?|surveys?)\b)")
-#: The writer's assessment or expectation, with no source: "X seemed to P", "X appeared
-#: choreographed", "X is widely expected to P". The content is the clause, subject included.
-_EVIDENTIAL = re.compile(
-    r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were|(?:has|have|had) been)"
-    r"(?:\s+(?:\w+ly|not|also|now|still))*\s+(?:expected|said(?=\s+to\s)))(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
-#: A noun that reports, with what it reports: "his criticism of the plan", "their allegations
-#: that P", "Trump's calls for an inquiry". The content runs to the next comma.
-_NOMINAL_CUE = re.compile(
-    r"\b(?P<cue>(?:criticism|endorsement|allegations?|accusations?|calls?|concerns?|views?|"
-    r"questions?|complaints?|warnings?|praise|opposition|demands?|support|claims?|"
-    r"suggestions?|assertions?|insistence|fears?|hopes?|promises?|pledges?)\s+"
-    r"(?:of|for|about|that|to|against|over))\s+(?P<content>[^,;:.()—–\"“”]{3,200})")
-#: Where the noun phrase after a reporting noun ends: its clause's verb ("his criticism of the
-#: budget drew applause" -> "the budget").
-_NOMINAL_STOP = re.compile(r"\s(?:is|was|are|were|has|have|had|will|would|could|can|may|might|"
-                           r"should|must|did|does|do|drew|came|comes|\w+ed)\b")
-_POSSESSOR = re.compile(r"(?:\b(?P<p>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*\s+){0,3}"
-                        r"[A-Z][\w.-]*)[’']s?)\s+(?:\w+\s+)?$")
-#: A question put to the sentence's subject by somebody unnamed: "Asked whether he would
-#: run, Smith said ...", "When asked about the deal, ...". The content is the question.
-_ASKED = re.compile(r"\s*(?:(?:But|And|When|If)\s+)?(?P<cue>[Aa]sked)\s+(?P<content>(?:whether|if|about|"
-                    r"why|how|what|when|who|to)\b[^,;]{3,200}),")
-#: The cues of a headline in title case: "Trump Says He Never Pledged ...".
-HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})
-#: A speaker's label at the start of a paragraph or headline: "TAPPER: ...", "Report: ...".
-_LABEL = re.compile(r"\s*(?P<label>(?:[A-Z][\w.’'-]*(?: |(?=:))){1,4}):\s+(?=\S)")
-_NOT_LABELS = NOT_SPEAKER_LABELS
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
 _LEAD_IN_WORDS = (
     r"(?:\s*,?\s*(?:in an? (?:interview|statement|speech|briefing|letter|email|post|tweet|"
@@ -117,9 +114,11 @@ _SUBORDINATE = re.compile(r"\b(?:after|when|because|while|before|since|as|but)\b
 _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A relay or agent phrase, not a content: "as saying", "as reported by", "by Ankara".
 _NOT_CONTENT = re.compile(r"(?:as|by|when|after|before|while)\b")
-#: Where a content ends inside its sentence.
-_CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(|,\s+(?:but|which|while|although|though|"
-                         r"whereas)\b")
+#: A name as the whole object of a stance cue, a comma after it.
+_NAME_OBJECT = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)\s*,")
+#: Pronouns that stand for a content already given ("Okafor denied it", "she said so").
+_CONTENT_PRONOUNS = frozenset("it that this so".split())
+_ENDS_HERE = re.compile(r"\s*(?:[.!?;]|,\s+(?:but|and)\b|$)")
 _DETERMINERS = frozenset("the a an this that these those his her their its our some many most "
                          "both all other".split())
 #: A passive participle: "was shown", "has been confirmed" (not the progressive "is planning").
@@ -129,7 +128,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
 _NOT_CLAIM_CUES = frozenset(w.replace("_", " ") for w in """
 posted maintained charged offer offers finding go went cried speaking spoke speak speaks continue
 continues continued remarks remark questions question respond responds
-responded responding feel went_on seeking comment comments answer
+responded responding went_on comment comments answer
 answers demands demand counter counters put_it issued_a_statement attack attacks thanks thank
 tweet figure challenge challenges
 """.split())
@@ -152,19 +151,29 @@ _NEEDS_AFTER = {
     **dict.fromkeys("wants want wanted plan plans pledged offered decided decide decides "
                     "declined decline declines promising promises promise".split(),
                     re.compile(r"\s+(?:not\s+)?to\s+\w")),
+    #: "feel that P", "feels strongly that P", "felt like P" (not "feel tired")
+    **dict.fromkeys("feel feels felt".split(),
+                    re.compile(r"\s+(?:\w+ly\s+)?(?:that|like|as\s+if|as\s+though)\b")),
+    #: "seeking to P" (not "seeking the nomination")
+    "seeking": re.compile(r"\s+to\s+\w"),
+    #: "want Congress to act", "wanted the council to vote": an object, then what it should do
+    **dict.fromkeys("wants want wanted".split(),
+                    re.compile(r"\s+(?:not\s+)?(?:to\s+\w|(?:the\s+|their\s+|his\s+|her\s+)?"
+                               r"(?:[A-Z][\w’'-]*\s+){1,3}to\s+\w|(?:the|his|her|their|its)\s+"
+                               r"(?:[\w’'-]+\s+){0,2}?to\s+[a-z]\w+\b|(?:him|her|them|us|me|"
+                               r"it|you)\s+to\s+\w)")),
     **dict.fromkeys("wrote writes write writing find learned show claim claims note "
                     "notes report reports".split(),
                     re.compile(_LEAD_IN_WORDS + r"that\b")),
+    **dict.fromkeys("eager confident convinced optimistic pessimistic adamant determined keen "
+                    "remind reminds reminded reminding signal".split(),
+                    re.compile(r"\s+(?:\w+\s+)?(?:to\s+\w|that\b)")),
     **dict.fromkeys("called calling calls".split(),
                     re.compile(r"\s+(?!(?:for|on|off|up|in|out|back|upon|to|it|him|her|them|me|"
                                r"us)\b)\S")),
     **dict.fromkeys("see sees saw seen seeing view views viewed viewing".split(),
                     re.compile(r"\s+[^,.;]{1,60}?\bas\s")),
 }
-#: A fronted adverbial: the words before its comma are not a content ("In her speech, ...").
-_FRONTED = re.compile(r"\s*(?:In|At|On|For|As|After|Before|When|While|With|Without|During|"
-                      r"Since|Despite|Although|Though|If|Because|Asked|Speaking|Weighing|"
-                      r"Writing|Responding|Like|Unlike|Amid|Following|According)\b")
 #: "and" or "but" right before a cue with no subject of its own: the end of a content.
 #: A comma, or "and", right before a cue without a subject: the clause goes on.
 _JOINED_BEFORE = re.compile(r"(?:,|\band)\s*(?:\w+ly\s+)?$")
@@ -173,40 +182,10 @@ _NOUN_BEFORE = re.compile(r"(?:\b[\w’'-]+\s+){0,2}(?P<head>[A-Za-z][\w’'-]*[
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
 _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
 _AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
-_MIN_WORDS = 3
-
-
-@dataclass(frozen=True)
-class Reported:
-    """One reported content: its span, the cue, who reported it and by which sieve."""
-
-    span: Span
-    cue: str
-    #: None for the writer's own assessment (the ``evidential`` sieve)
-    subject: Subject | None
-    method: str
-    confidence: float
-
-
-def _quoted(quoted: list[tuple[int, int]], start: int, end: int) -> float:
-    """The share of ``[start, end)`` inside the article's quotation-mark pairs."""
-    if end <= start:
-        return 1.0
-    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
-    return inside / (end - start)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,:":
-        start += 1
-    while end > start and text[end - 1] in " ,.;:!?":
-        end -= 1
-    return start, end
-
-
 def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
              stance: bool = False) -> tuple[int, int] | None:
-    """The content after a cue: lead-ins skipped, up to the clause end; None if too short.
+    """The content after a cue: lead-ins skipped, up to the clause end; None if too short or
+    more than 60% quoted (the quote's then: 'said the plan was "a disaster"' is a claim too).
 
     A stance cue ("praised", "blasted", "rejected") may take a content of one or two words
     when they are a name or a noun phrase ("blasted congressional Republicans", "praised
@@ -215,16 +194,24 @@ def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
     lead = _LEAD_IN.match(text, start, end)
     if lead is not None:
         start = lead.end()
-    stop = _CLAUSE_END.search(text, start, end)
+    stop = CLAUSE_END.search(text, start, end)
     if stop is not None:
         end = stop.start()
-    start, end = _trim(text, start, end)
+    if stance:  # "endorsed Jeb Bush, spent $1 million": the name is the object
+        name = _NAME_OBJECT.match(text, start, end)
+        if name is not None:
+            end = name.end("name")
+    start, end = trim(text, start, end)
     words = text[start:end].split()
-    short_object = len(words) == 2 and words[0].lower() in _DETERMINERS  # "denied the claims"
+    short_object = len(words) == 2 and (words[0].lower() in _DETERMINERS  # "denied the claims"
+                                        or words[0] == "to")  # "declined to comment"
     if stance and 1 <= len(words) <= 2 and not any(is_date_word(w) or is_function_word(w)
                                                    for w in words):
         short_object = True
-    if (len(words) < _MIN_WORDS and not short_object) or _quoted(quoted, start, end) > 0.5 or \
+    if len(words) == 1 and words[0].lower() in _CONTENT_PRONOUNS and \
+            _ENDS_HERE.match(text, end):  # "Okafor denied it.", "she said so."
+        short_object = True
+    if (len(words) < MIN_WORDS and not short_object) or quoted_share(quoted, start, end) > 0.6 or \
             _NOT_CONTENT.match(text, start, end):
         return None
     return start, end
@@ -246,10 +233,17 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
     text = draft.source.text
     for seg in draft.segments:
         if seg.kind == "title":
-            yield from _headline(text, seg.char_start, seg.char_end, resolver, quoted)
+            titled = list(headline(text, seg.char_start, seg.char_end, resolver, quoted))
+            yield from titled
+            if not titled and not is_title_case(text[seg.char_start:seg.char_end]):
+                # a headline in sentence case is read as a sentence ("Diplomat says P"), its
+                # speech and cognition cues only: "Council rejects plan" reports a deed
+                for s_start, s_end in sentence_spans(text, seg.char_start, seg.char_end):
+                    yield from (r for r in _sentence(text, s_start, s_end, resolver, quoted, notes)
+                                if r.cue.lower() in SPEECH_FORMS or r.cue.lower() in COGNITION_FORMS)
         if seg.kind != "body":
             continue
-        label = _labelled(text, seg.char_start, seg.char_end, resolver, quoted, RULE_LABEL)
+        label = labelled(text, seg.char_start, seg.char_end, resolver, quoted, RULE_LABEL)
         if label is not None:
             yield label
         spans = resolver.sentences.get((seg.char_start, seg.char_end))
@@ -264,56 +258,17 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
                 if a >= s_end:
                     break
                 inside.append((a, b))
-            if is_title_case(text[s_start:s_end]):
-                yield from _headline(text, s_start, s_end, resolver, inside)
-            else:
-                yield from _sentence(text, s_start, s_end, resolver, inside, notes)
-
-
-def _labelled(text: str, start: int, end: int, resolver: Resolver,
-              quoted: list[tuple[int, int]], method: str) -> Reported | None:
-    """'TAPPER: Donald Trump released a video ...' / 'Report: Half of ...': the label is the
-    source of the rest of the paragraph."""
-    label = _LABEL.match(text, start, end)
-    if label is None or label.group("label").split()[0].casefold() in _NOT_LABELS or \
-            is_date_word(label.group("label").split()[0]):
-        return None
-    span = _trim(text, label.end(), end)
-    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
-        return None
-    subject = resolver.subject(label.start("label"), label.end("label"), cue_after=True) or \
-        Subject(None, label.group("label").strip(), label.start("label"))
-    return Reported(Span(span[0], span[1], text[span[0]:span[1]]), ":", subject, method,
-                    CONFIDENCE[method])
-
-
-def _headline(text: str, start: int, end: int, resolver: Resolver,
-              quoted: list[tuple[int, int]]) -> Iterator[Reported]:
-    """'Trump Says He Never Pledged To ...' and 'Report: Half of ...' in a headline."""
-    label = _labelled(text, start, end, resolver, quoted, RULE_HEADLINE)
-    if label is not None:
-        yield label
-        return
-    cue = HEADLINE_CUES.search(text, start, end)
-    if cue is None or cue.start() == start or _inside(quoted, cue.start()):
-        return
-    subject = subject_before(text, resolver, start, cue.start())
-    span = _trim(text, cue.end(), end)
-    if subject is None or len(text[span[0]:span[1]].split()) < _MIN_WORDS or \
-            _quoted(quoted, *span) > 0.5:
-        return
-    yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group().lower(), subject,
-                   RULE_HEADLINE, CONFIDENCE[RULE_HEADLINE])
-
-
-def _inside(quoted: list[tuple[int, int]], at: int) -> bool:
-    return any(a <= at < b for a, b in quoted)
+            # a body sentence full of names ("Donald Trump said Hillary Clinton ...") is in
+            # title case too: read as a sentence when it is no title-case headline
+            titled = list(headline(text, s_start, s_end, resolver, inside)) \
+                if is_title_case(text[s_start:s_end]) else []
+            yield from titled or _sentence(text, s_start, s_end, resolver, inside, notes)
 
 
 def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
                    cue: Cue) -> str | None:
     """Why a cue cannot make a claim, or None."""
-    if _inside(quoted, cue.start()):
+    if in_quote(quoted, cue.start()):
         return "inside a quotation"
     word = cue.group().lower()
     if word in _NOT_CLAIM_CUES:
@@ -329,7 +284,7 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
             word in _NOMINAL_CUES and (NOMINAL_BEFORE.search(text, s_start, cue.start()) or
                                        _BARE_NOMINAL.search(text, s_start, cue.start()))):
         return "a sense that is mostly not attribution without a complement"
-    if not cue.group().split()[0].endswith("ing") and \
+    if not cue.group().split()[0].endswith("ing") and word not in ATTITUDE_FORMS and \
             _PASSIVE.search(text, max(s_start, cue.start() - 12), cue.start()):
         return "passive"
     if _attributes_quote(text, quoted, s_start, cue):
@@ -339,53 +294,15 @@ def _cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
 
 def _sentence(text: str, s_start: int, s_end: int, resolver: Resolver,
               quoted: list[tuple[int, int]], notes: list[Rejected]) -> Iterator[Reported]:
-    asked = _ASKED.match(text, s_start, s_end)
-    if asked is not None and not _inside(quoted, asked.start("cue")):
-        span = _trim(text, asked.start("content"), asked.end("content"))
-        yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), "asked", None,
-                       RULE_QUESTION, CONFIDENCE[RULE_QUESTION])
+    question = asked(text, s_start, s_end, quoted)
+    if question is not None:
+        yield question
     found = list(_attributed(text, s_start, s_end, resolver, quoted, notes))
     yield from found
-    nominal = list(_nominal(text, s_start, s_end, resolver, quoted, found))
-    yield from nominal
-    found += nominal
-    for cue in _EVIDENTIAL.finditer(text, s_start, s_end):
-        if _inside(quoted, cue.start()) or any(
-                r.span.start <= cue.start() < r.span.end for r in found):
-            continue
-        start = _clause_start_before(text, s_start, cue.start())
-        start = start + len(text[start:cue.start()]) - len(text[start:cue.start()].lstrip(" ,;"))
-        stop = _CLAUSE_END.search(text, cue.end(), s_end)
-        span = _trim(text, start, stop.start() if stop is not None else s_end)
-        if len(text[span[0]:span[1]].split()) >= _MIN_WORDS and _quoted(quoted, *span) <= 0.5:
-            yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), None,
-                           RULE_EVIDENTIAL, CONFIDENCE[RULE_EVIDENTIAL])
-
-
-def _nominal(text: str, s_start: int, s_end: int, resolver: Resolver,
-             quoted: list[tuple[int, int]], taken: list[Reported]) -> Iterator[Reported]:
-    """'his criticism of the judge', "Trump's calls for a ban": a content reported by a noun
-    whose possessor is its source."""
-    for m in _NOMINAL_CUE.finditer(text, s_start, s_end):
-        if _inside(quoted, m.start()) or any(r.span.start <= m.start() < r.span.end
-                                             for r in taken):
-            continue
-        verb = _NOMINAL_STOP.search(text, m.start("content"), m.end("content"))
-        span = _trim(text, m.start("content"), verb.start() if verb else m.end("content"))
-        if not text[span[0]:span[1]].strip() or _quoted(quoted, *span) > 0.5:
-            continue
-        owner = _POSSESSOR.search(text, max(s_start, m.start() - 60), m.start())
-        if owner is None:
-            continue  # "allegations that P" with nobody's: measured 0.73 inside a Content and
-            # its named sources lie elsewhere in the sentence (claimant right 1 time in 6)
-        subject: Subject | None = None
-        if owner.group("p"):
-            subject = Subject(None, owner.group("p"), owner.start("p"), pronoun=True)
-        else:
-            subject = resolver.subject(owner.start("name"), owner.end("name"), cue_after=True) \
-                or Subject(None, owner.group("name"), owner.start("name"))
-        yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), m.group("cue"), subject,
-                       RULE_NOMINAL, CONFIDENCE[RULE_NOMINAL])
+    nominals = list(nominal(text, s_start, s_end, resolver, quoted, found))
+    yield from nominals
+    found += nominals
+    yield from evidential(text, s_start, s_end, quoted, found)
 
 
 def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
@@ -398,7 +315,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         if poll is not None:
             according = Cue(poll.start("cue"), poll.end("cue"), poll.group("cue"))
             method = RULE_POLL
-    if according is not None and not _inside(quoted, according.start()):
+    if according is not None and not in_quote(quoted, according.start()):
         by = _according(text, quoted, s_start, s_end, according, resolver, method)
         if by is not None:
             yield by
@@ -412,18 +329,22 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             notes.append((c.start(), c.group(), why))
     if not cues:
         return
-    inverted = _inverted(text, quoted, s_start, s_end, cues, resolver)
-    if inverted is not None:
-        yield inverted
-        return
     previous: Subject | None = None
     previous_start = previous_end = s_start
+    opening = opening_clause_end(text, s_start, s_end)
+    inverted = inverted_claim(text, quoted, s_start, s_end, cues, resolver)
+    if inverted is not None:
+        claim, last = inverted
+        yield claim
+        # "P, he said, adding that Q": the cues after the inverted one share its source
+        cues = [c for c in cues if c.start() >= last.end()]
+        previous, previous_start, previous_end = claim.subject, last.start(), last.end()
     for i, cue in enumerate(cues):
         nested = cue.start() < previous_end
         if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
             # when it has a named subject of its own at the start of its clause
             subject = subject_before(text, resolver,
-                                      _clause_start_before(text, previous_start, cue.start()),
+                                      clause_start_before(text, previous_start, cue.start()),
                                       cue.start())
             if subject is None or subject.start < previous_start or \
                     len(text[subject.start:cue.start()].split()) > 5:
@@ -436,17 +357,29 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
                 subject = previous  # "denied the claims, and suggested ...": the same source
             if subject is None:
                 subject = _shared_subject(text, resolver, s_start, cue)
-        if subject is None:
+        if subject is None and nested:
             notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
-        span = _content(text, quoted, cue.end(), _content_end(text, resolver, cue, cues[i + 1:],
-                                                              s_end),
-                        stance=cue.group().lower() in STANCE_FORMS)
+        end = _content_end(text, resolver, cue, cues[i + 1:], s_end)
+        if cue.start() < opening:  # "After saying P, X ...": P ends with the opening clause
+            end = min(end, opening)
+        span = _content(text, quoted, cue.end(), end, stance=cue.group().lower() in STANCE_FORMS)
         if span is None:
             notes.append((cue.start(), cue.group(), "no content of three words outside quotes"))
             continue
+        method = RULE_COMPLEMENT
+        if subject is None:
+            subject = sentence_subject(text, resolver, s_start, cue.start())
+            if subject is None and previous is not None:
+                subject = previous
+                method = RULE_EARLIER_SOURCE  # "X said P on Monday, asking ..."
+            if subject is None:
+                notes.append((cue.start(), cue.group(), "no source before the cue"))
+                continue
+            if method == RULE_COMPLEMENT:
+                method = RULE_SENTENCE_SUBJECT
         yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
-                       RULE_COMPLEMENT, CONFIDENCE[RULE_COMPLEMENT])
+                       method, CONFIDENCE[method])
         if not nested:
             previous, previous_start, previous_end = subject, span[0], span[1]
 
@@ -483,7 +416,7 @@ def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
         subject = resolver.subject(cue.end(), nxt.start(), cue_after=True)
         if subject is None or subject.start <= cue.end() + 1:
             continue
-        boundary = _clause_start_before(text, cue.end(), subject.start)
+        boundary = clause_start_before(text, cue.end(), subject.start)
         if boundary > cue.end():  # "X said P, but Y argued Q": P ends at the comma
             return boundary
     return s_end
@@ -494,22 +427,13 @@ def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
     """The cue is a quote's own attribution ('"...," Reid said in an interview'), not a cue of
     its own after the quote's ('"...," Trump said after Nabisco announced it was ...')."""
     before = [b for a, b in quoted if s_start <= b <= cue.start()]
-    if not before:
-        return False
+    if not before or quoted_share(quoted, *trim(text, s_start, cue.start())) <= 0.5:
+        return False  # 'The debt is a "burden," he said': mostly no quote, a claim as well
     gap = text[max(before):cue.start()]
     return len(gap.split()) <= 8 and not _THAT.search(gap) and \
         not _SUBORDINATE.search(gap) and CLAIM_CUES.search(gap) is None and \
         not sentence_break(text, max(before), cue.start()) and \
         not _THAT_AFTER.match(text, cue.end(), cue.end() + 8)
-
-
-def _clause_start_before(text: str, start: int, at: int) -> int:
-    """Where the clause holding position ``at`` starts (its last comma, 'and' or 'but')."""
-    best = start
-    for joint in JOINT.finditer(text, start, at):
-        best = joint.start()
-    comma = text.rfind(",", start, at)
-    return max(best, comma) if comma != -1 else best
 
 
 def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
@@ -527,52 +451,10 @@ def _according(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: in
         before = ""  # 'It has not gone unnoticed: According to X, P': P follows
     if (before.strip(" ,") and comma == -1) or \
             (before.strip(" ,") and len(before.split()) >= 3):
-        span = _trim(text, s_start, cue.start())  # 'P, according to X.'
+        span = trim(text, s_start, cue.start())  # 'P, according to X.'
     else:
-        span = _trim(text, comma + 1 if comma != -1 else s_end, s_end)
-    if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
+        span = trim(text, comma + 1 if comma != -1 else s_end, s_end)
+    if len(text[span[0]:span[1]].split()) < MIN_WORDS or quoted_share(quoted, *span) > 0.5:
         return None
     return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
                     method, CONFIDENCE[method])
-
-
-def _inverted(text: str, quoted: list[tuple[int, int]], s_start: int, s_end: int,
-              cues: list[Cue], resolver: Resolver) -> Reported | None:
-    """'P, X said.' / 'P, said X, a ...' : X claims P (the sentence before that comma).
-
-    The cue stands after the sentence's last clause comma with at most a short subject before
-    it (or the subject after it), and nothing after it but the subject, an appositive or a
-    short adverbial ("on Tuesday", "in a statement").
-    """
-    for cue in reversed(cues):
-        if cue.group().lower() not in SPEECH_FORMS:
-            continue  # "..., though there is still lingering Sanders support": not inverted
-        comma = text.rfind(",", s_start, cue.start())
-        if comma == -1 or len(text[s_start:comma].split()) < _MIN_WORDS:
-            continue
-        head = text[comma + 1:cue.start()]
-        after = text[cue.end():s_end].rstrip(" .!?\"”'")
-        if _FRONTED.match(text, s_start) and "," not in text[s_start:comma]:
-            return None  # "In her speech, X declared": not content before the comma
-        if head.strip():  # "P, X said (on Tuesday)."
-            if len(head.split()) > 8 or "," in head or len(after.split()) > 4:
-                continue
-            subject = subject_before(text, resolver, comma + 1, cue.start())
-        else:  # "P, said X(, a ...)."
-            name_end = after.find(",")
-            name_end = len(after) if name_end == -1 else name_end
-            if len(after[:name_end].split()) > 7:
-                continue
-            subject = resolver.subject(cue.end(), cue.end() + name_end, cue_after=False) or \
-                nominal_after(text, cue.end(), cue.end() + name_end)
-            if subject is not None and (subject.pronoun or len(
-                    text[subject.start + len(subject.text):cue.end() + name_end].split()) > 1):
-                continue  # "..., said it would reprint": a complement, not an inverted source
-        if subject is None:
-            continue
-        span = _trim(text, s_start, comma)
-        if len(text[span[0]:span[1]].split()) < _MIN_WORDS or _quoted(quoted, *span) > 0.5:
-            return None
-        return Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), subject,
-                        RULE_INVERTED, CONFIDENCE[RULE_INVERTED])
-    return None

@@ -1,0 +1,67 @@
+"""What every claim sieve shares: the ``Reported`` record, the claim cues, and the span tests.
+
+The verb sieves (``reported``) and the other sieves (``claim_sieves``) both cut a content out
+of a sentence, trim it, and drop it when it is too short or mostly a quotation (a content that
+is mostly one quotation is the quote's, not a claim); these helpers live here so that neither
+module imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.pipeline.attribution import JOINT, Subject
+from newsgraph.pipeline.drafts import Span
+from newsgraph.pipeline.lexicon import COGNITION_FORMS, SPEECH_FORMS, STANCE_FORMS, Cues
+
+#: Cues that take a complement: speech, cognition and stance verbs.
+CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
+#: Where a content ends inside its sentence.
+CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(|,\s+(?:but|which|while|although|though|"
+                        r"whereas)\b")
+#: The fewest words of a content (a stance cue's short object aside).
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One reported content: its span, the cue, who reported it and by which sieve."""
+
+    span: Span
+    cue: str
+    #: None for the writer's own assessment (the ``evidential`` sieve)
+    subject: Subject | None
+    method: str
+    confidence: float
+
+
+def quoted_share(quoted: list[tuple[int, int]], start: int, end: int) -> float:
+    """The share of ``[start, end)`` inside the article's quotation-mark pairs."""
+    if end <= start:
+        return 1.0
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+    return inside / (end - start)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the spaces and punctuation at its edges."""
+    while start < end and text[start] in " ,:":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:!?":
+        end -= 1
+    return start, end
+
+
+def in_quote(quoted: list[tuple[int, int]], at: int) -> bool:
+    """Whether position ``at`` lies inside one of the quotation-mark pairs."""
+    return any(a <= at < b for a, b in quoted)
+
+
+def clause_start_before(text: str, start: int, at: int) -> int:
+    """Where the clause holding position ``at`` starts (its last comma, 'and' or 'but')."""
+    best = start
+    for joint in JOINT.finditer(text, start, at):
+        best = joint.start()
+    comma = text.rfind(",", start, at)
+    return max(best, comma) if comma != -1 else best

@@ -1,0 +1,58 @@
+"""Where a claim's source is when its cue has none of its own: the sentence's opening subject.
+
+``reported`` asks these after the subject before the cue, the source of the clause before it
+and a shared subject have all failed ("Okafor ran on the budget and accused X of P";
+"Rattling off promises to P, Okafor cast ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.pipeline.attribution import Resolver, Subject
+from newsgraph.pipeline.sentences import sentence_break
+
+#: What may open a sentence before its subject: "But", "And", "Still,", "On Tuesday,".
+_SENTENCE_LEAD = re.compile(r"\s*(?:(?:But|And|Yet|Still|So|Now|Then|Meanwhile|Also|Instead|"
+                            r"However|Later|Earlier)\b,?\s*)?")
+#: A sentence that opens with a participle clause: "Rattling off promises, ...", "After
+#: hearing the case, ...".
+_FRONTED_PARTICIPLE = re.compile(r"(?:(?:After|Before|While|By|In|Since|When|Without|Despite|"
+                                 r"Upon)\s+)?[A-Z]?[a-z]+ing\b")
+#: Capitalised titles before a name ("Majority Leader Mitch McConnell").
+_TITLES_BEFORE = re.compile(r"(?:[A-Z][\w.-]*\s+){0,3}")
+_LEAD_PRONOUN = re.compile(r"(He|She|They|We|I)\b(?!\s*[’']s\b)")
+
+
+def opening_clause_end(text: str, s_start: int, s_end: int) -> int:
+    """Where a participle clause that opens the sentence ends (its comma), else ``s_start``."""
+    lead = _SENTENCE_LEAD.match(text, s_start, s_end)
+    start = lead.end() if lead is not None else s_start
+    if _FRONTED_PARTICIPLE.match(text, start, s_end) is None:
+        return s_start
+    comma = text.find(",", start, s_end)
+    return comma if comma != -1 else s_start
+
+
+def sentence_subject(text: str, resolver: Resolver, s_start: int, at: int) -> Subject | None:
+    """The source of a cue with none of its own, from the sentence's own subject: the name or
+    pronoun that opens it ("Romney ran on the economy and accused Obama of P"), or, when the
+    cue is in a participle clause that opens the sentence, the name right after that clause
+    ("Rattling off promises to P, Okafor cast ..."). None when the sentence opens otherwise."""
+    lead = _SENTENCE_LEAD.match(text, s_start, at)
+    start = lead.end() if lead is not None else s_start
+    fronted = _FRONTED_PARTICIPLE.match(text, start, at)
+    if fronted is not None:
+        comma = text.find(",", at)
+        if comma == -1 or sentence_break(text, at, comma):
+            return None
+        start, at = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip()), \
+            min(len(text), comma + 80)
+    pronoun = _LEAD_PRONOUN.match(text, start, at)
+    if pronoun is not None:
+        return Subject(None, pronoun.group(1), pronoun.start(1), pronoun=True)
+    for m in resolver.within(start, at):
+        if resolver.kind.get(m.actor) is not None and \
+                _TITLES_BEFORE.fullmatch(text, start, m.span.start):
+            return Subject(m.actor, m.span.text, m.span.start)
+    return None
