@@ -157,3 +157,30 @@ def test_a_content_half_quoted_is_a_claim_too() -> None:
     assert claims.get('the new ferry plan was "a disaster for the islands."') == "Adaeze Okafor" \
         or claims.get('the new ferry plan was "a disaster for the islands') == "Adaeze Okafor", \
         claims
+
+
+def _methods(*paragraphs: str) -> dict[str, tuple[str | None, str]]:
+    draft = extract(article(OKAFOR, *paragraphs))
+    find_claims(draft)
+    return {c.span.text: (c.claimant, c.method) for c in draft.claims
+            if c.reporting == "indirect"}
+
+
+@pytest.mark.parametrize(("paragraph", "content"), [
+    ("About four in ten now say the ferry fares are too high.", "the ferry fares are too high"),
+    ("In Elmhurst, about four in ten now say the levy is unfair.", "the levy is unfair"),
+])
+def test_a_content_whose_source_is_nobody_named_is_a_claim_without_claimant(
+        paragraph: str, content: str) -> None:
+    assert _methods(paragraph).get(content) == (None, "rule:claims.unsourced@1")
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a participle: its source is the main clause's subject, not nobody
+    "Hours after insisting that the levy was fair, the ferry board met again.",
+    # a capitalised word in the clause: mostly a source the rules do not know
+    "Castellano further alleges that the harbour levy is unfair.",
+])
+def test_no_unsourced_claim_where_a_source_is_likely_named(paragraph: str) -> None:
+    assert all(method != "rule:claims.unsourced@1"
+               for _, method in _methods(paragraph).values()), _methods(paragraph)
