@@ -135,7 +135,7 @@ def test_a_question_put_in_the_passive() -> None:
                                     "said she hoped so."))
     find_claims(draft)
     claims = {c.span.text: (c.claimant, c.method) for c in draft.claims}
-    assert claims["whether the ferry would run in winter"] == (None, "rule:claims.question_put@2")
+    assert claims["whether the ferry would run in winter"] == (None, "rule:claims.question_put@3")
     assert claims["she hoped so"] == ("Adaeze Okafor", "rule:claims.complement@4")
 
 

@@ -262,3 +262,9 @@ def test_a_speaker_given_only_in_words_is_less_sure_than_a_name() -> None:
     assert (unnamed.speaker, unnamed.speaker_text) == (None, "a spokesman")
     assert named.speaker == "Adaeze Okafor"
     assert unnamed.confidence < 0.5 < named.confidence
+
+
+def test_a_short_dash_line_that_names_nobody_is_no_credit_line() -> None:
+    draft = extract(article(OKAFOR, '"Every ferry will run on time by next summer."',
+                            "- Polls open at 7 a.m. on Thursday."))
+    assert [q.method for q in draft.quotes if "credit_line" in q.method] == []

@@ -13,7 +13,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.pipeline.claims import find_claims
-from newsgraph.pipeline.reporting_names import _STAFF, _lower_too, _staffed
+from newsgraph.pipeline.reporting_names import (
+    _STAFF,
+    _alone,
+    _in_longer_name,
+    _lower_too,
+    _staffed,
+)
 from tests.rules_helpers import article, extract
 
 SHARES = "Shares in the ferry companies fell sharply on Tuesday morning."
@@ -118,3 +124,29 @@ def test_word_tests_equal_their_regular_expressions(text: str, word: str) -> Non
     lower = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w])", text) is not None
     assert _staffed(text, word) == staffed
     assert _lower_too(text, word) == lower
+
+
+def test_a_surname_that_reports_on_its_own_stays_the_full_names() -> None:
+    actors = _actors(VOTE, BACKED, "Kwiatkowska rejected the harbour plan, and he said so twice.",
+                     "Kwiatkowska opposed the levy, as he has for years.")
+    assert "Kwiatkowska" not in actors and actors.get("Dorota Kwiatkowska") == "person", actors
+
+
+_NAMED = st.lists(st.sampled_from(["Acme", "Nina", "Nina Acme", "Acme Group", "acme", " ", "  ",
+                                   "\u00a0", "\t", "-", "x", "O'Neil", "NINA", ".", "é"]),
+                  max_size=10).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=_NAMED, word=st.sampled_from(["Acme", "O'Neil"]))
+@example(text="Nina Acme", word="Acme")
+@example(text="Acme Group", word="Acme")
+@example(text="Nina \tAcme and Acme", word="Acme")
+def test_name_tests_equal_their_regular_expressions(text: str, word: str) -> None:
+    w = re.escape(word)
+    longer = re.search(rf"[A-Z][\w’'.-]*[ \u00a0]+{w}(?![\w])|(?<![\w-]){w}[ \u00a0]+[A-Z]",
+                       text) is not None
+    alone = any(not text[:m.start()].rstrip().endswith("Nina")
+                for m in re.finditer(rf"(?<![\w-]){w}(?![\w])", text))
+    assert _in_longer_name(text, word) == longer
+    assert _alone(text, word, f"Nina {word}") == alone

@@ -40,8 +40,8 @@ from newsgraph.pipeline.names import is_date_word
 RULE_EVIDENTIAL = "rule:claims.evidential@2"
 RULE_HEADLINE = "rule:claims.headline@2"
 RULE_LABEL = "rule:claims.speaker_label@2"
-RULE_NOMINAL = "rule:claims.nominal@1"
-RULE_QUESTION = "rule:claims.question_put@2"
+RULE_NOMINAL = "rule:claims.nominal@2"
+RULE_QUESTION = "rule:claims.question_put@3"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
 #: Content), rounded down to 0.05: `make quality` prints it (docs/quality.md).
 CONFIDENCE = {RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_NOMINAL: 0.85,
@@ -156,6 +156,8 @@ def asked(text: str, s_start: int, s_end: int,
             end = joint.start()
             break
     span = trim(text, m.start("content"), end)
+    if len(text[span[0]:span[1]].split()) < MIN_WORDS or quoted_share(quoted, *span) > 0.5:
+        return None  # "was asked about and said": no question of its own
     return Reported(Span(span[0], span[1], text[span[0]:span[1]]), "asked", None,
                     RULE_QUESTION, CONFIDENCE[RULE_QUESTION])
 

@@ -46,8 +46,9 @@ def sentence_subject(text: str, resolver: Resolver, s_start: int, at: int) -> Su
         comma = text.find(",", at)
         if comma == -1 or sentence_break(text, at, comma):
             return None
-        start, at = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip()), \
-            min(len(text), comma + 80)
+        start, at = comma + 1, min(len(text), comma + 80)
+        while start < len(text) and text[start].isspace():  # not text[comma + 1:].lstrip():
+            start += 1  # copying the rest of the article for every cue was quadratic
     pronoun = _LEAD_PRONOUN.match(text, start, at)
     if pronoun is not None:
         return Subject(None, pronoun.group(1), pronoun.start(1), pronoun=True)

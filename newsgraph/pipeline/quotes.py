@@ -351,6 +351,9 @@ def _credit_lines(draft: ArticleDraft, body: list[_Paragraph], resolver: Resolve
             continue
         who = [m for m in resolver.within(credit.start("who"), credit.end("who"))
                if resolver.kind.get(m.actor) in ("person", "organization", "group", "country")]
+        words = credit.group("who").split()
+        if not who and not (len(words) <= 6 and all(w[:1].isupper() for w in words)):
+            continue  # "- Polls open at 7 a.m." credits nobody
         for quote in draft.quotes:
             if quote.span.start == pair.start and quote.method in own:
                 quote.speaker = who[0].actor if who else None

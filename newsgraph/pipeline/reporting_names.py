@@ -77,6 +77,8 @@ _STAFF_BEFORE = re.compile(rf"\b(?:{_STAFF})\s+(?:of|at|for)\s+$")  # "the found
 _STAFF_REACH = 120
 _NOT_WORD_AFTER = re.compile(r"(?![\w’'])")
 _W = re.compile(r"\w")
+_NAME_CHAR = re.compile(r"[\w’'.-]")
+_NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _W_OR_HYPHEN = re.compile(r"[\w-]")
 _HE_SHE = re.compile(r"\b(?:he|she|his|her|him)\b")
 _IT = re.compile(r"\b(?:it|its)\b")
@@ -97,12 +99,15 @@ def find_reporting_names(draft: ArticleDraft, spans: list[tuple[int, int]]) -> N
         new.setdefault(name, ("organization", SUBJECT_RULE, set()))
     for name, shorts in _labels(text, draft, body, taken):
         new.setdefault(name, ("person", LABEL_RULE, shorts))
+    # a surname that also reports on its own is the short form of its full name, not a second
+    # person ("Dorota Kwiatkowska has backed ... Kwiatkowska rejected ...")
+    shorts = {short for _, _, forms_of in new.values() for short in forms_of}
+    new = {name: found for name, found in new.items() if name not in shorts}
     if not new:
         return
-    forms: dict[str, tuple[str, MentionForm]] = {}
-    for name, (_, _, shorts) in new.items():
-        forms[name] = (name, "name")
-        for short in shorts:
+    forms: dict[str, tuple[str, MentionForm]] = {name: (name, "name") for name in new}
+    for name, (_, _, shorts_of) in new.items():
+        for short in shorts_of:
             forms.setdefault(short, (name, "surname"))
     occupied = sorted((m.span.start, m.span.end) for m in draft.actor_mentions)
     pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(
@@ -211,9 +216,29 @@ def _according_names(text: str, body: list[tuple[int, int]], taken: set[str]) ->
 
 
 def _in_longer_name(text: str, word: str) -> bool:
-    w = re.escape(word)
-    return re.search(rf"[A-Z][\w’'.-]*[ \u00a0]+{w}(?![\w])|(?<![\w-]){w}[ \u00a0]+[A-Z]",
-                     text) is not None
+    """The article writes the word inside a longer capitalised name: after a capitalised
+    word ("Nina Statista") or before one ("Statista Group")."""
+    end = len(word)
+    for at in _occurrences(text, word, None):
+        if _NAME_AFTER.match(text, at + end) and (at == 0 or not _W_OR_HYPHEN.match(text, at - 1)):
+            return True
+        if _W.match(text, at + end) is None and _capitalised_before(text, at):
+            return True
+    return False
+
+
+def _capitalised_before(text: str, at: int) -> bool:
+    """Spaces right before ``at``, and before them a word with a capital in it."""
+    i = at
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    if i == at:
+        return False
+    while i > 0 and _NAME_CHAR.match(text, i - 1):
+        i -= 1
+        if "A" <= text[i] <= "Z":
+            return True
+    return False
 
 
 def _staffed(text: str, word: str) -> bool:
@@ -233,9 +258,14 @@ def _plain(word: str) -> bool:
 
 def _alone(text: str, last: str, full: str) -> bool:
     """The article writes ``last`` without the rest of ``full`` in front of it."""
-    before = full[:-len(last)].strip()
-    for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w])", text):
-        if not text[:m.start()].rstrip().endswith(before.split()[-1]):
+    previous = full[:-len(last)].split()[-1]
+    for at in _occurrences(text, last, _W_OR_HYPHEN):
+        if _W.match(text, at + len(last)) is not None:
+            continue
+        i = at
+        while i > 0 and text[i - 1].isspace():  # text[:at].rstrip(), without the copy
+            i -= 1
+        if not text.endswith(previous, 0, i):
             return True
     return False
 
