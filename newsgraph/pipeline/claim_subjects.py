@@ -2,7 +2,8 @@
 
 ``reported`` asks these after the subject before the cue, the source of the clause before it
 and a shared subject have all failed ("Okafor ran on the budget and accused X of P";
-"Rattling off promises to P, Okafor cast ...").
+"Rattling off promises to P, Okafor cast ..."); when they fail too, ``may_be_unsourced`` says
+whether the content is still a claim, with no claimant ("About four in ten say P").
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import re
 
 from newsgraph.pipeline.attribution import Resolver, Subject
+from newsgraph.pipeline.claim_spans import clause_start_before
+from newsgraph.pipeline.lexicon import Cue
+from newsgraph.pipeline.names import is_function_word, is_modified_noun
 from newsgraph.pipeline.sentences import sentence_break
 
 #: What may open a sentence before its subject: "But", "And", "Still,", "On Tuesday,".
@@ -57,3 +61,23 @@ def sentence_subject(text: str, resolver: Resolver, s_start: int, at: int) -> Su
                 _TITLES_BEFORE.fullmatch(text, start, m.span.start):
             return Subject(m.actor, m.span.text, m.span.start)
     return None
+
+
+def may_be_unsourced(text: str, s_start: int, cue: Cue) -> bool:
+    """A cue with no source found may still make a claim, with no claimant: when it is no
+    participle and its clause holds no capitalised word before it (but a sentence's first
+    word that is a function word or a common noun: "About four in ten say").
+
+    Measured on PolNeAR: a claim of every sourceless cue raised recall 0.587 -> 0.624 but
+    lowered claimant accuracy to 0.847 (95 of its 1,091 matched claims had a named gold
+    source, and a claim without its named claimant is a wrong one); with these two conditions,
+    recall 0.605, claimant accuracy 0.858, and the sieve is 0.649 inside an attributed
+    Content."""
+    if cue.group().split()[0].lower().endswith("ing"):
+        return False
+    clause = clause_start_before(text, s_start, cue.start())
+    words = text[clause:cue.start()].split()
+    if clause == s_start and words and (is_function_word(words[0])
+                                        or is_modified_noun(words[0].lower())):
+        words = words[1:]  # "Most say", "Critics say": capitalised as the sentence's first
+    return not any(w[:1].isupper() for w in words)
