@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.pipeline.attribution import Resolver
+from newsgraph.pipeline.claim_subjects import sentence_subject
 from newsgraph.pipeline.claims import find_claims
 from tests.rules_helpers import article, extract
 
@@ -184,3 +186,13 @@ def test_a_content_whose_source_is_nobody_named_is_a_claim_without_claimant(
 def test_no_unsourced_claim_where_a_source_is_likely_named(paragraph: str) -> None:
     assert all(method != "rule:claims.unsourced@1"
                for _, method in _methods(paragraph).values()), _methods(paragraph)
+
+
+def test_a_cue_after_an_opening_participle_clause_looks_at_its_own_clause() -> None:
+    """The opening clause ends at its first comma: a cue after it is not given a name that
+    stands after a later comma."""
+    sentence = "Citing the costs, many accused the harbour board of waste, Tomas Reyes among them."
+    text = article(OKAFOR, "Tomas Reyes spoke first.", sentence)
+    draft = extract(text)
+    s_start = text.index(sentence)
+    assert sentence_subject(text, Resolver(draft, []), s_start, text.index("accused")) is None

@@ -46,11 +46,12 @@ def sentence_subject(text: str, resolver: Resolver, s_start: int, at: int) -> Su
     lead = _SENTENCE_LEAD.match(text, s_start, at)
     start = lead.end() if lead is not None else s_start
     fronted = _FRONTED_PARTICIPLE.match(text, start, at)
-    if fronted is not None:
-        comma = text.find(",", at)
-        if comma == -1 or sentence_break(text, at, comma):
+    if fronted is not None:  # the opening clause ends at its first comma
+        comma = text.find(",", fronted.end())
+        if comma == -1 or sentence_break(text, fronted.end(), comma):
             return None
-        start, at = comma + 1, min(len(text), comma + 80)
+        # a cue inside the clause looks at the words after it; one after it, at its own clause
+        start, at = comma + 1, min(len(text), comma + 80) if comma > at else at
         while start < len(text) and text[start].isspace():  # not text[comma + 1:].lstrip():
             start += 1  # copying the rest of the article for every cue was quadratic
     pronoun = _LEAD_PRONOUN.match(text, start, at)

@@ -104,7 +104,7 @@ from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 RULE_ACCORDING = "rule:claims.according_to@2"
 RULE_COMPLEMENT = "rule:claims.complement@4"
 RULE_POLL = "rule:claims.in_poll@2"
-RULE_SENTENCE_SUBJECT = "rule:claims.sentence_subject@1"
+RULE_SENTENCE_SUBJECT = "rule:claims.sentence_subject@2"
 RULE_EARLIER_SOURCE = "rule:claims.earlier_source@1"
 RULE_UNSOURCED = "rule:claims.unsourced@1"
 #: Each sieve's precision on the PolNeAR training split (its claims inside an attributed
