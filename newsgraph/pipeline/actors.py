@@ -35,7 +35,7 @@ from typing import Any
 from newsgraph.models.actor import MentionForm
 from newsgraph.models.base import ActorKind
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, RoleDraft, Span
-from newsgraph.pipeline.forms import FormIndex
+from newsgraph.pipeline.forms import FormIndex, bounded
 from newsgraph.pipeline.names import is_title_case
 from newsgraph.pipeline.organisations import (
     MEDIA_RULE,
@@ -165,7 +165,7 @@ def _gazetteer_regex(forms: Iterable[str]) -> re.Pattern[str]:
     unique = sorted(set(forms), key=lambda f: (-len(f), f)) or ["(?!x)x"]
     # a prefix tree tries the longer continuation first, but backs off to a shorter form when
     # the word boundary fails ("Washington Post" before "Washington")
-    return re.compile(rf"(?<![\w.])(?:{_trie(unique)})(?![\w]|\.\w)")
+    return bounded(_trie(unique))
 
 
 def _is_place_use(text: str, start: int, end: int, surface: str) -> bool:

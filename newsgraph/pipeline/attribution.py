@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.pipeline.lexicon import AUXILIARY, SPEECH_FORMS, Cue, Cues, alternation
+from newsgraph.pipeline.lexicon import AUXILIARY, GOVERNING, SPEECH_FORMS, Cue, Cues, alternation
 from newsgraph.pipeline.names import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -48,8 +48,7 @@ JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
 RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
 #: A preposition right before a name: its object ("asked about Chen"), not a title ("Secretary
 #: of Energy Chen").
-_OBJECT_OF = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|into|"
-                        r"after)\s+(?:the\s+)?$")
+_OBJECT_OF = re.compile(rf"\b(?:{GOVERNING})\s+(?:the\s+)?$")
 #: Relative clauses and appositives between commas ("X, who served as ..., told").
 APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
 #: The start of a stretch, or a comma, then at most three capitalised (title) words: where a
@@ -61,9 +60,8 @@ SUBORDINATE = re.compile(
     r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]lthough|[Tt]hough|[Ii]f|[Bb]ecause|"
     r"[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]hether|[Ww]henever|[Dd]espite|[Uu]nless|[Ww]hereas|Asked|"
     r"Speaking|Like|Unlike)\b")
-_PREPOSITION = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|"
-                          r"into|beat|beating|after)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
-                          re.I)
+_PREPOSITION = re.compile(rf"\b(?:{GOVERNING}|beat|beating)\s+(?:the\s+|an?\s+)?"
+                          r"(?:[\w’'-]+\s+){0,2}$", re.I)
 _PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + AUXILIARY + r"*\s+$")
 _PRONOUN_AFTER_CUE = re.compile(r"^\s*(?P<p>he|she|they|it)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?P<p>him|her|them)\b")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.pipeline.attribution import CUE, JOINT, Resolver, Subject
-from newsgraph.pipeline.lexicon import AUXILIARY
+from newsgraph.pipeline.lexicon import AUXILIARY, GOVERNING
 from newsgraph.pipeline.names import is_function_word, is_title_word
 
 #: Documents and bodies that report: "the lawsuit says", "a new poll shows".
@@ -85,9 +85,8 @@ _GAP = re.compile(
 _AND = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:and|or|nor)\s+(?:the\s+)?(?P<title>(?:[\w.-]+\s+){0,4})")
 _COMMA = re.compile(r"(?:\s*\([^()]{1,30}\))?,\s+(?:the\s+)?(?P<title>(?:[\w.-]+\s+){0,4})")
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
-_GOVERNED = re.compile(r"\b(?:of|for|from|at|by|with|to|against|on|in|about|over|than|into|"
-                       r"after|like|including|as)\s+(?:the\s+|an?\s+)?(?:[\w’'-]+\s+){0,2}$",
-                       re.I)
+_GOVERNED = re.compile(rf"\b(?:{GOVERNING}|like|including|as)\s+(?:the\s+|an?\s+)?"
+                       r"(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
 def adjacent_subject(text: str, resolver: Resolver, start: int, cue: int) -> Subject | None:

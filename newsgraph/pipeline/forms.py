@@ -23,12 +23,18 @@ _WORD_START = re.compile(r"(?<![\w.])\w+")
 _WORD = re.compile(r"\w+")
 
 
-def form_regex(forms: Iterable[str]) -> re.Pattern[str]:
+def bounded(alternation: str, not_after: str = r"\w.") -> re.Pattern[str]:
+    """``alternation`` as whole words: not right after a character of ``not_after`` (a class
+    body), not before a word character or '.x'. The one boundary of every form search: this
+    module's, the gazetteer's prefix tree and the names that only reporting shows."""
+    return re.compile(rf"(?<![{not_after}])(?:{alternation})(?![\w]|\.\w)")
+
+
+def form_regex(forms: Iterable[str], not_after: str = r"\w.") -> re.Pattern[str]:
     """The regular expression that ``FormIndex`` stands for (any form as a whole word, the
     longest first); kept as the reference of the equality test and for fixed form sets."""
     unique = sorted(set(forms), key=lambda f: (-len(f), f)) or ["(?!x)x"]
-    pattern = "|".join(re.escape(f) for f in unique)
-    return re.compile(rf"(?<![\w.])(?:{pattern})(?![\w]|\.\w)")
+    return bounded("|".join(re.escape(f) for f in unique), not_after)
 
 
 class FormIndex:

@@ -137,6 +137,10 @@ STANCE_FORMS = {form: lemma for lemma, forms in STANCE_VERBS.items() for form in
 #: The attitude adjectives among them (after "is", "was", "has been": not passives).
 ATTITUDE_FORMS = frozenset(w.replace("_", " ") for w in _ATTITUDE.replace("|", " ").split())
 
+#: Prepositions whose object is no subject ("a spokesman for X said", "asked about X"), as a
+#: regular-expression alternation: the resolver and the claim sources each add their extras.
+GOVERNING = "of|for|from|at|by|with|to|against|on|in|about|over|than|into|after"
+
 #: Auxiliaries, negations and adverbs that stand between a subject and its verb ("has long
 #: said", "did not say", "hasn't endorsed", "He's now claiming", "have all attacked"): a regular
 #: expression for one such word with the space or apostrophe before it, to be repeated. Each

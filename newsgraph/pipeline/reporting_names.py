@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from newsgraph.models.actor import MentionForm
 from newsgraph.models.base import ActorKind
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, Span
+from newsgraph.pipeline.forms import form_regex
 from newsgraph.pipeline.lexicon import (
     AUXILIARY,
     COGNITION_FORMS,
@@ -80,6 +81,9 @@ _W = re.compile(r"\w")
 _NAME_CHAR = re.compile(r"[\w’'.-]")
 _NAME_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _W_OR_HYPHEN = re.compile(r"[\w-]")
+_PLAIN = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*")
+_INITIAL = re.compile(r"[A-Z]\.")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _HE_SHE = re.compile(r"\b(?:he|she|his|her|him)\b")
 _IT = re.compile(r"\b(?:it|its)\b")
 _NOT_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS | GROUP_NOUNS
@@ -110,8 +114,7 @@ def find_reporting_names(draft: ArticleDraft, spans: list[tuple[int, int]]) -> N
         for short in shorts_of:
             forms.setdefault(short, (name, "surname"))
     occupied = sorted((m.span.start, m.span.end) for m in draft.actor_mentions)
-    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(
-        re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + r")(?![\w]|\.\w)")
+    pattern = form_regex(forms, not_after=r"\w.-")  # rare: only where new names were found
     used: set[str] = set()
     for start, end in spans:
         for m in pattern.finditer(text, start, end):
@@ -182,7 +185,7 @@ def _subject_names(text: str, body: list[tuple[int, int]], taken: set[str]
             if len(words) >= 2:
                 name = " ".join(words)
                 last = words[-1]
-                if all(_plain(w) or re.fullmatch(r"[A-Z]\.", w) for w in words) and \
+                if all(_plain(w) or _INITIAL.fullmatch(w) for w in words) and \
                         _alone(text, last, name) and not _lower_too(text, last):
                     yield name, "person", {last}
             elif titled and _plain(words[0]):
@@ -253,7 +256,7 @@ def _staffed(text: str, word: str) -> bool:
 
 def _plain(word: str) -> bool:
     """A name word: a capital, then lower-case letters (hyphens and apostrophes inside)."""
-    return re.fullmatch(r"[A-Z][a-z]+(?:[-’'][A-Za-z][a-z]+)*", word) is not None
+    return _PLAIN.fullmatch(word) is not None
 
 
 def _alone(text: str, last: str, full: str) -> bool:
@@ -296,7 +299,7 @@ def _pronoun_kind(text: str, word: str, cues: list[int]) -> ActorKind | None:
     if "it" or "its" does, else None."""
     kinds: set[ActorKind] = set()
     for at in cues:
-        stop = re.compile(r"[.!?](?:\s|$)").search(text, at)
+        stop = _SENTENCE_END.search(text, at)
         rest = text[at:stop.start() if stop else at + 200]
         if _HE_SHE.search(rest):
             kinds.add("person")
