@@ -25,6 +25,10 @@ PEOPLE = [
                  "Daniel Kiptoo", id="country-possessive"),
     pytest.param("Prime Minister Claire Benton’s office said the talks would resume on Monday.",
                  "Claire Benton", id="possessive-is-not-a-name"),
+    pytest.param("The magazine's Farmer of the Year Ann Lowe said the harvest was late again.",
+                 "Ann Lowe", id="time-word-in-front"),
+    pytest.param("Few cheers rang out at the Mary Quill South Dakota rally on Tuesday night.",
+                 "Mary Quill", id="region-after-the-name"),
 ]
 
 
@@ -47,7 +51,8 @@ def test_surname_evidence_promotes_the_full_name() -> None:
 def test_places_and_events_are_not_people() -> None:
     draft = extract(article(
         "Water reached waist height on Mill Street and Kingfield Road on Sunday night.",
-        "The Grid Resilience Act passed after Heartbreak Hill was closed for the marathon."))
+        "The Grid Resilience Act passed after Heartbreak Hill was closed for the marathon.",
+        "Voters in North Dakota said little, and Southern Ontario said less, said its mayor."))
     assert not [n for n, a in draft.actors.items() if a.kind == "person"]
 
 

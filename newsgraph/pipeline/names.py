@@ -187,14 +187,33 @@ def is_function_word(word: str) -> bool:
     return word.lower() in FUNCTION_WORDS
 
 
-_DATE_WORDS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DATE_WORDS = _WEEKDAYS | frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def is_date_word(word: str) -> bool:
     return word.lower().rstrip(".") in _DATE_WORDS
+
+
+#: Words of time that a capitalised run carries in front of a name ("Person of the Year Ann
+#: Lowe", "Tuesday Ann Lowe said" in a headline); the weekdays of ``_DATE_WORDS``, not its
+#: months, which are given names too ("April Ryan", "June Carter").
+_PERIOD_WORDS = _WEEKDAYS | frozenset("""
+year years week weekend month decade century today tonight yesterday tomorrow morning
+afternoon evening night""".split())
+#: Compass words that begin the name of a region ("North Carolina", "Southern California",
+#: "Central America"), never a person's name, and end a person's name before one ("the Ted
+#: Cruz South Carolina victory party").
+REGION_WORDS = frozenset("""
+north south east west northern southern eastern western central northeast northwest
+southeast southwest northeastern northwestern southeastern southwestern upper lower""".split())
+
+
+def is_period_word(word: str) -> bool:
+    """A word of time that is never the first word of a person's name."""
+    return word.lower() in _PERIOD_WORDS
 
 
 @lru_cache(maxsize=1)

@@ -36,15 +36,17 @@ from newsgraph.pipeline.names import (
     ORG_WORDS,
     PERSON_VERBS,
     PLACE_WORDS,
+    REGION_WORDS,
     WORD,
     given_name_gender,
     is_function_word,
+    is_period_word,
     is_role,
     is_title_word,
 )
 
-PERSON_RULE = "rule:actors.person@2"
-SURNAME_RULE = "rule:actors.surname@2"
+PERSON_RULE = "rule:actors.person@3"
+SURNAME_RULE = "rule:actors.surname@3"
 ROLE_RULE = "rule:actors.role@2"
 
 #: A title before a name, from the one list in ``names`` ("Mr", "Sen", "Judge", ...).
@@ -100,15 +102,22 @@ class People:
 
 
 def _name_words(run: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int, str]]]:
-    """(index where the name starts, words): drop the title and sentence words in front."""
+    """(index where the name starts, words): drop the title, sentence and time words in front
+    ("of the Year Ann Lowe" -> "Ann Lowe") and a region after the name ("Ted Cruz South
+    Carolina" -> "Ted Cruz")."""
     last = -1
     for i, (_, _, word) in enumerate(run[:-1]):
-        if is_title_word(word) or is_function_word(word):
+        if is_title_word(word) or is_function_word(word) or is_period_word(word):
             last = i
-    return last + 1, run[last + 1:]
+    words = run[last + 1:]
+    region = next((i for i in range(2, len(words) - 1) if words[i][2].lower() in REGION_WORDS
+                   and words[i + 1][2][:1].isupper()), None)
+    return last + 1, words[:region]
 
 
 def _valid(words: list[str]) -> bool:
+    if len(words) >= 2 and words[0].lower() in REGION_WORDS:
+        return False  # "North Carolina", "Central America": a region
     return bool(words) and not any(
         w.lower() in _NOT_IN_NAMES or is_function_word(w) for w in words
     ) and not (len(words) == 1 and is_title_word(words[0])) \
