@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,8 @@ class _Corpus:
     """What the first pass keeps in memory: one entry per actor name and per article."""
 
     first_actor: dict[str, ActorDraft]
-    people: set[str]
+    #: Person name -> the number of articles that name the person so.
+    people: Counter[str]
     sources: list[dict[str, Any]]
     reuse: ReuseFinder
     #: ``article_duplicates`` rows, in source order of the duplicates.
@@ -242,7 +244,7 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
     A bad record of a collection stops the build with its one-line error, or with
     ``skip_bad`` is kept for the build report.
     """
-    corpus = _Corpus({}, set(), [], ReuseFinder(workdir))
+    corpus = _Corpus({}, Counter(), [], ReuseFinder(workdir))
     first_with: set[str] = set()  # the sha256 of every article kept
     for done, result in enumerate(results, 1):
         if progress:
@@ -264,7 +266,7 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
         for name, actor in summary.actors.items():
             corpus.first_actor.setdefault(name, actor)
             if actor.kind == "person":
-                corpus.people.add(name)
+                corpus.people[name] += 1
         corpus.sources.append(summary.source)
         corpus.reuse.add(summary.key, summary.shingles)
         spill.append(pickled)

@@ -29,6 +29,8 @@ PEOPLE = [
                  "Ann Lowe", id="time-word-in-front"),
     pytest.param("Few cheers rang out at the Mary Quill South Dakota rally on Tuesday night.",
                  "Mary Quill", id="region-after-the-name"),
+    pytest.param("Democrat Ann Lowe told the council that the budget was short by a third.",
+                 "Ann Lowe", id="party-in-front"),
 ]
 
 
@@ -46,6 +48,14 @@ def test_surname_evidence_promotes_the_full_name() -> None:
     assert {n for n, a in draft.actors.items() if a.kind == "person"} == {"Kelsey Moran"}
     forms = {m.span.text: m.actor for m in draft.actor_mentions}
     assert forms["Moran"] == "Kelsey Moran"
+
+
+def test_a_title_case_line_names_only_who_the_article_names_elsewhere() -> None:
+    draft = extract(article(
+        "Harbour Town Votes To Condemn Mary Quill's Pier Plan.",
+        "The council on Monday backed a motion against candidate Mary Quill's pier plan.",
+        "Several Harbour officials were not convinced, and Quill said she would wait."))
+    assert {n for n, a in draft.actors.items() if a.kind == "person"} == {"Mary Quill"}
 
 
 def test_places_and_events_are_not_people() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import duckdb
@@ -26,18 +26,29 @@ from tests.conftest import REPO, run_cli
 FIXTURES = REPO / "tests" / "fixtures" / "articles"
 
 
-def _pairwise_link(people: list[str]) -> dict[str, str]:
-    """The definition: compare every name with every other (quadratic)."""
-    people = sorted(set(people))
+def _pairwise_link(people: Counter[str]) -> dict[str, str]:
+    """The definition: compare every name with every other (quadratic). Two names are one
+    person when one ends with the other and every name ending with the shorter one ends with
+    the longest of them; each such group maps to its full name most articles write."""
+    names = sorted(people)
+
+    def ends(longer: str, shorter: str) -> bool:
+        a, b = longer.split(), shorter.split()
+        return len(a) > len(b) and a[-len(b):] == b
+
+    groups: list[set[str]] = []
+    for name in names:
+        longer = [o for o in names if ends(o, name)]
+        if longer and all(ends(x, y) or ends(y, x) or x == y for x in longer for y in longer):
+            group = {name, *longer}
+            for g in [g for g in groups if g & group]:
+                groups.remove(g)
+                group |= g
+            groups.append(group)
     canonical = {}
-    for name in people:
-        tokens = name.split()
-        longer = [o for o in people if len(o.split()) > len(tokens)
-                  and o.split()[-len(tokens):] == tokens]
-        if longer:
-            longest = max(longer, key=lambda o: (len(o.split()), o))
-            if all(longest.split()[-len(o.split()):] == o.split() for o in longer):
-                canonical[name] = longest
+    for group in groups:
+        best = max(group, key=lambda n: (" " in n, people[n], len(n.split()), n))
+        canonical.update({n: best for n in group if n != best})
     return canonical
 
 
@@ -48,7 +59,16 @@ NAMES = st.lists(st.lists(st.sampled_from(["Ann", "Bo", "Kim", "Lee", "Tayyip", 
 @settings(max_examples=300, deadline=None)
 @given(people=NAMES)
 def test_suffix_index_linking_equals_the_pairwise_definition(people: list[str]) -> None:
-    assert link_actor_names(people) == _pairwise_link(people)
+    counts = Counter(people)  # a name written twice: two articles write it
+    assert link_actor_names(counts) == _pairwise_link(counts)
+
+
+def test_a_rare_longer_name_is_not_the_canonical_name() -> None:
+    counts = Counter({"Sanders": 3, "Ann Sanders": 9, "Mayor Ann Sanders": 1,
+                      "Erdogan": 2, "Recep Tayyip Erdogan": 1, "Tayyip Erdogan": 1})
+    assert link_actor_names(counts) == {
+        "Sanders": "Ann Sanders", "Mayor Ann Sanders": "Ann Sanders",
+        "Erdogan": "Recep Tayyip Erdogan", "Tayyip Erdogan": "Recep Tayyip Erdogan"}
 
 
 def _reference_reuse(corpus: list[tuple[str, list[list[int]]]]) -> list[Reuse]:

@@ -47,7 +47,7 @@ from newsgraph.pipeline.organisations import (
 )
 from newsgraph.pipeline.people import ROLE_RULE, SURNAME_RULE, find_people
 from newsgraph.pipeline.reporting_names import find_reporting_names
-from newsgraph.pipeline.segment import DATELINE
+from newsgraph.pipeline.segment import DATELINE, Segment
 
 GAZETTEER_RULE = "rule:actors.gazetteer@2"
 GAZETTEER_FILE = "gazetteer.yml"
@@ -273,12 +273,25 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+#: A body paragraph in title case of at most this many words is a headline the segmenter
+#: did not mark ("St. Paul Votes To Condemn Alan Smith's Plan.").
+_HEADLINE_WORDS = 25
+
+
+def _headline(segment: Segment) -> bool:
+    """A line in title case, where capitals say nothing about names: new names are not read
+    there ("Votes To Condemn Alan Smith" is no name), only names the article gives elsewhere."""
+    if segment.kind in ("title", "subheading"):
+        return is_title_case(segment.text)
+    return segment.kind == "body" and len(segment.text.split()) <= _HEADLINE_WORDS and \
+        is_title_case(segment.text)
+
+
 def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
     """Fill ``draft.actors``, ``draft.actor_mentions`` and ``draft.roles`` (in place)."""
     text = draft.source.text
     spans = _read_spans(draft)
-    headlines = [(s.char_start, s.char_end) for s in draft.segments
-                 if s.kind in ("title", "subheading") and is_title_case(s.text)]
+    headlines = [(s.char_start, s.char_end) for s in draft.segments if _headline(s)]
     fresh = [span for span in spans if span not in headlines]  # where new names are found
     candidates = _gazetteer_candidates(text, spans, gazetteer)
     orgs = _organisations(find_organisations(text, fresh, gazetteer.media_names), gazetteer)

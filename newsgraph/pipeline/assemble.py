@@ -20,7 +20,7 @@ written package is validated as a whole.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,25 +42,44 @@ RECORD_TABLES = ("actors", "quotes", "claims", "events", "event_participants",
                  "article_relations")
 
 
-def link_actor_names(people: Iterable[str]) -> dict[str, str]:
-    """Map each person name to the longest full name that ends with it, where that is unique.
+def link_actor_names(people: Mapping[str, int]) -> dict[str, str]:
+    """Map each person name to the canonical name of the one person it can stand for.
+
+    ``people`` counts the articles that write each name. A name and the longer names that end
+    with it are one person when those longer names are themselves one chain ("Erdogan",
+    "Tayyip Erdogan", "Recep Tayyip Erdogan"); "Clinton", ending "Bill Clinton" and "Hillary
+    Clinton", stands for neither. Every name of a chain maps to the chain's canonical name:
+    the full name (several words) that most articles write, then the longest. So one
+    article's "Vermonter Bernie Sanders", or a headline's "Votes To Condemn Donald Trump", is
+    not the name two hundred articles give as "Bernie Sanders".
 
     An index from every proper token suffix to the names ending with it keeps this linear in
     the number of names (a pairwise comparison would be quadratic).
     """
-    names = sorted(set(people))
+    names = sorted(people)
     ending_with: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for other in names:
         tokens = other.split()
         for k in range(1, len(tokens)):
             ending_with[tuple(tokens[-k:])].append(other)
-    canonical: dict[str, str] = {}
-    for name in names:
+    # a name's chain is rooted at its shortest suffix whose longer names form one chain
+    root: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (len(n.split()), n)):  # shorter names first
         longer = ending_with.get(tuple(name.split()), [])
-        if longer:
-            longest = max(longer, key=lambda o: (len(o.split()), o))
-            if all(longest.split()[-len(o.split()):] == o.split() for o in longer):
-                canonical[name] = longest
+        if not longer:
+            continue
+        longest = max(longer, key=lambda o: (len(o.split()), o))
+        if all(longest.split()[-len(o.split()):] == o.split() for o in longer):
+            top = root.setdefault(name, name)
+            for other in longer:
+                root.setdefault(other, top)
+    chains: dict[str, list[str]] = defaultdict(list)
+    for name, top in root.items():
+        chains[top].append(name)
+    canonical: dict[str, str] = {}
+    for members in chains.values():
+        best = max(members, key=lambda n: (" " in n, people[n], len(n.split()), n))
+        canonical.update({n: best for n in members if n != best})
     return canonical
 
 

@@ -61,6 +61,7 @@ entrepreneur businessman businesswoman executive banker financier billionaire mi
 developer expert scholar academic fellow lecturer instructor coordinator chaplain minister
 surrogate supporter opponent rival challenger incumbent contender frontrunner front-runner
 co-host co-founder co-chair co-author cofounder blogger podcaster tweeter columnist novelist
+journalist assemblyman assemblywoman assemblymember
 playwright poet filmmaker photographer rapper actor singer songwriter guitarist drummer
 quarterback coach pitcher linebacker referee mayor-elect sheriff deputy marshal trooper
 officer agent attorney-general solicitor barrister paralegal clerk nurse dentist therapist
@@ -94,6 +95,7 @@ american british german french russian turkish chinese japanese indian dutch pol
 spanish canadian australian kenyan ethiopian syrian iranian israeli ukrainian saudi egyptian
 pakistani korean mexican brazilian european irish scottish welsh english african asian arab
 greek swedish norwegian danish finnish belgian swiss austrian portuguese nigerian
+kentuckian texan floridian californian iowan ohioan virginian arizonan coloradan oregonian
 """.split())
 #: Words that never start or sit inside a person's name.
 FUNCTION_WORDS = frozenset("""
@@ -107,6 +109,7 @@ are be been has have had will would could should can may must
 dear mrs mr ms although though because unless whereas whether once until despite during
 throughout without within upon via per among amid like unlike whenever wherever where whatever
 whichever whoever instead rather perhaps maybe indeed thus hence yet nor either neither
+several few numerous various
 """.split())
 #: Words that make a capitalised run a place, a work, an event or a law, not a person (words
 #: that are also common surnames, such as Hill or Park, are left out).
@@ -198,11 +201,16 @@ def is_date_word(word: str) -> bool:
 
 
 #: Words of time that a capitalised run carries in front of a name ("Person of the Year Ann
-#: Lowe", "Tuesday Ann Lowe said" in a headline); the weekdays of ``_DATE_WORDS``, not its
-#: months, which are given names too ("April Ryan", "June Carter").
-_PERIOD_WORDS = _WEEKDAYS | frozenset("""
-year years week weekend month decade century today tonight yesterday tomorrow morning
-afternoon evening night""".split())
+#: Lowe"), besides the weekdays and days of ``FUNCTION_WORDS``; not the months, which are
+#: given names too ("April Ryan", "June Carter").
+_PERIOD_WORDS = frozenset("""
+year years week weekend month decade century tonight morning afternoon evening night
+""".split())
+#: Party labels written in front of a name ("Democrat Bernie Sanders", "Missouri Republican
+#: Roy Blunt"): an affiliation, not part of the name nor a role.
+_PARTY_WORDS = frozenset("""
+democrat democratic republican gop libertarian independent socialist conservative labour
+tory""".split())
 #: Compass words that begin the name of a region ("North Carolina", "Southern California",
 #: "Central America"), never a person's name, and end a person's name before one ("the Ted
 #: Cruz South Carolina victory party").
@@ -211,9 +219,9 @@ north south east west northern southern eastern western central northeast northw
 southeast southwest northeastern northwestern southeastern southwestern upper lower""".split())
 
 
-def is_period_word(word: str) -> bool:
-    """A word of time that is never the first word of a person's name."""
-    return word.lower() in _PERIOD_WORDS
+def is_name_prefix(word: str) -> bool:
+    """A word of time or a party label: never the first word of a person's name."""
+    return word.lower() in _PERIOD_WORDS or word.lower() in _PARTY_WORDS
 
 
 @lru_cache(maxsize=1)

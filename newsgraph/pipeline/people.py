@@ -40,7 +40,7 @@ from newsgraph.pipeline.names import (
     WORD,
     given_name_gender,
     is_function_word,
-    is_period_word,
+    is_name_prefix,
     is_role,
     is_title_word,
 )
@@ -102,12 +102,12 @@ class People:
 
 
 def _name_words(run: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, int, str]]]:
-    """(index where the name starts, words): drop the title, sentence and time words in front
-    ("of the Year Ann Lowe" -> "Ann Lowe") and a region after the name ("Ted Cruz South
-    Carolina" -> "Ted Cruz")."""
+    """(index where the name starts, words): drop the title, sentence, time and party words in
+    front ("of the Year Ann Lowe", "Democrat Ann Lowe" -> "Ann Lowe") and a region after the
+    name ("Ted Cruz South Carolina" -> "Ted Cruz")."""
     last = -1
     for i, (_, _, word) in enumerate(run[:-1]):
-        if is_title_word(word) or is_function_word(word) or is_period_word(word):
+        if is_title_word(word) or is_function_word(word) or is_name_prefix(word):
             last = i
     words = run[last + 1:]
     region = next((i for i in range(2, len(words) - 1) if words[i][2].lower() in REGION_WORDS
