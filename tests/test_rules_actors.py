@@ -58,6 +58,22 @@ def test_a_title_case_line_names_only_who_the_article_names_elsewhere() -> None:
     assert {n for n, a in draft.actors.items() if a.kind == "person"} == {"Mary Quill"}
 
 
+def test_a_word_that_only_opens_a_sentence_is_not_part_of_the_name() -> None:
+    draft = extract(article(
+        "The mayor, Mary Quill, said on Monday that the pier would be rebuilt.",
+        "Afterwards Quill said the vote was fair. Beneath Quill's calm, doubts grew."))
+    assert {n for n, a in draft.actors.items() if a.kind == "person"} == {"Mary Quill"}
+
+
+def test_descriptions_and_armed_groups_are_not_people() -> None:
+    draft = extract(article(
+        "The Kentucky Republican said on Monday that the pier would be rebuilt soon.",
+        "Islamic State said it carried out the attack, and the Kentucky Republican said "
+        "nothing more."))
+    assert not [n for n, a in draft.actors.items() if a.kind == "person"]
+    assert draft.actors["Islamic State"].kind == "organization"
+
+
 def test_places_and_events_are_not_people() -> None:
     draft = extract(article(
         "Water reached waist height on Mill Street and Kingfield Road on Sunday night.",

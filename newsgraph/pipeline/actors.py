@@ -273,25 +273,30 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-#: A body paragraph in title case of at most this many words is a headline the segmenter
-#: did not mark ("St. Paul Votes To Condemn Alan Smith's Plan.").
-_HEADLINE_WORDS = 25
+#: An opening body paragraph of this many words or more in title case is a headline the
+#: segmenter did not mark ("Harbour Town Votes To Condemn Alan Smith's Pier Plan."); fewer
+#: words are as likely a short sentence of names ("Professor Ines Marlowe joined them.").
+_HEADLINE_WORDS = 6
 
 
-def _headline(segment: Segment) -> bool:
-    """A line in title case, where capitals say nothing about names: new names are not read
-    there ("Votes To Condemn Alan Smith" is no name), only names the article gives elsewhere."""
-    if segment.kind in ("title", "subheading"):
-        return is_title_case(segment.text)
-    return segment.kind == "body" and len(segment.text.split()) <= _HEADLINE_WORDS and \
-        is_title_case(segment.text)
+def _headlines(segments: list[Segment]) -> list[tuple[int, int]]:
+    """Lines in title case, where capitals say nothing about names: new names are not read
+    there ("Votes To Condemn Alan Smith" is no name), only names the article gives elsewhere.
+    A title or subheading in title case, and the first body paragraph when it has at least
+    ``_HEADLINE_WORDS`` words in title case."""
+    found = [(s.char_start, s.char_end) for s in segments
+             if s.kind in ("title", "subheading") and is_title_case(s.text)]
+    first = next((s for s in segments if s.kind == "body"), None)
+    if first is not None and is_title_case(first.text, _HEADLINE_WORDS):
+        found.append((first.char_start, first.char_end))
+    return found
 
 
 def find_actors(draft: ArticleDraft, gazetteer: Gazetteer) -> None:
     """Fill ``draft.actors``, ``draft.actor_mentions`` and ``draft.roles`` (in place)."""
     text = draft.source.text
     spans = _read_spans(draft)
-    headlines = [(s.char_start, s.char_end) for s in draft.segments if _headline(s)]
+    headlines = _headlines(draft.segments)
     fresh = [span for span in spans if span not in headlines]  # where new names are found
     candidates = _gazetteer_candidates(text, spans, gazetteer)
     orgs = _organisations(find_organisations(text, fresh, gazetteer.media_names), gazetteer)

@@ -208,7 +208,7 @@ year years week weekend month decade century tonight morning afternoon evening n
 """.split())
 #: Party labels written in front of a name ("Democrat Bernie Sanders", "Missouri Republican
 #: Roy Blunt"): an affiliation, not part of the name nor a role.
-_PARTY_WORDS = frozenset("""
+PARTY_WORDS = frozenset("""
 democrat democratic republican gop libertarian independent socialist conservative labour
 tory""".split())
 #: Compass words that begin the name of a region ("North Carolina", "Southern California",
@@ -221,7 +221,7 @@ southeast southwest northeastern northwestern southeastern southwestern upper lo
 
 def is_name_prefix(word: str) -> bool:
     """A word of time or a party label: never the first word of a person's name."""
-    return word.lower() in _PERIOD_WORDS or word.lower() in _PARTY_WORDS
+    return word.lower() in _PERIOD_WORDS or word.lower() in PARTY_WORDS
 
 
 @lru_cache(maxsize=1)

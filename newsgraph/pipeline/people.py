@@ -34,6 +34,7 @@ from newsgraph.pipeline.names import (
     NAME_RUN,
     NAME_TITLES,
     ORG_WORDS,
+    PARTY_WORDS,
     PERSON_VERBS,
     PLACE_WORDS,
     REGION_WORDS,
@@ -74,7 +75,13 @@ _QUOTE_INVERTED = re.compile(rf"[,?!—-](?:''|[\"”’])\s*(?:{PERSON_VERBS})\
 #: A cue and a colon or comma, then an opening mark: 'Okafor said: "We won."'.
 _QUOTE_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:{PERSON_VERBS})\s*[:,]\s*(?:''|[\"“])")
 _APPOSITIVE_AFTER = re.compile(r",\s*(?P<app>[^,;\"“”]{2,120}?)(?=,|\.|;|$)")
-_NOT_IN_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS
+#: Words that never sit in a person's name: besides organisations, outlets and places, the
+#: heads of names of states and agreements ("Islamic State", "Fifth Congressional District",
+#: "Trans-Pacific Partnership").
+_NOT_IN_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS | {"state", "district", "partnership"}
+#: What may stand right before a sentence's first word: nothing, an end of sentence or clause,
+#: an opening quotation mark or bracket.
+_SENTENCE_OPENERS = tuple('.!?:;"“”‘’(')
 
 
 @dataclass
@@ -82,6 +89,8 @@ class _Occurrence:
     name: str
     start: int
     end: int
+    #: The name opens a sentence, so its first word may be capitalised for that alone.
+    initial: bool = False
     strong: bool = False  # a title, role, age, "who" or appositive role says it is a person
     weak: bool = False  # a speech verb or a possessive says it may be
     titled: bool = False  # a title or honorific right in front
@@ -118,6 +127,8 @@ def _name_words(run: list[tuple[int, int, str]]) -> tuple[int, list[tuple[int, i
 def _valid(words: list[str]) -> bool:
     if len(words) >= 2 and words[0].lower() in REGION_WORDS:
         return False  # "North Carolina", "Central America": a region
+    if words and words[-1].lower().rstrip("s") in PARTY_WORDS:
+        return False  # "the Kentucky Republican said": a description, not a name
     return bool(words) and not any(
         w.lower() in _NOT_IN_NAMES or is_function_word(w) for w in words
     ) and not (len(words) == 1 and is_title_word(words[0])) \
@@ -201,7 +212,9 @@ def _occurrences(text: str, spans: list[tuple[int, int]]) -> list[_Occurrence]:
             if not _valid([w for _, _, w in words if w[:1].isupper()]):
                 continue
             start, end = words[0][0], words[-1][1]
-            o = _Occurrence(text[start:end], start, end)
+            before = text[seg_start:start].rstrip()
+            o = _Occurrence(text[start:end], start, end,
+                            initial=not before or before.endswith(_SENTENCE_OPENERS))
             left_start = max(seg_start, run[0][0] - 60)
             left = text[left_start:run[0][0]]
             _left_evidence(o, text, left, left_start, run[:first])
@@ -212,9 +225,30 @@ def _occurrences(text: str, spans: list[tuple[int, int]]) -> list[_Occurrence]:
     return found
 
 
+def _sentence_words_dropped(occurrences: list[_Occurrence]) -> list[_Occurrence]:
+    """A name that opens a sentence loses a first word that is not a given name when the rest
+    is (the end of) another full name the article writes inside a sentence, and the name is
+    never written there itself ("Absent Trump, the party ..." with "Donald Trump" elsewhere
+    -> "Trump"; "More Hillary Clinton ..." -> "Hillary Clinton"; "Reince Priebus" stays)."""
+    inside = {o.name for o in occurrences if not o.initial}
+    ends: set[str] = set()
+    for name in inside:
+        words = name.split()
+        if len(words) >= 2:
+            ends.update(" ".join(words[k:]) for k in range(len(words)))
+    for o in occurrences:
+        words = o.name.split()
+        if o.initial and len(words) >= 2 and o.name not in inside and \
+                given_name_gender(words[0]) is None and " ".join(words[1:]) in ends:
+            rest = o.name[len(words[0]):].lstrip()
+            o.start += len(o.name) - len(rest)
+            o.name = rest
+    return occurrences
+
+
 def find_people(text: str, spans: list[tuple[int, int]], taken: set[str]) -> People:
     """Persons in the read ``spans`` of ``text``; ``taken`` are forms other actors own."""
-    occurrences = _occurrences(text, spans)
+    occurrences = _sentence_words_dropped(_occurrences(text, spans))
     by_surname: dict[str, set[str]] = {}  # "Moran" -> full names that end with it
     for o in occurrences:
         if len(o.name.split()) >= 2 and o.name not in taken:
