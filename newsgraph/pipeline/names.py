@@ -97,14 +97,14 @@ pakistani korean mexican brazilian european irish scottish welsh english african
 greek swedish norwegian danish finnish belgian swiss austrian portuguese nigerian
 kentuckian texan floridian californian iowan ohioan virginian arizonan coloradan oregonian
 """.split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Words that never start or sit inside a person's name.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = _WEEKDAYS | frozenset("""
 the a an in on at but and or if when as after before while since this that these those it its
 he she they we i his her their our my your there here what why how who whom which asked
 according meanwhile however not no yes some all many most both each every other such only also
 even just still then now today yesterday tomorrow earlier later last next first second third
-one two three four five six seven eight nine ten monday tuesday wednesday thursday friday
-saturday sunday by for from with to of over under about into than so did does do was were is
+one two three four five six seven eight nine ten by for from with to of over under about into than so did does do was were is
 are be been has have had will would could should can may must
 dear mrs mr ms although though because unless whereas whether once until despite during
 throughout without within upon via per among amid like unlike whenever wherever where whatever
@@ -190,7 +190,6 @@ def is_function_word(word: str) -> bool:
     return word.lower() in FUNCTION_WORDS
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _DATE_WORDS = _WEEKDAYS | frozenset("""
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
