@@ -104,7 +104,8 @@ the a an in on at but and or if when as after before while since this that these
 he she they we i his her their our my your there here what why how who whom which asked
 according meanwhile however not no yes some all many most both each every other such only also
 even just still then now today yesterday tomorrow earlier later last next first second third
-one two three four five six seven eight nine ten by for from with to of over under about into than so did does do was were is
+one two three four five six seven eight nine ten by for from with to of over under about into
+than so did does do was were is
 are be been has have had will would could should can may must
 dear mrs mr ms although though because unless whereas whether once until despite during
 throughout without within upon via per among amid like unlike whenever wherever where whatever
