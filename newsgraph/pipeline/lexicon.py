@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Opening mark -> closing mark. Two apostrophes (or two backticks) stand for a double
 #: quotation mark in many newspaper archives ("''We won't,'' she said."); « » (French,
@@ -171,9 +171,11 @@ def alternation(forms: set[str] | frozenset[str] | dict[str, str]) -> str:
 _WORD_AT = re.compile(r"\w+\b")
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A vocabulary word found in a text, with the interface of the ``re.Match`` it replaces."""
+class Cue(NamedTuple):
+    """A vocabulary word found in a text, with the interface of the ``re.Match`` it replaces.
+
+    A named tuple, not a frozen dataclass: made for every cue found (67,000 over the PolNeAR
+    texts), and a frozen dataclass costs three times as much to make."""
 
     first: int
     last: int
@@ -218,18 +220,27 @@ class Cues:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
         end = len(text) if end is None else end
         skip = start
+        single, first_words, multi = self._single, self._first_words, self._multi
+        # most words are in neither set: test membership before anything else is asked of the
+        # match (the claim cues over the 840 PolNeAR texts: 240 ms against 265 ms; the rest
+        # is the word scan itself)
         for token in self._TOKEN.finditer(text, start, end):
-            if token.start() < skip:
-                continue
             word = token.group()
-            if self._multi is not None and word in self._first_words:
-                m = self._multi.match(text, token.start(), end)
+            if word in first_words:  # only when ``multi`` is not None
+                at = token.start()
+                if at < skip:
+                    continue
+                m = multi.match(text, at, end)  # type: ignore[union-attr]
                 if m is not None:
                     skip = m.end()
-                    yield Cue(m.start(), m.end(), m.group())
+                    yield Cue(at, skip, m.group())
                     continue
-            if word in self._single:
-                yield Cue(token.start(), token.end(), word)
+                if word in single:
+                    yield Cue(at, token.end(), word)
+            elif word in single:
+                at = token.start()
+                if at >= skip:
+                    yield Cue(at, token.end(), word)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Cue | None:
         return next(self.finditer(text, start, end), None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsgraph.models.base import ActorKind
 from newsgraph.pipeline.names import (
@@ -82,12 +83,20 @@ _WHICH = re.compile(rf"(?<![\w'’.-])(?P<name>[{UPPER}][{LOWER}]+),\s+which\b[^
                     r"\s+(?:said|says|told|added|warned|announced|called)\b")
 
 
-def _keys(*words: str) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in words))
+def _keys(*words: str) -> tuple[str, ...]:
+    return words
+
+
+def holds_any(lower: str, keys: tuple[str, ...]) -> bool:
+    """``lower`` holds one of ``keys``: what ``re.compile("|".join(map(re.escape, keys)))
+    .search(lower)`` answered, by a C substring scan per key instead of trying an alternation
+    at every position (PolNeAR: 0.9 s of 32 s under the profiler went to those searches;
+    tests/test_organisations_keys.py proves both agree with hypothesis)."""
+    return any(key in lower for key in keys)
 
 
 #: (pattern, kind, rule, words one of which the paragraph must hold for the pattern to apply)
-_CONTEXT_RULES: list[tuple[re.Pattern[str], ActorKind, str, re.Pattern[str]]] = [
+_CONTEXT_RULES: list[tuple[re.Pattern[str], ActorKind, str, tuple[str, ...]]] = [
     (_ORG_NOUN, "organization", ORG_RULE, _keys(
         "compan", "firm", "maker", "manufacturer", "producer", "exporter", "importer", "retailer",
         "supermarket", "chain", "carrier", "airline", "lender", "bank", "insurer", "publisher",
@@ -117,8 +126,10 @@ class OrgCandidate:
     acronym: str | None = None
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word of a capitalised stretch (a named tuple: 78,000 are made over the PolNeAR texts,
+    at a third of a frozen dataclass's cost)."""
+
     start: int
     end: int
     text: str
@@ -322,7 +333,7 @@ def _by_context(text: str, start: int, end: int) -> list[OrgCandidate]:
     chunk = text[start:end]
     lower = chunk.lower()
     for regex, kind, rule, keys in _CONTEXT_RULES:
-        if not keys.search(lower):
+        if not holds_any(lower, keys):
             continue  # cheap test first: most paragraphs hold none of the nouns
         for m in regex.finditer(text, start, end):
             run = _run_at(text, m.end(), end, max_words=4, possessive_names=regex is _RELAY_BY)

@@ -45,11 +45,42 @@ def _digest(words: list[str]) -> int:
     return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "big")
 
 
-def _shingles(sentence: str) -> set[int]:
-    words = _WORD.findall(_DOTTED.sub(r"\1", normalise_key(sentence)))
+def _words(sentence: str) -> list[str]:
+    key = normalise_key(sentence)
+    # the pattern needs a full stop: most keys have none (their final one is stripped), and
+    # skipping the substitution there halves the cost of this line
+    return _WORD.findall(_DOTTED.sub(r"\1", key) if "." in key else key)
+
+
+def _shingles_reference(sentence: str) -> set[int]:
+    """The shingles as first written, one join and encoding per shingle (the reference of
+    ``_shingles``' equality test)."""
+    from newsgraph.ids import normalise_key_reference
+
+    words = _WORD.findall(_DOTTED.sub(r"\1", normalise_key_reference(sentence)))
     if len(words) < SHINGLE:
         return {_digest(words)} if len(words) >= 3 else set()
     return {_digest(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _shingles(sentence: str) -> set[int]:
+    """The digest of each run of ``SHINGLE`` words (of the whole sentence when it has 3 or 4).
+
+    The sentence's words are joined and encoded once, and each shingle is hashed as a slice of
+    those bytes: the same bytes as ``" ".join(shingle).encode()``, without a join and an
+    encoding per shingle (on PolNeAR body sentences, digests 2x faster); tests/test_reuse.py
+    proves it equal to ``_shingles_reference`` with hypothesis.
+    """
+    words = _words(sentence)
+    if len(words) < SHINGLE:
+        return {_digest(words)} if len(words) >= 3 else set()
+    data = memoryview(" ".join(words).encode())
+    starts = [0]  # byte offset of each word, and of the end (+1 for the space)
+    for word in words:
+        starts.append(starts[-1] + len(word.encode()) + 1)
+    blake2b, from_bytes = hashlib.blake2b, int.from_bytes
+    return {from_bytes(blake2b(data[starts[i]:starts[i + SHINGLE] - 1], digest_size=8).digest(),
+                       "big") for i in range(len(words) - SHINGLE + 1)}
 
 
 def sentence_shingles(draft: ArticleDraft) -> list[list[int]]:

@@ -9,6 +9,7 @@ abbreviation ("Calif.") or a single initial; before an opening quotation mark on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:''|``|[\"“‘(A-Z0-9]))")
 _ABBREVIATIONS = frozenset((
@@ -35,8 +36,20 @@ def _is_abbreviation(text: str, period: int) -> bool:
     return word in _ABBREVIATIONS or len(word) == 1 or initials
 
 
+#: Body paragraphs whose sentences are kept: the quote, event and text-reuse stages each ask
+#: for the sentences of every body paragraph of one article, so two of three answers come from
+#: here (a pure function of its arguments; a string's hash is computed once and kept, and
+#: ``is`` settles the equality of the same text). Bounded: memory stays flat.
+_PARAGRAPHS_KEPT = 1024
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text[start:end]``, leading spaces excluded."""
+    return list(_sentence_spans(text, start, end))
+
+
+@lru_cache(maxsize=_PARAGRAPHS_KEPT)
+def _sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for m in _END.finditer(text, start, end):
@@ -50,7 +63,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = trim(text, s, e)
         if e > s:
             result.append((s, e))
-    return result
+    return tuple(result)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
