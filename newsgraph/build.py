@@ -38,8 +38,8 @@ from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.pipeline.reuse import ReuseFinder
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
 from newsgraph.records import BadRecord
-from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
 from newsgraph.source_list import SourceList
+from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
 from newsgraph.spill import DraftSpill
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES
 from newsgraph.validate import validate_package
@@ -248,7 +248,7 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
     ``skip_bad`` is kept for the build report.
     """
     corpus = _Corpus({}, Counter(), SourceList(), ReuseFinder(workdir))
-    first_with: set[str] = set()  # the sha256 of every article kept
+    first_with: set[bytes] = set()  # the sha256 of every article kept (32 bytes, not hex)
     for done, result in enumerate(results, 1):
         if progress:
             progress(done, total)
@@ -258,14 +258,15 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
             corpus.skipped.append(result)
             continue
         pickled, summary = result
-        if summary.sha256 in first_with:
+        digest = bytes.fromhex(summary.sha256)
+        if digest in first_with:
             # A byte-identical copy: recorded, not extracted again (DESIGN.md: exact
             # duplicates are folded into one article and recorded, never fatal).
             corpus.duplicates.append(duplicate_row(summary.sha256, summary.file_name,
                                                    summary.source["bytes"],
                                                    summary.record_locator))
             continue
-        first_with.add(summary.sha256)
+        first_with.add(digest)
         for name, actor in summary.actors.items():
             corpus.first_actor.setdefault(name, actor)
             if actor.kind == "person":
@@ -295,9 +296,10 @@ def duplicate_row(sha256: str, file_name: str, size: int,
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,
                  options: BuildOptions) -> _Written:
     """Rows of every table streamed into ``staged``; row counts and the event rows."""
-    assembler = Assembler(link_actor_names(corpus.people), corpus.first_actor,
-                          omit_text=options.omit_text)
     reuse = corpus.reuse.pairs()
+    assembler = Assembler(link_actor_names(corpus.people), corpus.first_actor,
+                          omit_text=options.omit_text,
+                          related={key for pair in reuse for key in (pair.article, pair.other)})
     meta = table_metadata(recipe, omit_text=options.omit_text)
     parts = options.engine == "dask"  # DESIGN.md: a Dask build writes folders of parts
     writers = {t.name: TableWriter(staged, t.name, meta, parts=parts) for t in TABLES}

@@ -6,8 +6,6 @@ per table, so ``datasets.load_dataset(<package folder>, "<table>")`` works offli
 
 from __future__ import annotations
 
-from typing import Any
-
 from newsgraph.layout import parquet_parts_dir
 from newsgraph.pipeline.marks import MARKS_ONLY_RULE
 from newsgraph.recipe import Recipe

@@ -158,7 +158,8 @@ def source_summary(descriptor: dict[str, Any]) -> dict[str, Any] | None:
     sources = descriptor.get("sources")
     if isinstance(sources, list) and len(sources) == 1 and isinstance(sources[0], dict) \
             and isinstance(sources[0].get("summary"), dict):
-        return sources[0]["summary"]
+        summary: dict[str, Any] = sources[0]["summary"]
+        return summary
     return None
 
 
@@ -175,20 +176,49 @@ def _listed_columns(entries: list[Any]) -> dict[str, list[Any]] | None:
     return columns
 
 
-def sources_problems(descriptor: dict[str, Any], articles: Any) -> list[str]:
-    """What is wrong with the descriptor's ``sources`` against the articles table (an Arrow
-    table with at least ``DIGEST_COLUMNS``, ``language`` and ``published``).
+def _table_facts(batches: Iterator[Any]) -> tuple[str, dict[str, Any]]:
+    """The digest and the summary's checkable facts of the articles table, streamed from
+    Arrow record batches (``DIGEST_COLUMNS``, ``language``, ``published``): memory stays flat
+    at any number of articles."""
+    hashes = {name: hashlib.sha256(b"[") for name in DIGEST_COLUMNS}
+    rows, total = 0, 0
+    languages: Counter[str] = Counter()
+    first = last = None
+    dated = 0
+    for batch in batches:
+        if not batch.num_rows:
+            continue
+        for name in DIGEST_COLUMNS:
+            text = json.dumps(batch.column(name).to_pylist())[1:-1]
+            hashes[name].update(((", " if rows else "") + text).encode("ascii"))
+        rows += batch.num_rows
+        total += sum(batch.column("bytes").to_pylist())
+        languages.update(str(code or "en") for code in batch.column("language").to_pylist())
+        dates = [d for d in batch.column("published").to_pylist() if d is not None]
+        if dates:
+            dated += len(dates)
+            first = min(dates) if first is None else min(first, *dates)
+            last = max(dates) if last is None else max(last, *dates)
+    for digest in hashes.values():
+        digest.update(b"]")
+    facts = {"articles": rows, "bytes": total, "languages": dict(sorted(languages.items())),
+             "published": {"first": first.isoformat() if first else None,
+                           "last": last.isoformat() if last else None,
+                           "undated": rows - dated}}
+    return combine({name: h.hexdigest() for name, h in hashes.items()}), facts
+
+
+def sources_problems(descriptor: dict[str, Any], batches: Iterator[Any]) -> list[str]:
+    """What is wrong with the descriptor's ``sources`` against the articles table, given as
+    Arrow record batches with at least ``DIGEST_COLUMNS``, ``language`` and ``published``.
 
     A listed ``sources`` must name every article, in order, with its hash and size; a summary
     must give the articles' number, bytes, digest, languages and dates. One line per problem,
     naming ``datapackage.json``.
     """
-    import pyarrow.compute as pc
-
     fix = "; the descriptor was changed, rebuild the package"
     where = "datapackage.json: sources"
-    table = {name: articles.column(name).to_pylist() for name in DIGEST_COLUMNS}
-    actual = digest_of_columns(table)
+    actual, facts = _table_facts(batches)
     summary = source_summary(descriptor)
     if summary is None:
         entries = descriptor.get("sources")
@@ -196,27 +226,13 @@ def sources_problems(descriptor: dict[str, Any], articles: Any) -> list[str]:
         if columns is None or digest_of_columns(columns) != actual:
             return [f"{where} do not list the articles table's source_file, record, sha256 and "
                     f"bytes of each article in order ({len(entries or [])} entries, "
-                    f"{articles.num_rows} articles){fix}"]
+                    f"{facts['articles']} articles){fix}"]
         return []
-    problems = []
-    languages = Counter({str(k or "en"): v for k, v in zip(
-        *[c.to_pylist() for c in pc.value_counts(articles.column("language")).flatten()],
-        strict=True)})
-    published = [d for d in articles.column("published").to_pylist() if d is not None]
-    expected = {
-        "articles": articles.num_rows,
-        "bytes": sum(table["bytes"]),
-        "digest": actual,
-        "languages": dict(sorted(languages.items())),
-        "published": {"first": min(published).isoformat() if published else None,
-                      "last": max(published).isoformat() if published else None,
-                      "undated": articles.num_rows - len(published)},
-    }
-    for key, value in expected.items():
-        if summary.get(key) != value:
-            problems.append(f"{where} summary {key} is {summary.get(key)!r:.80}, the articles "
-                            f"table gives {value!r:.80}{fix}")
-    return problems
+    expected = {**facts, "digest": actual}
+    return [f"{where} summary {key} is {summary.get(key)!r:.80}, the articles table gives "
+            f"{expected[key]!r:.80}{fix}"
+            for key in ("articles", "bytes", "digest", "languages", "published")
+            if summary.get(key) != expected[key]]
 
 
 #: The columns of ``articles`` that ``newsgraph info`` prints for each source.

@@ -343,9 +343,11 @@ def validate_package(root: Path, *, fast: bool = True) -> Report:
             from newsgraph.source_list import DIGEST_COLUMNS, sources_problems
 
             if report.ok:  # the articles' Parquet copy is certified
-                articles = pq.read_table(_stored_parquet(root, "articles")[0],
-                                         columns=[*DIGEST_COLUMNS, "language", "published"])
-                for problem in sources_problems(descriptor, articles):
+                wanted = [*DIGEST_COLUMNS, "language", "published"]
+                batches = (batch for rel in parquet_files(root, "articles")
+                           for batch in pq.ParquetFile(root / rel).iter_batches(
+                               batch_size=65_536, columns=wanted))
+                for problem in sources_problems(descriptor, batches):
                     report.add(problem)
 
             certified = report.fast_tables

@@ -201,9 +201,10 @@ def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, An
     """The publishing files and ``datapackage.json`` for tables already written into ``root``.
 
     ``sources`` are the articles' entries (``source_list``): listed in the descriptor up to
-    its limit, summarised above it. ``parquet_files`` lists each table's Parquet files when they are folders of parts; each
-    part is then a file resource of its own, with its hash. ``build_report`` (a build with
-    ``--skip-bad``) is written as ``build-report.json`` and listed with its hash too.
+    its limit, summarised above it. ``parquet_files`` lists each table's Parquet files when
+    they are folders of parts; each part is then a file resource of its own, with its hash.
+    ``build_report`` (a build with ``--skip-bad``) is written as ``build-report.json`` and
+    listed with its hash too.
     """
     meta = table_metadata(recipe, omit_text=omit_text)
     resources: list[dict[str, Any]] = []
