@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-from corpora import MAX_BYTES, MIN_BYTES, write_news_corpus  # noqa: E402
+from corpora import MAX_BYTES, MIN_BYTES, write_news_corpus
 
 
 def _bytes(folder: Path) -> dict[str, bytes]:
