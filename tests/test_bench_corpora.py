@@ -42,3 +42,18 @@ def test_wire_copy_is_found_by_the_reuse_join(tmp_path: Path) -> None:
            for line in (out / "json" / "articles.jsonl").open()}
     found = {frozenset((r["article_id"], r["related_article_id"])) for r in rows}
     assert all(frozenset(ids[n] for n in pair) in found for pair in copies if len(pair) == 2)
+
+
+def test_the_quick_benchmark_writes_its_report(tmp_path: Path) -> None:
+    """`benchmarks/run.py --quick` end to end: every section, the realistic corpus among the
+    builds, and the validation ratios (no timing is asserted)."""
+    import subprocess
+
+    out = tmp_path / "performance.md"
+    done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick",
+                           "--out", str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = out.read_text(encoding="utf-8")
+    assert "x the limit (target: within 2x)" in report and "frictionless validate" in report
+    assert "| news | 100 |" in report and "MB/s per core" in report
+    assert (tmp_path / "performance-build.png").is_file()
