@@ -96,7 +96,8 @@ print("BENCH", time.perf_counter() - start)
     return float(next(x for x in out.stdout.splitlines() if x.startswith("BENCH")).split()[1])
 
 
-def bench_validation(work: Path, mentions: int, repeat: int) -> dict[str, float]:
+def bench_validation(work: Path, mentions: int, repeat: int,
+                     rowwise: bool = True) -> dict[str, float]:
     sys.path.insert(0, str(REPO))
     from newsgraph.synthetic_tables import write_large_package
 
@@ -107,7 +108,9 @@ def bench_validation(work: Path, mentions: int, repeat: int) -> dict[str, float]
                "newsgraph": median_time("newsgraph.cli", ["validate", str(package)], repeat),
                "limit": statistics.median(pyarrow_limit(package) for _ in range(repeat))}
     results["frictionless"] = measure("frictionless", ["validate", str(package / "datapackage.json")])[0]
-    results["rowwise"] = measure("newsgraph.cli", ["validate", "--rowwise", str(package)])[0]
+    if rowwise:
+        results["rowwise"] = measure("newsgraph.cli", ["validate", "--rowwise",
+                                                       str(package)])[0]
     return results
 
 
@@ -128,8 +131,8 @@ def _corpus(work: Path, kind: str, n: int) -> Path:
     return src
 
 
-def bench_build(work: Path, sizes: list[int], news_sizes: list[int] | None = None
-                ) -> list[dict[str, Any]]:
+def bench_build(work: Path, sizes: list[int], news_sizes: list[int] | None = None,
+                parallel: bool = True) -> list[dict[str, Any]]:
     """One worker at every size (throughput per core, peak RSS), on the synthetic and the
     realistic corpus, then the engines in parallel."""
     import shutil
@@ -140,7 +143,7 @@ def bench_build(work: Path, sizes: list[int], news_sizes: list[int] | None = Non
     parallel_n = min(sizes[1:] or sizes)
     runs += [("synthetic", parallel_n, ["--workers", "2"], "2 processes", 2),
              ("synthetic", parallel_n, ["--engine", "dask", "--workers", "2"],
-              "Dask LocalCluster, 2 workers", 2)]
+              "Dask LocalCluster, 2 workers", 2)] if parallel else []
     for kind, n, flags, engine, cores in runs:
         src = _corpus(work, kind, n)
         megabytes = sum(p.stat().st_size for p in src.iterdir()) / 1e6
@@ -281,8 +284,9 @@ def report(validation: dict[str, float], build: list[dict[str, float]],
         f"| limit (hash every file, read Parquet, same checks as kernels) | {v['limit']:.2f} | "
         f"{v['limit'] / v['newsgraph']:.2f}x |",
         f"| **newsgraph validate** (vectorised) | {v['newsgraph']:.2f} | 1.00x |",
-        f"| newsgraph validate --rowwise (JSON Schema + pydantic per row) | {v['rowwise']:.2f} | "
-        f"{v['rowwise'] / v['newsgraph']:.1f}x |",
+        *([f"| newsgraph validate --rowwise (JSON Schema + pydantic per row) | "
+           f"{v['rowwise']:.2f} | {v['rowwise'] / v['newsgraph']:.1f}x |"]
+          if "rowwise" in v else []),
         f"| frictionless validate | {v['frictionless']:.2f} | "
         f"{v['frictionless'] / v['newsgraph']:.1f}x |",
         "",
@@ -353,6 +357,10 @@ def main() -> int:
                         help="sizes of the realistic corpus (2-8 KB articles with wire copy)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "performance.md")
+    parser.add_argument("--skip-rowwise", action="store_true",
+                        help="leave out the row-by-row reference validator (minutes)")
+    parser.add_argument("--skip-parallel", action="store_true",
+                        help="leave out the 2-process and Dask builds")
     parser.add_argument("--quick", action="store_true",
                         help="tiny sizes, one repeat (a smoke test of the benchmark itself)")
     args = parser.parse_args()
@@ -361,9 +369,11 @@ def main() -> int:
         args.collection_sizes, args.repeat = "100", 1
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        validation = bench_validation(work, args.mentions, args.repeat)
+        validation = bench_validation(work, args.mentions, args.repeat,
+                                      rowwise=not args.skip_rowwise)
         build = bench_build(work, [int(s) for s in args.sizes.split(",")],
-                            [int(s) for s in args.news_sizes.split(",") if s])
+                            [int(s) for s in args.news_sizes.split(",") if s],
+                            parallel=not args.skip_parallel)
         collections = bench_collections(
             work, [int(s) for s in args.collection_sizes.split(",") if s], build)
         load = bench_load(args.repeat * 2)
