@@ -5,7 +5,8 @@ Two passes keep memory flat at any corpus size:
 1. every article goes through the per-article stage (``newsgraph.extract``, a pure function,
    in ``--workers`` processes or on Dask); its draft is spilled to a temporary file and only a
    summary stays in memory: actor names (for cross-article linking), sentence shingles (for
-   text reuse, joined out of core) and the entry in ``sources``;
+   text reuse, joined out of core) and the entry in ``sources`` (up to
+   ``source_list.LISTED_LIMIT`` articles; above it only counts and a digest);
 2. the drafts are read back in file order and turned into rows (``Assembler``), streamed into
    Parquet row groups and JSON Lines; the record tables (actors, quotes, claims, events) come
    last, from registries with one entry per distinct record.
@@ -37,6 +38,7 @@ from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.pipeline.reuse import ReuseFinder
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
 from newsgraph.records import BadRecord
+from newsgraph.source_list import SourceList
 from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
 from newsgraph.spill import DraftSpill
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES
@@ -211,7 +213,8 @@ class _Corpus:
     first_actor: dict[str, ActorDraft]
     #: Person name -> the number of articles that name the person so.
     people: Counter[str]
-    sources: list[dict[str, Any]]
+    #: Every kept article's ``sources`` entry, or above its limit their counts and digest.
+    sources: SourceList
     reuse: ReuseFinder
     #: ``article_duplicates`` rows, in source order of the duplicates.
     duplicates: list[dict[str, Any]] = field(default_factory=list)
@@ -244,8 +247,8 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
     A bad record of a collection stops the build with its one-line error, or with
     ``skip_bad`` is kept for the build report.
     """
-    corpus = _Corpus({}, Counter(), [], ReuseFinder(workdir))
-    first_with: set[str] = set()  # the sha256 of every article kept
+    corpus = _Corpus({}, Counter(), SourceList(), ReuseFinder(workdir))
+    first_with: set[bytes] = set()  # the sha256 of every article kept (32 bytes, not hex)
     for done, result in enumerate(results, 1):
         if progress:
             progress(done, total)
@@ -255,19 +258,20 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
             corpus.skipped.append(result)
             continue
         pickled, summary = result
-        if summary.sha256 in first_with:
+        digest = bytes.fromhex(summary.sha256)
+        if digest in first_with:
             # A byte-identical copy: recorded, not extracted again (DESIGN.md: exact
             # duplicates are folded into one article and recorded, never fatal).
             corpus.duplicates.append(duplicate_row(summary.sha256, summary.file_name,
                                                    summary.source["bytes"],
                                                    summary.record_locator))
             continue
-        first_with.add(summary.sha256)
+        first_with.add(digest)
         for name, actor in summary.actors.items():
             corpus.first_actor.setdefault(name, actor)
             if actor.kind == "person":
                 corpus.people[name] += 1
-        corpus.sources.append(summary.source)
+        corpus.sources.add(summary.source)
         corpus.reuse.add(summary.key, summary.shingles)
         spill.append(pickled)
     return corpus
@@ -292,9 +296,10 @@ def duplicate_row(sha256: str, file_name: str, size: int,
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,
                  options: BuildOptions) -> _Written:
     """Rows of every table streamed into ``staged``; row counts and the event rows."""
-    assembler = Assembler(link_actor_names(corpus.people), corpus.first_actor,
-                          omit_text=options.omit_text)
     reuse = corpus.reuse.pairs()
+    assembler = Assembler(link_actor_names(corpus.people), corpus.first_actor,
+                          omit_text=options.omit_text,
+                          related={key for pair in reuse for key in (pair.article, pair.other)})
     meta = table_metadata(recipe, omit_text=options.omit_text)
     parts = options.engine == "dask"  # DESIGN.md: a Dask build writes folders of parts
     writers = {t.name: TableWriter(staged, t.name, meta, parts=parts) for t in TABLES}

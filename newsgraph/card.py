@@ -6,11 +6,10 @@ per table, so ``datasets.load_dataset(<package folder>, "<table>")`` works offli
 
 from __future__ import annotations
 
-from typing import Any
-
 from newsgraph.layout import parquet_parts_dir
 from newsgraph.pipeline.marks import MARKS_ONLY_RULE
 from newsgraph.recipe import Recipe
+from newsgraph.source_list import SourceList
 from newsgraph.tables import TABLES, parquet_path
 from newsgraph.views import VIEWS, view_columns
 
@@ -38,12 +37,9 @@ EXTRACTED_OTHER = ("segments, title, dateline agencies and markup metadata; quot
 NOT_EXTRACTED_OTHER = "speakers, actors, reported claims and events (the rules read English only)"
 
 
-def language_section(sources: list[dict[str, Any]]) -> list[str]:
-    """Per language of the articles: how many, what was and was not extracted."""
-    counts: dict[str, int] = {}
-    for s in sources:
-        code = str(s.get("language") or "en")
-        counts[code] = counts.get(code, 0) + 1
+def language_section(counts: dict[str, int]) -> list[str]:
+    """Per language of the articles (code -> articles): how many, what was and was not
+    extracted."""
     lines = ["## Languages", "",
              "Each article's language is detected from its text (`articles.language`, with "
              "`language_basis`); the attribution rules read English only.", "",
@@ -78,7 +74,42 @@ OMITTED_TEXT = (
 )
 
 
-def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, int],
+def sources_section(sources: SourceList) -> list[str]:
+    """The card's list of sources, or (above the descriptor's limit) a summary of them."""
+    lines = ["## Sources", ""]
+    listed = sources.listed
+    if listed is None:
+        summary = sources.summary()
+        dates = summary["published"]
+        lines += [
+            f"{summary['articles']:,} source articles ({summary['bytes']:,} bytes), more than "
+            f"the {sources.limit:,} that `datapackage.json` lists one by one: the articles "
+            "table is the list of sources (`source_file`, `record_locator`, `sha256`, "
+            "`bytes`, `publisher`, `published`, `url`), and the descriptor's `sources` "
+            f"carries this summary with a digest of those columns ({summary['digest']}).",
+            "",
+            f"Published {dates['first'] or 'not stated'} to {dates['last'] or 'not stated'} "
+            f"({dates['undated']:,} articles undated). "
+            f"{summary['distinct_publishers']:,} publishers and "
+            f"{summary['distinct_copyright_holders']:,} copyright holders; the most frequent:",
+            "", "| publisher of this copy | articles |", "| --- | ---: |",
+            *[f"| {p['name']} | {p['articles']:,} |" for p in summary["publishers"][:10]],
+            "", "| copyright | articles |", "| --- | ---: |",
+            *[f"| {h['name']} | {h['articles']:,} |" for h in summary["copyright_holders"][:10]],
+        ]
+        return lines
+    lines += ["| file | publisher of this copy | original publisher | credited agencies | "
+              "published | copyright |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for s in listed:
+        lines.append(
+            f"| `{s['file']}` | {s.get('publisher') or 'unknown'} | "
+            f"{s.get('original_publisher') or '-'} | {', '.join(s.get('agencies') or []) or '-'} "
+            f"| {s.get('published') or 'not stated'} | {s.get('copyright_holder')} |")
+    return lines
+
+
+def render_card(recipe: Recipe, sources: SourceList, rows: dict[str, int],
                 versions: dict[str, str], *, has_timeline: bool, parts: bool = False,
                 omit_text: bool = False) -> str:
     """Markdown text of the card (``omit_text``: say what was left out and how to re-attach
@@ -89,7 +120,7 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         f"license: {recipe.licenses.records.lower()}",
         "language:",
         *sorted({f"- {s.language}" for s in recipe.sources}
-                | {f"- {s['language']}" for s in sources if s.get("language")}),
+                | {f"- {code}" for code in sources.languages}),
         "tags:",
         "- news",
         "- quotes",
@@ -129,17 +160,8 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         *[f"| `{name}` | {VIEWS[name]} | {', '.join(f'`{c}`' for c, _ in columns)} |"
           for name, columns in view_columns().items()],
         "",
-        "## Sources",
-        "",
-        "| file | publisher of this copy | original publisher | credited agencies | "
-        "published | copyright |",
-        "| --- | --- | --- | --- | --- | --- |",
+        *sources_section(sources),
     ]
-    for s in sources:
-        lines.append(
-            f"| `{s['file']}` | {s.get('publisher') or 'unknown'} | "
-            f"{s.get('original_publisher') or '-'} | {', '.join(s.get('agencies') or []) or '-'} "
-            f"| {s.get('published') or 'not stated'} | {s.get('copyright_holder')} |")
     if has_timeline:
         lines += ["", "## Timeline", "", f"![Dated events]({TIMELINE_FILE})"]
     lines += [
@@ -152,7 +174,7 @@ def render_card(recipe: Recipe, sources: list[dict[str, Any]], rows: dict[str, i
         "exact text, correct or complete them. Records reported by several articles are merged "
         "into one record with several mentions.",
         "",
-        *language_section(sources),
+        *language_section(sources.languages),
         "",
         "## Known limitations",
         "",

@@ -197,6 +197,7 @@ def info(dataset_dir: Path | None) -> None:
     """Print the dataset's versions, tables with row counts, and sources."""
     from newsgraph.descriptor import read_descriptor
     from newsgraph.paths import bundled_dataset
+    from newsgraph.source_list import LISTED_LIMIT, article_sources
     from newsgraph.tables import TABLE_NAMES, jsonl_path
 
     root = dataset_dir or bundled_dataset()
@@ -211,10 +212,19 @@ def info(dataset_dir: Path | None) -> None:
         with path.open("rb") as handle:
             rows = sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
         click.echo(f"    {name:<20} {rows:>6} rows")
-    click.echo("  sources:")
-    for source in descriptor.get("sources", []):
-        who = source.get("publisher") or source.get("original_publisher") or "publisher unknown"
-        click.echo(f"    {source.get('file')}: {who}, {source.get('published') or 'date unknown'}")
+    click.echo("  sources (from the articles table):")
+    shown = 0
+    for source in article_sources(root, descriptor):
+        shown += 1
+        if shown > LISTED_LIMIT:
+            continue  # counted, not printed
+        who = source["publisher"] or source["original_publisher"] or "publisher unknown"
+        where = source["source_file"] + (f" {source['record_locator']}"
+                                         if source["record_locator"] else "")
+        click.echo(f"    {where}: {who}, {source['published'] or 'date unknown'}")
+    if shown > LISTED_LIMIT:
+        click.echo(f"    ... and {shown - LISTED_LIMIT:,} more ({shown:,} in all); `newsgraph sql "
+                   "\"select source_file, publisher, published from articles\"` lists them")
 
 
 @main.command()

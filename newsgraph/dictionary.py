@@ -13,11 +13,22 @@ from typing import Any
 
 from newsgraph.models.event import EVENT_TYPES
 from newsgraph.schema_export import table_schema
+from newsgraph.source_list import LISTED_LIMIT
 from newsgraph.tables import TABLES, jsonl_path
 from newsgraph.versions import SCHEMA_VERSION
 from newsgraph.views import VIEWS, view_columns
 
 EXAMPLE_WIDTH = 48
+#: How the articles table and the descriptor's ``sources`` relate (``source_list``).
+SOURCES_NOTE = (
+    f"The articles are the package's sources. Up to {LISTED_LIMIT:,} articles, "
+    "`datapackage.json` also lists each one in `sources` (file, record, hash, bytes, publisher, "
+    "date, copyright holder); above that, this table is the list of sources and `sources` "
+    "holds one entry with a `summary`: the number of articles, their bytes, languages, "
+    "dates, most frequent publishers and copyright holders, and a `digest`, the SHA-256 of "
+    "the lines `<column> <sha256 of json.dumps(column)>` for `source_file`, `record_locator`, "
+    "`sha256` and `bytes` in row order. `newsgraph validate` checks the list or the summary "
+    "against this table.")
 
 
 def _examples(dataset: Path, table: str) -> dict[str, Any]:
@@ -70,8 +81,10 @@ def render(dataset: Path) -> str:
     for spec in TABLES:
         schema = table_schema(spec)
         examples = _examples(dataset, spec.name)
-        out += [f"## `{spec.name}`", "", spec.description, "",
-                f"Primary key: {', '.join(f'`{k}`' for k in spec.primary_key)}."]
+        out += [f"## `{spec.name}`", "", spec.description, ""]
+        if spec.name == "articles":
+            out += [SOURCES_NOTE, ""]
+        out.append(f"Primary key: {', '.join(f'`{k}`' for k in spec.primary_key)}.")
         for fk in schema.get("foreignKeys", []):
             out.append(f"Foreign key: `{fk['fields'][0]}` -> "
                        f"`{fk['reference']['resource']}.{fk['reference']['fields'][0]}`.")

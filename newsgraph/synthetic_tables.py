@@ -119,5 +119,5 @@ def write_large_package(out: Path, n_mentions: int, n_articles: int = 10_000) ->
                     version="0.0.1", sources=[SourceMeta(file="synthetic",
                                                          copyright_holder="none (synthetic)")])
     with atomic.replacing(out, DATAPACKAGE_FILE) as staged:
-        write_package(staged, large_tables(n_articles, n_mentions), recipe, [], omit_text=False)
+        write_package(staged, large_tables(n_articles, n_mentions), recipe, omit_text=False)
     return out

@@ -6,7 +6,8 @@ Three levels, each reporting the first problems with the file and row they are i
 2. every row: a JSON object per line, the table's JSON Schema (with format checks) and its
    strict pydantic model; the Parquet copy holds the same rows as the JSON Lines file;
 3. the package (only when every row is valid): unique primary keys, resolvable foreign keys,
-   and every span slicing its article's text exactly.
+   every span slicing its article's text exactly, and the descriptor's ``sources`` (the list,
+   or above ``source_list.LISTED_LIMIT`` articles the summary) agreeing with the articles.
 
 Every problem is one line, ``FILE[:LINE]: what is wrong; what to do``. Only an unusable
 folder raises (``UsageError`` when it is missing, ``DatasetError`` when its descriptor cannot
@@ -338,6 +339,16 @@ def validate_package(root: Path, *, fast: bool = True) -> Report:
         data = check_rows(root, report, fast=fast)
         if data is not None:
             import pyarrow.parquet as pq
+
+            from newsgraph.source_list import DIGEST_COLUMNS, sources_problems
+
+            if report.ok:  # the articles' Parquet copy is certified
+                wanted = [*DIGEST_COLUMNS, "language", "published"]
+                batches = (batch for rel in parquet_files(root, "articles")
+                           for batch in pq.ParquetFile(root / rel).iter_batches(
+                               batch_size=65_536, columns=wanted))
+                for problem in sources_problems(descriptor, batches):
+                    report.add(problem)
 
             certified = report.fast_tables
             failing = {t.name for t in TABLES}

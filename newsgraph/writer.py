@@ -19,6 +19,7 @@ from newsgraph.jsonio import dumps_line, dumps_pretty
 from newsgraph.layout import BUILD_REPORT_FILE, parquet_part
 from newsgraph.recipe import Recipe
 from newsgraph.schema_export import table_schema
+from newsgraph.source_list import SourceList
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES, jsonl_path, parquet_path
 from newsgraph.timeline import render_timeline
 from newsgraph.versions import PACKAGE_VERSION, SCHEMA_VERSION
@@ -172,28 +173,38 @@ def table_metadata(recipe: Recipe, *, omit_text: bool) -> dict[str, str]:
     return meta
 
 
-def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe,
-                  sources: list[dict[str, Any]], *, omit_text: bool) -> None:
-    """Write every table (Arrow, in memory) and the package files into ``root``."""
+def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe, *,
+                  omit_text: bool) -> None:
+    """Write every table (Arrow, in memory) and the package files into ``root``; the
+    ``sources`` come from the articles table."""
     meta = table_metadata(recipe, omit_text=omit_text)
     counts = {}
     for t in TABLES:
         writer = TableWriter(root, t.name, meta)
         writer.add_arrow(tables[t.name])
         counts[t.name] = writer.close()
+    sources = SourceList()
+    for article in tables["articles"].to_pylist():
+        sources.add({"file": article["source_file"], "record": article["record_locator"],
+                     "hash": f"sha256:{article['sha256']}", "bytes": article["bytes"],
+                     "language": article["language"], "publisher": article["publisher"],
+                     "published": article["published"].isoformat() if article["published"]
+                     else None, "copyright_holder": "unknown"})
     finish_package(root, counts, tables["events"].to_pylist(), recipe, sources,
                    omit_text=omit_text)
 
 
 def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, Any]],
-                   recipe: Recipe, sources: list[dict[str, Any]], *, omit_text: bool,
+                   recipe: Recipe, sources: SourceList, *, omit_text: bool,
                    parquet_files: dict[str, list[str]] | None = None,
                    build_report: dict[str, Any] | None = None) -> None:
     """The publishing files and ``datapackage.json`` for tables already written into ``root``.
 
-    ``parquet_files`` lists each table's Parquet files when they are folders of parts; each
-    part is then a file resource of its own, with its hash. ``build_report`` (a build with
-    ``--skip-bad``) is written as ``build-report.json`` and listed with its hash too.
+    ``sources`` are the articles' entries (``source_list``): listed in the descriptor up to
+    its limit, summarised above it. ``parquet_files`` lists each table's Parquet files when
+    they are folders of parts; each part is then a file resource of its own, with its hash.
+    ``build_report`` (a build with ``--skip-bad``) is written as ``build-report.json`` and
+    listed with its hash too.
     """
     meta = table_metadata(recipe, omit_text=omit_text)
     resources: list[dict[str, Any]] = []
@@ -255,7 +266,7 @@ def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, An
              "the article texts)"},
             {"name": recipe.licenses.code, "title": "newsgraph code and schema"},
         ],
-        "sources": sources,
+        "sources": sources.descriptor_sources(jsonl_path("articles")),
         "newsgraph": meta,
         "resources": resources,
     }

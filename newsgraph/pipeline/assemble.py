@@ -103,13 +103,20 @@ class Assembler:
     """Rows of every table from per-article drafts given in file-name order."""
 
     def __init__(self, canonical: dict[str, str], first_actor: dict[str, ActorDraft], *,
-                 omit_text: bool = False) -> None:
+                 omit_text: bool = False, related: set[str] | None = None) -> None:
+        """``related``: the keys of the articles in text-reuse pairs, the only ones whose ids
+        ``finish`` needs (None: keep every article's id); memory then grows with the pairs,
+        not with the articles."""
         self.canonical = canonical
+        self.related = related
+        #: Articles added so far (an article's position is its order number).
+        self.count = 0
         self.first_actor = first_actor
         self.omit_text = omit_text
         self.actors: dict[str, ActorDraft] = {}
         self.actor_ids: dict[str, str] = {}
-        self.article_ids: dict[str, str] = {}
+        #: Source key -> (position, article id), for the ``related`` articles.
+        self.article_ids: dict[str, tuple[int, str]] = {}
         self.first_seen: dict[str, tuple[int, int]] = {}
         self.surface: dict[str, set[str]] = defaultdict(set)
         self.quotes: dict[str, Row] = {}
@@ -144,8 +151,10 @@ class Assembler:
             raise ValueError(f"articles must arrive sorted by file name and position: "
                              f"{d.source.key!r}")
         self.last = d.source.order
-        order = len(self.article_ids)
-        art = self.article_ids[d.source.key] = content_id("article", d.source.sha256)
+        order, self.count = self.count, self.count + 1
+        art = content_id("article", d.source.sha256)
+        if self.related is None or d.source.key in self.related:
+            self.article_ids[d.source.key] = (order, art)
         for name, a in d.actors.items():
             self._register(name, a)
         aid, seen = self._aid, self._seen
@@ -280,7 +289,7 @@ class Assembler:
 
     def finish(self, reuse: list[Reuse]) -> dict[str, list[Row]]:
         """The record tables (and article relations), sorted by first mention then id."""
-        far = (len(self.article_ids), 0)
+        far = (self.count, 0)
 
         def first(record_id: str) -> tuple[int, int]:
             return self.first_seen.get(record_id, far)
@@ -310,11 +319,10 @@ class Assembler:
         if self.omit_text:
             for claim in out["claims"]:
                 claim["text"] = within(claim["text"], self.claim_longest[claim["claim_id"]])
-        order = {art: i for i, art in enumerate(self.article_ids.values())}
         for pair in reuse:
             out["article_relations"].append({
-                "article_id": self.article_ids[pair.article],
-                "related_article_id": self.article_ids[pair.other],
+                "article_id": self.article_ids[pair.article][1],
+                "related_article_id": self.article_ids[pair.other][1],
                 "relation": "shares_text_with",
                 "overlap": round(pair.shared / max(pair.total, 1), 4),
                 "shared_sentences": pair.shared, "method": REUSE_RULE})
@@ -323,6 +331,7 @@ class Assembler:
             out[name].sort(key=lambda r, pk=pk: (first(r[pk]), r[pk]))  # type: ignore[misc]
         out["event_participants"].sort(key=lambda r: (first(r["event_id"]), r["event_id"],
                                                       r["actor_id"], r["role"]))
+        order = {art: i for i, art in self.article_ids.values()}
         out["article_relations"].sort(key=lambda r: (order[r["article_id"]],
                                                      order[r["related_article_id"]]))
         return out

@@ -99,9 +99,10 @@ def sentence_shingles(draft: ArticleDraft) -> list[list[int]]:
 class ReuseFinder:
     """Collects the sentence shingles of each article, in output order, then finds reuse.
 
-    The shingles go into an on-disk DuckDB table with a memory limit, so a corpus of any size
-    is joined out of core; the join is by shingle (an inverted index), never article by
-    article.
+    The shingles, and each article's name and sentence count, go into on-disk DuckDB tables
+    with a memory limit, so a corpus of any size is joined out of core and nothing here grows
+    with the number of articles; the join is by shingle (an inverted index), never article
+    by article.
     """
 
     BATCH = 1_000_000
@@ -112,23 +113,24 @@ class ReuseFinder:
         self._db = duckdb.connect(str(workdir / "reuse.duckdb"))
         self._db.execute(f"SET memory_limit = '256MB'; SET temp_directory = '{workdir / 'spill'}'; "
                          "SET preserve_insertion_order = false; CREATE TABLE s "
-                         "(article INTEGER, sentence BIGINT, shingle UBIGINT)")
-        self.names: list[str] = []
-        self.totals: list[int] = []
+                         "(article INTEGER, sentence BIGINT, shingle UBIGINT); CREATE TABLE a "
+                         "(article INTEGER, name VARCHAR, total INTEGER)")
+        self.count = 0
+        self._articles: tuple[list[str], list[int]] = ([], [])
         self._columns: tuple[list[int], list[int], list[int]] = ([], [], [])
         self._sentence = 0
 
     def add(self, name: str, sentences: list[list[int]]) -> None:
-        article = len(self.names)
-        self.names.append(name)
-        self.totals.append(len(sentences))
+        article, self.count = self.count, self.count + 1
+        self._articles[0].append(name)
+        self._articles[1].append(len(sentences))
         articles, ids, shingles = self._columns
         for shingle_set in sentences:
             articles.extend([article] * len(shingle_set))
             ids.extend([self._sentence] * len(shingle_set))
             shingles.extend(shingle_set)
             self._sentence += 1
-        if len(shingles) >= self.BATCH:
+        if len(shingles) >= self.BATCH or len(self._articles[0]) >= self.BATCH // 10:
             self._flush()
 
     def _flush(self) -> None:
@@ -142,6 +144,14 @@ class ReuseFinder:
         self._db.execute("INSERT INTO s SELECT * FROM batch")
         self._db.unregister("batch")
         self._columns = ([], [], [])
+        names, totals = self._articles
+        first = self.count - len(names)
+        self._db.register("batch", pa.table({
+            "article": pa.array(range(first, self.count), pa.int32()),
+            "name": pa.array(names, pa.string()), "total": pa.array(totals, pa.int32())}))
+        self._db.execute("INSERT INTO a SELECT * FROM batch")
+        self._db.unregister("batch")
+        self._articles = ([], [])
 
     def pairs(self) -> list[Reuse]:
         """Every ordered pair of articles with shared sentences, in the order they were added."""
@@ -153,12 +163,14 @@ class ReuseFinder:
             sizes AS (SELECT sentence, count(*) AS n FROM s GROUP BY sentence),
             hits AS (SELECT s.article, s.sentence, p.article AS other, count(*) AS h
                      FROM s JOIN postings p ON s.shingle = p.shingle AND p.article <> s.article
-                     GROUP BY s.article, s.sentence, p.article)
-            SELECT hits.article, hits.other, count(*) AS shared
-            FROM hits JOIN sizes USING (sentence)
-            WHERE hits.h >= {SHARED_SHARE} * sizes.n
-            GROUP BY hits.article, hits.other
-            HAVING count(*) >= {MIN_SHARED_SENTENCES}
-            ORDER BY hits.article, hits.other""").fetchall()
+                     GROUP BY s.article, s.sentence, p.article),
+            pairs AS (SELECT hits.article, hits.other, count(*) AS shared
+                      FROM hits JOIN sizes USING (sentence)
+                      WHERE hits.h >= {SHARED_SHARE} * sizes.n
+                      GROUP BY hits.article, hits.other
+                      HAVING count(*) >= {MIN_SHARED_SENTENCES})
+            SELECT x.name, y.name, pairs.shared, x.total
+            FROM pairs JOIN a x ON x.article = pairs.article JOIN a y ON y.article = pairs.other
+            ORDER BY pairs.article, pairs.other""").fetchall()
         self._db.close()
-        return [Reuse(self.names[a], self.names[b], n, self.totals[a]) for a, b, n in rows]
+        return [Reuse(a, b, n, total) for a, b, n, total in rows]
