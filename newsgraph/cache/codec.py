@@ -74,7 +74,7 @@ Decoder = typing.Callable[[Any], Any]
 
 def _typed(kind: type | tuple[type, ...]) -> Decoder:
     def check(data: Any) -> Any:
-        if not isinstance(data, kind) or isinstance(data, bool) and kind is not bool:
+        if not isinstance(data, kind) or (isinstance(data, bool) and kind is not bool):
             raise CodecError(f"expected {kind}, got {type(data).__name__}")
         return data
     return check

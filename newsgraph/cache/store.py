@@ -44,6 +44,7 @@ class CacheStore:
         self.warnings: list[str] = []
         self.corrupt = 0
         self.written = 0
+        self.write_failed = False
 
     @property
     def _entries(self) -> Path:
@@ -103,12 +104,22 @@ class CacheStore:
                                         separators=(",", ":")).encode("utf-8"), 1)
         header = json.dumps({"format": FORMAT, "key": key, "bytes": len(body),
                              "sha256": hashlib.sha256(body).hexdigest()}, sort_keys=True)
+        if self.write_failed:
+            return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        with tmp.open("wb") as f:
-            f.write(header.encode("ascii") + b"\n" + body)
-        os.replace(tmp, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tmp.open("wb") as f:
+                f.write(header.encode("ascii") + b"\n" + body)
+            os.replace(tmp, path)
+        except OSError as error:  # a full disk: the build goes on, the cache stops growing
+            self.write_failed = True
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            self.warnings.append(f"build cache {self.root} cannot be written "
+                                 f"({error.strerror}); later articles are not cached")
+            return
         self.written += 1
 
     def keys(self) -> Iterator[tuple[str, Path]]:
