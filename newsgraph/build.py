@@ -184,7 +184,7 @@ def _build_locked(items: Iterable[Item], total: int | None, context: Context,
     with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp, DraftSpill() as spill, \
             cache_session(out, options.cache, context, enabled=options.use_cache,
                           use_curated=use_curated) as cache:
-        results = cache.results(items, lambda todo: _extract(todo, context, options))
+        results = cache.results(items, lambda todo, ctx: _extract(todo, ctx, options))
         corpus = _first_pass(results, spill, Path(tmp), total, progress,
                              skip_bad=options.skip_bad)
         if not corpus.sources:  # a collection of bad or skipped records only

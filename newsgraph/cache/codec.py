@@ -3,7 +3,8 @@
 The build cache stores article drafts (``pipeline.drafts``) on disk, so it may only read
 them back as data: JSON, never pickle. This codec walks a dataclass's annotated fields and
 handles exactly the shapes drafts use (str, int, float, bool, None, dates, Literals, lists,
-tuples, sets, dicts with str keys, optional values, nested dataclasses); anything else is
+tuples, sets, dicts with str keys, optional values, nested dataclasses, written as lists of
+their field values in field order); anything else is
 refused when the value is encoded, so a new field of an unknown shape fails loudly in the
 round-trip test instead of corrupting the cache. Fields declared with ``compare=False``
 (caches of pure functions, like ``ArticleDraft.resolver``) are not stored and come back as
@@ -39,7 +40,8 @@ def encode(value: Any) -> Any:
     if value is None or isinstance(value, str | bool | int | float):
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: encode(getattr(value, name)) for name, _hint in _fields(type(value))}
+        # positional, in field order: half the bytes of an object, and faster to read back
+        return [encode(getattr(value, name)) for name, _hint in _fields(type(value))]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
@@ -150,15 +152,30 @@ def _decoder(hint: Any) -> Decoder:
 
 
 def _dataclass_decoder(cls: type) -> Decoder:
+    """Fields are set without calling ``__init__`` (drafts have no ``__post_init__``; a
+    frozen dataclass's ``__init__`` would set them the same way), and the fields that are
+    not stored (``compare=False``) get their defaults."""
     fields = _fields(cls)
-    names = frozenset(name for name, _ in fields)
+    names = tuple(name for name, _ in fields)
+    skipped = {f.name: f for f in dataclasses.fields(cls) if not f.compare}
     # built lazily: a dataclass may refer to itself through its fields
-    parts: list[tuple[str, Decoder]] = []
+    parts: list[Decoder] = []
 
     def record(data: Any) -> Any:
         if not parts:
-            parts.extend((name, _decoder(h)) for name, h in fields)
-        if not isinstance(data, dict) or data.keys() != names:
+            parts.extend(_decoder(h) for _name, h in fields)
+        if not isinstance(data, list) or len(data) != len(names):
             raise CodecError(f"fields of {cls.__name__} differ")
-        return cls(**{name: part(data[name]) for name, part in parts})
+        obj: Any = object.__new__(cls)
+        state = obj.__dict__
+        state.update(zip(names, [part(v) for part, v in zip(parts, data, strict=True)],
+                         strict=True))
+        for name, f in skipped.items():
+            if f.default_factory is not dataclasses.MISSING:
+                state[name] = f.default_factory()
+            elif f.default is not dataclasses.MISSING:
+                state[name] = f.default
+            else:
+                raise CodecError(f"{cls.__name__}.{name} has no default")
+        return obj
     return record

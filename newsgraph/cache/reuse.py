@@ -1,30 +1,33 @@
 """Run the per-article stage only for the articles the build cache does not hold.
 
 ``cached_results`` stands between the items of a build and its extraction engine: each
-item gets its key (``keys.item_key``); a hit becomes the same ``Result`` the engine would
-have given (the pickled draft for this build's spill and the article's summary), decoded
-from the entry; misses go to the engine, in order, and their drafts are stored. Results come
-out in item order, so the rest of the build cannot tell a hit from an extraction: the
-output is byte-identical by construction. Items are read lazily, one window ahead of the
-engine, so memory stays flat for a collection of any size.
+item gets its key (``keys.item_key``); a hit becomes the ``Result`` the engine would have
+given (the article's summary, and its draft for this build's spill, left as the entry's
+compressed JSON until the second pass decodes it); misses go to the engine, in order, and
+their drafts are stored. Results come out in item order, so the rest of the build cannot
+tell a hit from an extraction: the output is byte-identical by construction. Items are
+read lazily, one window ahead of the engine, so memory stays flat for a collection of any
+size.
 """
 
 from __future__ import annotations
 
-import pickle
+import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.cache.codec import CodecError, decode, decode_as, encode
+from newsgraph.cache.codec import CodecError, decode, encode
 from newsgraph.cache.keys import item_key
 from newsgraph.cache.store import CacheStore
 from newsgraph.extract import ArticleSummary, Context, Item, Result, extract_chunk
-from newsgraph.pipeline.drafts import ArticleDraft
+from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.records import BadRecord
+from newsgraph.spill import JsonDraft
 
-Engine = Callable[[Iterable[Item]], Iterator[Result]]
+#: Runs the per-article stage over items with a context (``build._extract``).
+Engine = Callable[[Iterable[Item], Context], Iterator[Result]]
 
 
 @dataclass
@@ -42,22 +45,26 @@ class CacheStats:
                 f"{self.pruned} pruned")
 
 
-def payload(draft: ArticleDraft, summary: ArticleSummary) -> dict[str, Any]:
-    """The entry of one extracted article: its draft and what its summary adds to it."""
-    return {"draft": encode(draft), "shingles": summary.shingles, "source": summary.source}
+def summary_payload(summary: ArticleSummary) -> dict[str, Any]:
+    """What the first pass needs of a cached article (its draft is stored beside it)."""
+    return {"file_name": summary.file_name, "sha256": summary.sha256, "key": summary.key,
+            "record_locator": summary.record_locator,
+            "actors": encode(summary.actors), "shingles": summary.shingles,
+            "source": summary.source}
 
 
-def from_payload(entry: dict[str, Any]) -> Result:
-    """The engine's ``Result`` for a cached article (``CodecError`` if it does not fit)."""
-    draft = decode_as(ArticleDraft, entry.get("draft"))
-    shingles = decode(list[list[int]], entry.get("shingles"))
-    source = entry.get("source")
+def from_entry(summary: dict[str, Any], draft: bytes) -> Result:
+    """The engine's ``Result`` for a cached article (``CodecError`` if it does not fit): its
+    summary, and its draft left compressed for the spill (``spill.JsonDraft``)."""
+    source = summary.get("source")
     if not isinstance(source, dict):
         raise CodecError("source entry is not an object")
-    s = draft.source
-    summary = ArticleSummary(s.file_name, s.sha256, s.key, s.record_locator, draft.actors,
-                             shingles, source)
-    return pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL), summary
+    found = ArticleSummary(
+        decode(str, summary.get("file_name")), decode(str, summary.get("sha256")),
+        decode(str, summary.get("key")), decode(str | None, summary.get("record_locator")),
+        decode(dict[str, ActorDraft], summary.get("actors")),
+        decode(list[list[int]], summary.get("shingles")), source)
+    return JsonDraft(draft), found
 
 
 def cached_results(items: Iterable[Item], context: Context, fingerprint: str,
@@ -79,7 +86,8 @@ def cached_results(items: Iterable[Item], context: Context, fingerprint: str,
             if not hit:
                 yield item
 
-    extracted = engine(misses())
+    # the workers encode each draft for the cache as they make it (in parallel)
+    extracted = engine(misses(), dataclasses.replace(context, cache_json=True))
     while True:
         if not order:
             try:
@@ -101,7 +109,8 @@ def cached_results(items: Iterable[Item], context: Context, fingerprint: str,
                 stats.used.add(key)
                 yield result
                 continue
-            (result,) = extract_chunk([item], context)  # a corrupt entry: extracted again
+            # a corrupt entry: extracted again, here
+            (result,) = extract_chunk([item], dataclasses.replace(context, cache_json=True))
         else:
             result = ready.popleft()
         yield _stored(key, result, store, stats)
@@ -112,7 +121,7 @@ def _lookup(store: CacheStore, key: str) -> Result | None:
     if entry is None:
         return None
     try:
-        return from_payload(entry)
+        return from_entry(*entry)
     except CodecError:
         store.corrupt += 1
         return None
@@ -123,8 +132,8 @@ def _stored(key: str | None, result: Result, store: CacheStore, stats: CacheStat
     if not isinstance(result, BadRecord):
         stats.extracted += 1
         if key is not None:
-            pickled, summary = result
-            # our own draft, pickled by this build's engine a moment ago (see newsgraph.spill)
-            store.put(key, payload(pickle.loads(pickled), summary))
+            _pickled, summary = result
+            if summary.cached is not None:  # the worker encoded the draft (Context.cache_json)
+                store.put(key, summary_payload(summary), summary.cached)
             stats.used.add(key)
     return result

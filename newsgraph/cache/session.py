@@ -45,7 +45,7 @@ class CacheSession:
 
     def results(self, items: Iterable[Item], engine: Engine) -> Iterator[Result]:
         if self.store is None:
-            return engine(items)
+            return engine(items, self.context)
         return cached_results(items, self.context, self.fingerprint, self.store, engine,
                               self.stats)
 

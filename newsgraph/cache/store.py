@@ -5,7 +5,9 @@ inside the package folder)::
 
     cache.json            {"newsgraph_cache": FORMAT, "fingerprint": ...}: what built it
     lock                  flock'ed by the build that uses the cache
-    entries/ab/<key>.ngc  one article: a JSON header line, then zlib-compressed JSON
+    entries/ab/<key>.ngc  one article: a JSON header line, then two zlib-compressed JSON
+                          values: its summary (read in the first pass) and its draft
+                          (read in the second)
 
 An entry's header carries the SHA-256 of its payload; an entry whose hash, format or key
 does not check out is corrupt and is ignored (counted, one line of warning), never used. A
@@ -77,8 +79,9 @@ class CacheStore:
         """Whether an entry file for ``key`` exists (``get`` checks it)."""
         return self._path(key).is_file()
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        """The payload stored under ``key``, or None (missing, or corrupt: counted)."""
+    def get(self, key: str) -> tuple[dict[str, Any], bytes] | None:
+        """The entry under ``key``: its summary (decoded) and its draft (still compressed,
+        decoded when the second pass needs it); None when missing or corrupt (counted)."""
         try:
             raw = self._path(key).read_bytes()
         except OSError:
@@ -88,24 +91,28 @@ class CacheStore:
             header = json.loads(head)
             if (not isinstance(header, dict) or header.get("format") != FORMAT
                     or header.get("key") != key or header.get("bytes") != len(body)
+                    or not isinstance(header.get("summary_bytes"), int)
                     or header.get("sha256") != hashlib.sha256(body).hexdigest()):
                 raise ValueError("header does not match")
-            payload = json.loads(zlib.decompress(body))
-            if not isinstance(payload, dict):
-                raise ValueError("payload is not an object")
-            return payload
+            cut = header["summary_bytes"]
+            summary = json.loads(zlib.decompress(body[:cut]))
+            if not isinstance(summary, dict):
+                raise ValueError("summary is not an object")
+            return summary, body[cut:]
         except (ValueError, zlib.error):
             self.corrupt += 1
             return None
 
-    def put(self, key: str, payload: dict[str, Any]) -> None:
-        """Store ``payload`` under ``key`` (replacing any entry there)."""
-        body = zlib.compress(json.dumps(payload, ensure_ascii=False,
-                                        separators=(",", ":")).encode("utf-8"), 1)
-        header = json.dumps({"format": FORMAT, "key": key, "bytes": len(body),
-                             "sha256": hashlib.sha256(body).hexdigest()}, sort_keys=True)
+    def put(self, key: str, summary: dict[str, Any], draft: bytes) -> None:
+        """Store an article's ``summary`` (a JSON value) and ``draft`` (``pack``ed JSON)
+        under ``key``."""
         if self.write_failed:
             return
+        head, tail = pack(summary), draft
+        body = head + tail
+        header = json.dumps({"format": FORMAT, "key": key, "bytes": len(body),
+                             "summary_bytes": len(head),
+                             "sha256": hashlib.sha256(body).hexdigest()}, sort_keys=True)
         path = self._path(key)
         tmp = path.with_name(path.name + ".tmp")
         try:
@@ -179,14 +186,25 @@ class UnusableCache(CacheStore):
     def has(self, key: str) -> bool:
         return False
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> tuple[dict[str, Any], bytes] | None:
         return None
 
-    def put(self, key: str, payload: dict[str, Any]) -> None:
+    def put(self, key: str, summary: dict[str, Any], draft: bytes) -> None:
         return None
 
     def prune(self, used: set[str]) -> int:
         return 0
+
+
+def pack(value: Any) -> bytes:
+    """A JSON value as zlib-compressed UTF-8 JSON (level 1: fast, about 6 times smaller)."""
+    return zlib.compress(json.dumps(value, ensure_ascii=False,
+                                    separators=(",", ":")).encode("utf-8"), 1)
+
+
+def unpack(blob: bytes) -> Any:
+    """The JSON value ``pack`` made ``blob`` from."""
+    return json.loads(zlib.decompress(blob))
 
 
 def _unusable(root: Path, why: str) -> CacheStore:
