@@ -151,25 +151,60 @@ def _decoder(hint: Any) -> Decoder:
     raise CodecError(f"unsupported type {hint}")
 
 
+_PLAIN = {str: (str,), int: (int,), bool: (bool,), float: (int, float), type(None): ()}
+
+
+def _plain(hint: Any) -> tuple[tuple[type, ...], frozenset[Any] | None, bool, bool] | None:
+    """A field of plain values, checked inline by ``_dataclass_decoder`` without a call:
+    (allowed types, allowed Literal values, null allowed, is float); None for other fields."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    nullable = False
+    if origin is typing.Union or origin is types.UnionType:
+        real = [a for a in args if a is not type(None)]
+        if len(real) != 1 or len(args) != 2:
+            return None
+        hint, nullable = real[0], True
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal and all(isinstance(a, str) for a in args):
+        return (str,), frozenset(args), nullable, False
+    if hint in _PLAIN and hint is not type(None):
+        return _PLAIN[hint], None, nullable, hint is float
+    return None
+
+
 def _dataclass_decoder(cls: type) -> Decoder:
     """Fields are set without calling ``__init__`` (drafts have no ``__post_init__``; a
     frozen dataclass's ``__init__`` would set them the same way), and the fields that are
-    not stored (``compare=False``) get their defaults."""
+    not stored (``compare=False``) get their defaults. Plain fields (str, int, float, bool,
+    string Literals, optional or not) are checked inline: most of a draft's values are."""
     fields = _fields(cls)
     names = tuple(name for name, _ in fields)
     skipped = {f.name: f for f in dataclasses.fields(cls) if not f.compare}
     # built lazily: a dataclass may refer to itself through its fields
-    parts: list[Decoder] = []
+    parts: list[tuple[Decoder | None, Any]] = []
 
     def record(data: Any) -> Any:
         if not parts:
-            parts.extend(_decoder(h) for _name, h in fields)
+            parts.extend((None, plain) if (plain := _plain(h)) else (_decoder(h), None)
+                         for _name, h in fields)
         if not isinstance(data, list) or len(data) != len(names):
             raise CodecError(f"fields of {cls.__name__} differ")
+        values = []
+        for (part, plain), v in zip(parts, data, strict=True):
+            if part is not None:
+                values.append(part(v))
+                continue
+            kinds, allowed, nullable, is_float = plain
+            if v is None and nullable:
+                values.append(None)
+            elif (not isinstance(v, kinds) or (isinstance(v, bool) and bool not in kinds)
+                  or (allowed is not None and v not in allowed)):
+                raise CodecError(f"a field of {cls.__name__} is a {type(v).__name__}")
+            else:
+                values.append(float(v) if is_float else v)
         obj: Any = object.__new__(cls)
         state = obj.__dict__
-        state.update(zip(names, [part(v) for part, v in zip(parts, data, strict=True)],
-                         strict=True))
+        state.update(zip(names, values, strict=True))
         for name, f in skipped.items():
             if f.default_factory is not dataclasses.MISSING:
                 state[name] = f.default_factory()
