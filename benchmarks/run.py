@@ -7,7 +7,9 @@ Every ratio compares tools run side by side in the same run on the same machine 
    (pyarrow: read the Parquet files and run the same checks as compute kernels);
 2. build throughput (articles/s and MB/s, one worker) and peak RSS at several corpus sizes;
    the same texts as one Parquet collection beside the folder (articles/s and peak RSS);
-3. cold ``newsgraph.load("quotes")`` vs cold ``pandas.read_parquet`` of the same file.
+3. cold ``newsgraph.load("quotes")`` vs cold ``pandas.read_parquet`` of the same file;
+4. incremental builds (``benchmarks/incremental.py``): N unique seed copies, then +1% added
+   and 1% changed, each beside a from-scratch build of the same folder.
 
 Each measurement runs in a fresh process; timings are wall-clock medians of ``--repeat`` runs.
 Machine-dependent, so not under the drift test.
@@ -28,6 +30,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(REPO / "benchmarks"))
+from incremental import bench_incremental, incremental_report  # noqa: E402
+
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 # Runs a command in-process and prints wall time and peak RSS of this process (workers=1).
@@ -229,7 +234,8 @@ def plot(build: list[dict[str, float]], path: Path) -> None:
 
 
 def report(validation: dict[str, float], build: list[dict[str, float]],
-           load: dict[str, float], collections: list[dict[str, Any]] | None = None) -> str:
+           load: dict[str, float], collections: list[dict[str, Any]] | None = None,
+           incremental: dict[str, Any] | None = None) -> str:
     v = validation
     lines = [
         "# Performance",
@@ -272,6 +278,7 @@ def report(validation: dict[str, float], build: list[dict[str, float]],
         "![Build time per article](performance-build.png)",
         "",
         *collections_report(collections or []),
+        *(incremental_report(incremental) if incremental else []),
         "## Cold load",
         "",
         f"`newsgraph.load('actor_mentions')` {load['load'] * 1000:.0f} ms vs "
@@ -306,6 +313,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes to build")
     parser.add_argument("--collection-sizes", default="1000,100000",
                         help="corpus sizes to build as a Parquet collection beside the folder")
+    parser.add_argument("--incremental", type=int, default=10_000,
+                        help="seed copies of the incremental case (0: skip it); +1%% added "
+                        "and 1%% changed")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "performance.md")
     args = parser.parse_args()
@@ -316,10 +326,17 @@ def main() -> int:
         collections = bench_collections(
             work, [int(s) for s in args.collection_sizes.split(",") if s], build)
         load = bench_load(args.repeat * 2)
+        incremental = None
+        if args.incremental:
+            (work / "incremental").mkdir()
+            step = max(args.incremental // 100, 1)
+            incremental = bench_incremental(work / "incremental", args.incremental, step, step,
+                                            max(args.repeat - 1, 1))
     plot(build, args.out.with_name("performance-build.png"))
-    args.out.write_text(report(validation, build, load, collections), encoding="utf-8")
+    args.out.write_text(report(validation, build, load, collections, incremental),
+                        encoding="utf-8")
     print(json.dumps({"validation": validation, "build": build, "collections": collections,
-                      "load": load}, indent=1))
+                      "load": load, "incremental": incremental}, indent=1))
     return 0
 
 
