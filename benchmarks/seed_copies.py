@@ -2,7 +2,8 @@
 
 Copy ``k`` is seed ``k % 5`` with its weapon system renumbered ("S-400" becomes
 ``S-<400 + k // 5 + 1>``, ``variant`` shifts the number further), so every copy has its own
-bytes (its own sha256) and no two copies are duplicates, while each still reads like the seed (same length, quotes, events).
+bytes (its own sha256) and no two copies are duplicates, while each still reads like the
+seed (same length, quotes, events).
 
     python benchmarks/seed_copies.py OUT_DIR N [--start K] [--variant V]
 """
