@@ -232,3 +232,28 @@ def test_any_sequence_of_corpora_builds_the_same_as_from_scratch(
         shutil.rmtree(scratch, ignore_errors=True)
         build(src, scratch, BuildOptions(use_cache=False))
         assert snapshot(out) == snapshot(scratch)
+
+
+def test_a_collection_grows_like_a_folder(tmp_path: Path) -> None:
+    texts = [s.read_text(encoding="utf-8") for s in SEEDS[:3]]
+    collection = tmp_path / "news.jsonl"
+    out = tmp_path / "out"
+
+    def write(rows: list[str]) -> None:
+        collection.write_text("".join(json.dumps({"text": t, "title": f"T{i}"}) + "\n"
+                                      for i, t in enumerate(rows)), encoding="utf-8")
+
+    write(texts[:2])
+    built(collection, out)
+    write(texts)
+    assert "build cache: 2 reused, 1 extracted, 0 pruned" in built(collection, out)
+    assert_same_as_scratch(collection, out, tmp_path)
+
+
+def test_omit_text_reuses_the_drafts_and_matches_a_scratch_build(tmp_path: Path) -> None:
+    src, out = folder(tmp_path, seeds(0, 1)), tmp_path / "out"
+    built(src, out)
+    assert "build cache: 2 reused, 0 extracted" in built(src, out, "--omit-text")
+    scratch = tmp_path / "scratch"
+    built(src, scratch, "--no-cache", "--omit-text")
+    assert snapshot(out) == snapshot(scratch)

@@ -21,9 +21,10 @@ from typing import Any
 from newsgraph.cache.codec import CodecError, decode, encode
 from newsgraph.cache.keys import item_key
 from newsgraph.cache.store import CacheStore
+from newsgraph.errors import DatasetError
 from newsgraph.extract import ArticleSummary, Context, Item, Result, extract_chunk
 from newsgraph.pipeline.drafts import ActorDraft
-from newsgraph.records import BadRecord
+from newsgraph.records import BadRecord, RecordItem
 from newsgraph.spill import JsonDraft
 
 #: Runs the per-article stage over items with a context (``build._extract``).
@@ -75,16 +76,25 @@ def cached_results(items: Iterable[Item], context: Context, fingerprint: str,
     read and decoded only when its turn comes, so the queue holds keys, not drafts. A hit
     whose entry turns out corrupt is extracted here, in this process.
     """
-    order: deque[tuple[bool, str | None, Item]] = deque()  # (hit?, key, item), in item order
+    order: deque[tuple[bool, str | None, Item | None]] = deque()  # (hit?, key, item)
     ready: deque[Result] = deque()  # the engine's results not yet given out
 
     def misses() -> Iterator[Item]:
         for item in items:
             key = item_key(item, context, fingerprint)
-            hit = key is not None and store.has(key)
-            order.append((hit, key, item))
-            if not hit:
+            if key is None or not store.has(key):
+                order.append((False, key, item))
                 yield item
+            elif isinstance(item, RecordItem):
+                # the engine may pull far ahead through hits: a record's bytes are not kept
+                # queued, so its entry is checked now and read again when its turn comes
+                if store.get(key) is None:
+                    order.append((False, key, item))
+                    yield item
+                else:
+                    order.append((True, key, None))
+            else:
+                order.append((True, key, item))
 
     # the workers encode each draft for the cache as they make it (in parallel)
     extracted = engine(misses(), dataclasses.replace(context, cache_json=True))
@@ -109,6 +119,9 @@ def cached_results(items: Iterable[Item], context: Context, fingerprint: str,
                 stats.used.add(key)
                 yield result
                 continue
+            if item is None:  # a record's entry, checked a moment ago under the lock
+                raise DatasetError("a build cache entry changed during the build; build "
+                                   "again (or with --no-cache)")
             # a corrupt entry: extracted again, here
             (result,) = extract_chunk([item], dataclasses.replace(context, cache_json=True))
         else:
