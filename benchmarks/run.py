@@ -10,7 +10,9 @@ Every ratio compares tools run side by side in the same run on the same machine 
    sizes, on the synthetic corpus and on a realistic one (``benchmarks/corpora.py``: 2-8 KB
    articles, wire copy for the reuse join), with the reuse pairs and the descriptor's size;
    the same texts as one Parquet collection beside the folder (articles/s and peak RSS);
-3. cold ``newsgraph.load("quotes")`` vs cold ``pandas.read_parquet`` of the same file.
+3. cold ``newsgraph.load("quotes")`` vs cold ``pandas.read_parquet`` of the same file;
+4. incremental builds (``benchmarks/incremental.py``): N unique seed copies, then +1% added
+   and 1% changed, each beside a from-scratch build of the same folder.
 
 Each measurement runs in a fresh process; timings are wall-clock medians of ``--repeat`` runs.
 ``--quick`` runs tiny sizes once (a smoke test of the benchmark, not figures to publish).
@@ -32,6 +34,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(REPO / "benchmarks"))
+from incremental import bench_incremental, incremental_report  # noqa: E402
+
 ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 # Runs a command in-process and prints wall time and peak RSS of this process (workers=1).
@@ -266,7 +271,8 @@ def plot(build: list[dict[str, float]], path: Path) -> None:
 
 
 def report(validation: dict[str, float], build: list[dict[str, float]],
-           load: dict[str, float], collections: list[dict[str, Any]] | None = None) -> str:
+           load: dict[str, float], collections: list[dict[str, Any]] | None = None,
+           incremental: dict[str, Any] | None = None) -> str:
     v = validation
     lines = [
         "# Performance",
@@ -319,6 +325,7 @@ def report(validation: dict[str, float], build: list[dict[str, float]],
         "![Build time per article](performance-build.png)",
         "",
         *collections_report(collections or []),
+        *(incremental_report(incremental) if incremental else []),
         "## Cold load",
         "",
         f"`newsgraph.load('actor_mentions')` {load['load'] * 1000:.0f} ms vs "
@@ -355,6 +362,9 @@ def main() -> int:
                         help="corpus sizes to build as a Parquet collection beside the folder")
     parser.add_argument("--news-sizes", default="1000,10000",
                         help="sizes of the realistic corpus (2-8 KB articles with wire copy)")
+    parser.add_argument("--incremental", type=int, default=10_000,
+                        help="seed copies of the incremental case (0: skip it); +1%% added "
+                        "and 1%% changed")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "performance.md")
     parser.add_argument("--skip-rowwise", action="store_true",
@@ -366,7 +376,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.quick:
         args.mentions, args.sizes, args.news_sizes = 5_000, "100,200", "100"
-        args.collection_sizes, args.repeat = "100", 1
+        args.collection_sizes, args.repeat, args.incremental = "100", 1, 100
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         validation = bench_validation(work, args.mentions, args.repeat,
@@ -377,10 +387,17 @@ def main() -> int:
         collections = bench_collections(
             work, [int(s) for s in args.collection_sizes.split(",") if s], build)
         load = bench_load(args.repeat * 2)
+        incremental = None
+        if args.incremental:
+            (work / "incremental").mkdir()
+            step = max(args.incremental // 100, 1)
+            incremental = bench_incremental(work / "incremental", args.incremental, step, step,
+                                            max(args.repeat - 1, 1))
     plot(build, args.out.with_name("performance-build.png"))
-    args.out.write_text(report(validation, build, load, collections), encoding="utf-8")
+    args.out.write_text(report(validation, build, load, collections, incremental),
+                        encoding="utf-8")
     print(json.dumps({"validation": validation, "build": build, "collections": collections,
-                      "load": load}, indent=1))
+                      "load": load, "incremental": incremental}, indent=1))
     return 0
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph import atomic, curated
+from newsgraph.cache.session import cache_session
 from newsgraph.collection import ColumnMapping
 from newsgraph.errors import DatasetError, InputError, UsageError
 from newsgraph.extract import Context, Item, Result, extract_local
@@ -68,6 +69,10 @@ class BuildOptions:
     #: Build the good records of a collection and list the bad ones in ``build-report.json``
     #: (without it, the first bad record stops the build).
     skip_bad: bool = False
+    #: Reuse the per-article work of earlier builds (``newsgraph.cache``; ``--no-cache``).
+    use_cache: bool = True
+    #: The cache folder (``--cache``); default a hidden sibling of the output.
+    cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,10 @@ class BuildResult:
     skipped: int = 0
     #: Records of a WARC file that are not articles, by kind ('request': 3, ...).
     not_articles: dict[str, int] = field(default_factory=dict)
+    #: "build cache: N reused, M extracted, K pruned" (None without a cache).
+    cache_summary: str | None = None
+    #: One line each: a cache ignored as corrupt, foreign or busy.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _plain_recipe(folder: Path, names: list[str]) -> Recipe:
@@ -138,7 +147,8 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     with atomic.exclusive(out):  # a second build into ``out`` fails here, at once
         result = _build_locked(files, len(files), context, options, out, recipe, annotations,
                                use_curated, progress)
-    return BuildResult(result.out, result.rows, ignored=ignored)
+    return BuildResult(result.out, result.rows, ignored=ignored,
+                       cache_summary=result.cache_summary, warnings=result.warnings)
 
 
 def _build_collection(src: Path, out: Path, options: BuildOptions,
@@ -173,9 +183,12 @@ def _build_locked(items: Iterable[Item], total: int | None, context: Context,
     """The build proper, run while this process holds the output's lock."""
     atomic.recover(out)
     atomic.check_replaceable(out, DATAPACKAGE_FILE)  # before the work, not after it
-    with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp, DraftSpill() as spill:
-        corpus = _first_pass(_extract(items, context, options), spill, Path(tmp),
-                             total, progress, skip_bad=options.skip_bad)
+    with tempfile.TemporaryDirectory(prefix="newsgraph-build-") as tmp, DraftSpill() as spill, \
+            cache_session(out, options.cache, context, enabled=options.use_cache,
+                          use_curated=use_curated) as cache:
+        results = cache.results(items, lambda todo, ctx: _extract(todo, ctx, options))
+        corpus = _first_pass(results, spill, Path(tmp), total, progress,
+                             skip_bad=options.skip_bad)
         if not corpus.sources:  # a collection of bad or skipped records only
             raise InputError("no articles found in the collection; check the file and its "
                              "columns", file=context.root)
@@ -197,7 +210,9 @@ def _build_locked(items: Iterable[Item], total: int | None, context: Context,
             report = validate_package(staged, fast=sum(counts.values()) > ROWWISE_VALIDATION_LIMIT)
             if not report.ok:
                 raise DatasetError(f"built package is invalid: {report.problems[0]}")
-    return BuildResult(out, report.rows, skipped=skipped)
+        cache.finish()
+    return BuildResult(out, report.rows, skipped=skipped, cache_summary=cache.summary,
+                       warnings=cache.warnings)
 
 
 def _build_report(corpus: _Corpus) -> dict[str, Any]:

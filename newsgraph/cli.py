@@ -113,12 +113,18 @@ def main(debug: bool) -> None:
               "code (default: language or lang).")
 @click.option("--skip-bad", is_flag=True, help="Build the good records of a collection, list "
               "the bad ones in build-report.json (default: stop at the first bad record).")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), metavar="DIR",
+              help="Build cache folder (default: .OUT.newsgraph-cache beside OUT); unchanged "
+              "articles reuse the work of the previous build.")
+@click.option("--no-cache", is_flag=True, help="Build from scratch; neither read nor write "
+              "the build cache.")
 @handle_errors
 def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, max_bytes: int,
           omit_text: bool, recursive: bool, engine: str, scheduler: str | None,
           text_column: str | None, id_column: str | None, title_column: str | None,
           date_column: str | None, url_column: str | None, publisher_column: str | None,
-          author_column: str | None, language_column: str | None, skip_bad: bool) -> None:
+          author_column: str | None, language_column: str | None, skip_bad: bool,
+          cache_dir: Path | None, no_cache: bool) -> None:
     """Build a data package from SRC: a recipe folder, a folder of articles, a collection
     (a .jsonl, .csv or .parquet file, one article a row) or a .warc/.warc.gz file.
 
@@ -135,7 +141,10 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
                             author=author_column, language=language_column)
     options = BuildOptions(use_curated=not no_curated, workers=workers, max_bytes=max_bytes,
                            omit_text=omit_text, engine=engine, scheduler=scheduler,
-                           recursive=recursive, columns=columns, skip_bad=skip_bad)
+                           recursive=recursive, columns=columns, skip_bad=skip_bad,
+                           use_cache=not no_cache, cache=cache_dir)
+    if no_cache and cache_dir is not None:
+        raise UsageError("--cache and --no-cache exclude each other; give one")
     if sys.stderr.isatty():  # a progress bar for people, nothing in logs and pipes
         from rich.progress import Progress
 
@@ -161,8 +170,12 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
     if skip_bad:
         extra += (f"; {result.skipped} bad record{'' if result.skipped == 1 else 's'} skipped "
                   "(listed in build-report.json)")
+    for warning in result.warnings:
+        click.echo(f"newsgraph: warning: {warning}", err=True)
     click.echo(f"built {result.out}: {counts}; {folded} duplicate "
                f"source{'' if folded == 1 else 's'} folded{extra}")
+    if result.cache_summary:
+        click.echo(result.cache_summary)
 
 
 @main.command()

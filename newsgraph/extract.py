@@ -78,6 +78,8 @@ class Context:
     #: for a collection, the collection file.
     root: Path | None = None
     versions: tuple[str, str] = field(default_factory=code_versions)
+    #: Also encode each draft for the build cache (``ArticleSummary.cached``), in the worker.
+    cache_json: bool = False
 
 
 def check_versions(context: Context) -> None:
@@ -102,6 +104,9 @@ class ArticleSummary:
     actors: dict[str, ActorDraft]
     shingles: list[list[int]]
     source: dict[str, Any]
+    #: The draft as the build cache stores it (``cache.store.pack`` of ``cache.codec``), when
+    #: the context asks for it.
+    cached: bytes | None = None
 
 
 Stage = Callable[[ArticleDraft, Gazetteer, "Annotations | None"], object]
@@ -241,9 +246,17 @@ def extract_chunk(items: list[Item], context: Context) -> list[Result]:
             check_article(draft, context.checks)
         summary = ArticleSummary(draft.source.file_name, draft.source.sha256, draft.source.key,
                                  draft.source.record_locator, draft.actors,
-                                 sentence_shingles(draft), source_entry(draft, known))
+                                 sentence_shingles(draft), source_entry(draft, known),
+                                 _cache_json(draft) if context.cache_json else None)
         found.append((pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL), summary))
     return found
+
+
+def _cache_json(draft: ArticleDraft) -> bytes:
+    from newsgraph.cache.codec import encode
+    from newsgraph.cache.store import pack
+
+    return pack(encode(draft))
 
 
 def chunks(items: Iterable[Item], size: int = CHUNK) -> Iterator[list[Item]]:

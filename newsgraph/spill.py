@@ -14,6 +14,9 @@ processes, or on the Dask cluster the user pointed it at, which runs its code an
 byte that a user or a source file supplies is ever unpickled. Anything that reads files from
 outside (sources, recipes, annotations, packages) uses JSON, YAML (safe loader), CSV or
 Parquet.
+
+A draft reused from the build cache (``newsgraph.cache``) is spilled as it was stored,
+compressed JSON (``JsonDraft``), and read back as data, never unpickled.
 """
 
 from __future__ import annotations
@@ -27,11 +30,18 @@ from typing import IO
 
 from newsgraph.pipeline.drafts import ArticleDraft
 
-_LENGTH = struct.Struct("<Q")
+_LENGTH = struct.Struct("<QB")
+_PICKLED, _JSON = 0, 1
+
+
+class JsonDraft(bytes):
+    """A draft as the build cache stores it: zlib-compressed JSON of ``cache.codec``, read
+    back as data (never unpickled)."""
 
 
 class DraftSpill:
-    """Write pickled drafts with ``append``; read them back with ``drafts``."""
+    """Write pickled drafts (or cached ``JsonDraft``s) with ``append``; read them back with
+    ``drafts``."""
 
     def __init__(self) -> None:
         self._file: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115 (closed by close())
@@ -39,7 +49,8 @@ class DraftSpill:
         self.count = 0
 
     def append(self, pickled: bytes) -> None:
-        self._file.write(_LENGTH.pack(len(pickled)))
+        kind = _JSON if isinstance(pickled, JsonDraft) else _PICKLED
+        self._file.write(_LENGTH.pack(len(pickled), kind))
         self._file.write(pickled)
         self.count += 1
 
@@ -47,8 +58,9 @@ class DraftSpill:
         self._file.flush()
         self._file.seek(0)
         for _ in range(self.count):
-            (size,) = _LENGTH.unpack(self._file.read(_LENGTH.size))
-            yield pickle.loads(self._file.read(size))
+            size, kind = _LENGTH.unpack(self._file.read(_LENGTH.size))
+            data = self._file.read(size)
+            yield _from_json(data) if kind == _JSON else pickle.loads(data)
 
     def close(self) -> None:
         self._file.close()
@@ -59,3 +71,16 @@ class DraftSpill:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def _from_json(blob: bytes) -> ArticleDraft:
+    """A cached draft (its entry's hash was checked when the first pass read it)."""
+    from newsgraph.cache.codec import CodecError, decode_as
+    from newsgraph.cache.store import unpack
+    from newsgraph.errors import DatasetError
+
+    try:
+        return decode_as(ArticleDraft, unpack(blob))
+    except (CodecError, ValueError) as error:
+        raise DatasetError(f"a build cache entry cannot be read ({error}); build again with "
+                           "--no-cache") from None

@@ -73,7 +73,7 @@ def test_a_kill_at_each_step_of_the_swap_is_recovered(packages: tuple[Path, Path
     atomic.recover(out)
     assert _snapshot(out) == expected[after_recover]
     assert validate_package(out).ok
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", "pkg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", ".pkg.newsgraph-cache", "pkg"]
 
 
 def test_the_next_build_recovers_by_itself(packages: tuple[Path, Path], tmp_path: Path) -> None:
@@ -87,4 +87,4 @@ def test_the_next_build_recovers_by_itself(packages: tuple[Path, Path], tmp_path
     assert killed.returncode == -signal.SIGKILL and not out.exists()
     assert run_cli("build", RECIPE, "--out", out).returncode == 0
     assert _snapshot(out) == _snapshot(new)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", "pkg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", ".pkg.newsgraph-cache", "pkg"]

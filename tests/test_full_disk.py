@@ -47,7 +47,8 @@ def test_a_full_disk_is_one_line_and_keeps_the_previous_output(small_disk: Path 
         assert result.returncode == 2
         assert result.stderr == f"newsgraph: error: {out}: {MESSAGE}\n"
         assert {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-        assert sorted(p.name for p in small_disk.iterdir()) == [".out.lock", "one", "out"]
+        assert sorted(p.name for p in small_disk.iterdir()) == [
+            ".out.lock", ".out.newsgraph-cache", "one", "out"]
         return
     out = tmp_path / "out"
     with pytest.raises(UsageError, match=MESSAGE.replace("(", r"\(").replace(")", r"\)")), \
