@@ -97,7 +97,7 @@ def _resolve(frame: Frame, anchor: dt.date | None, direction: str | None,
         suffix = "T" + frame.code if frame.code else \
             f"T{frame.hour or 0:02d}:{frame.minute or 0:02d}"
         return day_value(base.date_start, base.basis, "TIME", suffix)
-    if kind in ("anaphor", "ago") and frame.anchored or kind == "anaphor":
+    if kind in ("anaphor", "ago"):
         found = _anaphor(frame, last, by_unit)
         if found is not None:
             return found
@@ -120,8 +120,22 @@ def _anaphor(frame: Frame, last: Value | None, by_unit: dict[str, Value]) -> Val
     the article gave before."""
     if frame.kind == "ago":
         unit = frame.unit or "year"
-        target = by_unit.get(frame.code) if frame.code in ("quarter", "period", "month") \
-            else last
+        if frame.year is not None:  # "the 1988 quarter": the quarter last named, in 1988
+            target = by_unit.get("quarter")
+            if target is None or target.date_start is None:
+                return year_value(frame.year, "stated")
+            index = (target.date_start.month - 1) // 3 + 1
+            return part_value(frame.year, index, 4, "other_expression")
+        if frame.code in ("quarter", "period", "month"):
+            target = by_unit.get("quarter" if frame.code == "period" else frame.code)
+        elif unit == "year" and frame.count == 1:
+            # "a year ago", "a year earlier": the same period of the year before, as finely
+            # as the article last spoke of periods (results "for the quarter, up from a year
+            # earlier")
+            target = by_unit.get("quarter") or by_unit.get("month") or (
+                last if frame.anchored else None)
+        else:
+            target = last if frame.anchored else None
         if target is None or target.date_start is None or frame.count is None:
             return None
         return shift_value(target, unit, int(frame.count) * (frame.shift or -1),
@@ -157,15 +171,17 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
             delta = -((-delta) % 7) or (-7 if frame.shift == -1 else 0)
         return day_value(anchor + dt.timedelta(days=delta), basis)
     if kind == "date" and frame.month and frame.day:
-        here = (anchor.month, anchor.day)
-        step = _pick(0, _cmp((frame.month, frame.day), here), 2, direction)
-        day = _date(anchor.year + step, frame.month, frame.day)
+        options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                   if (d := _date(y, frame.month, frame.day)) is not None]
+        day = _choose(options, anchor, _forward(direction))
         return day_value(day, basis) if day else _unresolved(frame)
     if kind == "month" and frame.month:
         if frame.shift is not None:
             return month_value(anchor.year + frame.shift, frame.month, basis)
-        step = _pick(anchor.month, frame.month, 12, direction)
-        return month_value(anchor.year + step, frame.month, basis)
+        firsts = [dt.date(y, frame.month, 15) for y in (anchor.year - 1, anchor.year,
+                                                         anchor.year + 1)]
+        year = (_choose(firsts, anchor.replace(day=15), _forward(direction)) or anchor).year
+        return month_value(year, frame.month, basis)
     if kind in ("quarter", "half"):
         parts = 4 if kind == "quarter" else 2
         now = (anchor.month - 1) // (12 // parts) + 1
@@ -173,7 +189,10 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
             return part_value(anchor.year, now, parts, basis)
         if frame.shift is not None:
             return part_value(anchor.year + frame.shift, frame.index, parts, basis)
-        step = _pick(now, frame.index, parts, direction)
+        # a quarter of this year that has begun is this year's (results are reported after
+        # it, plans made during it); one still to come is this year's only when the
+        # sentence looks forward, else last year's
+        step = 0 if frame.index <= now or direction == "future" else -1
         return part_value(anchor.year + step, frame.index, parts, basis)
     if kind == "season" and frame.code:
         if frame.shift is not None:
@@ -188,15 +207,32 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
         return ago_value(frame, anchor, basis)
     if kind == "anaphor":
         unit = "quarter" if frame.unit == "period" else frame.unit or "year"
-        if unit == "quarter":
-            now = (anchor.month - 1) // 3 + 1
-            return part_value(anchor.year, now, 4, basis)
+        if unit == "quarter":  # "the quarter", "the latest period": the last one ended
+            return _unit_value("quarter", -1, anchor, basis)
+        if unit == "weekend":  # the weekend before, or the coming one
+            return _weekend(anchor, direction, basis)
         return _unit_value(unit, 0, anchor, basis)
     return _unresolved(frame)
 
 
-def _cmp(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return (a > b) - (a < b)
+def _choose(options: list[dt.date], anchor: dt.date, direction: str | None
+            ) -> dt.date | None:
+    """The option meant: the nearest to ``anchor``, unless the sentence looks forward (the
+    first on or after it) or the expression looks back (the last on or before it)."""
+    if direction == "future":
+        return min((d for d in options if d >= anchor), default=None)
+    if direction == "past":
+        return max((d for d in options if d <= anchor), default=None)
+    return min(options, key=lambda d: (abs((d - anchor).days), d), default=None)
+
+
+def _weekend(anchor: dt.date, direction: str | None, basis: TimeBasis) -> Value:
+    if direction == "future":
+        day = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7)
+    else:
+        day = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7 if anchor.weekday() >= 5
+                                    else anchor.weekday() + 1)
+    return week_value(day, basis, weekend=True)
 
 
 def _unit_value(unit: str, shift: int, anchor: dt.date, basis: TimeBasis) -> Value:
@@ -234,7 +270,7 @@ def find_times(text: str, published: dt.date | None, *, offset: int = 0) -> list
             value = _unresolved(match.frame)
         found.append(_expr(text, match, toks, value, offset))
         if value.timex_type in ("DATE", "TIME") and value.date_start is not None and \
-                value.granularity not in ("none",):
+                value.granularity not in ("none",) and value.basis != "other_expression":
             last = value
             by_unit[value.granularity] = value
     return found
@@ -246,3 +282,8 @@ def parse_publication_date(line: str) -> dt.date | None:
         if expr.time_basis == "stated" and expr.granularity in ("day", "time"):
             return expr.date_start
     return None
+
+
+def _forward(direction: str | None) -> str | None:
+    """A month or a day without a year is the nearest one, unless the sentence looks forward."""
+    return "future" if direction == "future" else None

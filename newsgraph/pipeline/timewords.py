@@ -42,7 +42,7 @@ NUMBERS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "one-and-a-half": 1}
 #: Words for an unstated number of units ("several years" -> PXY).
-VAGUE_NUMBERS = frozenset({"several", "few", "many", "some", "couple", "number", "recent"})
+VAGUE_NUMBERS = frozenset({"several", "few", "many", "some", "couple", "number"})
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     "last": 4, "final": 4}
@@ -59,8 +59,7 @@ DAY_PARTS: dict[str, str] = {"morning": "MO", "afternoon": "AF", "evening": "EV"
 #: Words that refer to the present, past or future without a date (TIMEX3 ``*_REF``).
 REFERENCES: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "lately": "PAST_REF", "soon": "FUTURE_REF"}
+    "recently": "PAST_REF", "lately": "PAST_REF"}
 
 #: Words before a time expression that make a relative one point forward ("will meet on
 #: Friday" is the coming Friday), and words that make it point back ("met on Friday").

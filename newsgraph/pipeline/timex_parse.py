@@ -51,7 +51,7 @@ _MONTH_CONTEXT = frozenset({"in", "of", "since", "until", "till", "by", "from", 
                             "every", "around", "effective", "for"})
 _APPROX = (("at", "least"), ("more", "than"), ("less", "than"), ("fewer", "than"),
            ("no", "more", "than"), ("nearly",), ("almost",), ("about",), ("roughly",),
-           ("some",), ("up", "to"), ("over",), ("around",), ("approximately",))
+           ("some",), ("up", "to"), ("around",), ("approximately",))
 _BOUNDARY = (("the", "end", "of"), ("the", "beginning", "of"), ("the", "start", "of"),
              ("the", "middle", "of"), ("the", "close", "of"), ("end", "of"),
              ("the", "turn", "of"))
@@ -61,8 +61,6 @@ _REF_PHRASES = {("the", "past"): "PAST_REF", ("the", "future"): "FUTURE_REF",
                 ("in", "the", "past"): "PAST_REF", ("these", "days"): "PRESENT_REF",
                 ("at", "the", "moment"): "PRESENT_REF", ("as", "soon", "as", "possible"):
                 "FUTURE_REF", ("the", "time", "being"): "PRESENT_REF"}
-_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
 
 
 @dataclass(frozen=True)
@@ -297,10 +295,10 @@ def _clock(c: _Cursor, j: int) -> tuple[int, int, int] | None:
         return j + 1, 12, 0
     if low == "midnight":
         return j + 1, 0, 0
-    m = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?", low)
+    m = re.fullmatch(r"(\d{1,2})(?:([:.])([0-5]\d))?", low)
     if m is None or int(m.group(1)) > 24:
         return None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    hour, minute = int(m.group(1)), int(m.group(3) or 0)
     end = j + 1
     half = None
     if c.word(end, "am", "pm"):
@@ -309,8 +307,8 @@ def _clock(c: _Cursor, j: int) -> tuple[int, int, int] | None:
         half, end = c.low(end) + "m", end + 3
         if c.raw(end) == "." and c.toks[end].start == c.toks[end - 1].end:
             end += 1
-    elif m.group(2) is None:
-        return None
+    elif m.group(2) != ":":
+        return None  # "1.65" is a number, "16:02" a time
     if half == "pm" and hour < 12:
         hour += 12
     if half == "am" and hour == 12:
@@ -384,6 +382,23 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         k += 1
     shift = None
     latest = False
+    stated = _year(c, k) if the and c.near(k) else None
+    if stated is not None:  # "the 1988 second quarter", "the 1989 period"
+        k += 1
+        if c.word(k, "quarter", "period"):
+            return k + 1, Frame("ago", unit="year", code="quarter", year=stated, anchored=True)
+    if c.low(k) in _REL and c.word(k + 1, "year") and c.raw(k + 2) in ("'", "\u2019") and \
+            c.low(k + 3) == "s" and c.near(k + 4):
+        # "this year's third quarter", "last year's quarter", "next year's first half"
+        rel, m = _REL[c.low(k)], k + 4
+        if c.low(m) in ORDINALS and c.word(m + 1, "quarter", "half"):
+            return m + 2, Frame(c.low(m + 1), index=min(ORDINALS[c.low(m)],
+                                                        4 if c.low(m + 1) == "quarter" else 2),
+                                shift=rel)
+        if c.low(m) in ("quarter", "period"):
+            return m + 1, Frame("ago", unit="year", count=abs(rel), shift=-1 if rel < 0 else 1,
+                                code="quarter", anchored=True)
+        return None
     if c.low(k) in _REL and (c.near(k) or k == j):
         shift, k = _REL[c.low(k)], k + 1
     elif c.low(k) in ("latest", "same", "year-ago", "comparable"):
@@ -391,6 +406,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     year_ago = False
     if c.low(k) == "year" and c.word(k + 1, "ago", "earlier") and c.toks[k + 1].joined:
         year_ago, k = True, k + 2
+        if not (c.near(k) and c.low(k) in ("quarter", "period", "month", "year", "week",
+                                           "level", "levels", "results", "figure")):
+            return k, Frame("ago", unit="year", count=1, anchored=True)
     if c.low(k) in ("fiscal",) and (c.near(k) or k == j):
         k += 1
         if (year := _year(c, k)) is not None and c.near(k):
@@ -415,6 +433,8 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
                 rel, end = 0, end + 3
         elif c.near(end) and (y := _year(c, end)) is not None:
             year, end = y, end + 1
+        if stated is not None:
+            year = stated
         return end, Frame("quarter" if unit == "quarter" else "half", year=year,
                           index=index, shift=rel)
     if (c.near(k) or k == j) and c.low(k) in ("quarter", "period", "year", "month", "week",
@@ -447,15 +467,13 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         hit = (k, 1.0)
     if hit is not None:
         end, count = hit
-        if c.low(k) in ("a", "an", "some") and not c.near(end):
+        if c.low(k) in ("a", "an", "some") and not c.near(end) or (count or 0) >= 1000:
             return None
         if c.word(end, "or", "to") and (more := _number(c, end + 1)) is not None:
             end, count = more[0], None
         unit = _unit(c, end)
-        if unit is None:
-            return None
-        if c.low(k) in ("a", "an") and not c.low(end).endswith(("s",)) is False:
-            pass
+        if unit is None or unit == "quarter" and c.toks[end].joined:
+            return None  # "three-quarters" is a fraction
         end += 1
         after = c.low(end) if c.near(end) else ""
         if after in ("ago", "earlier", "before", "later", "after", "back", "hence") and \
@@ -525,8 +543,6 @@ def _references(c: _Cursor, j: int) -> tuple[int, Frame] | None:
             return k + 1, Frame("set", unit=unit, count=2 if k > j + 1 else 1)
         if (wd := _weekday(c, k)) is not None:
             return wd[0], Frame("set", weekday=wd[1])
-    if low in _SET_ADVERBS:
-        return j + 1, Frame("set", code=_SET_ADVERBS[low])
     return None
 
 
