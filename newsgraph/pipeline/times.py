@@ -178,9 +178,16 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
     if kind == "month" and frame.month:
         if frame.shift is not None:
             return month_value(anchor.year + frame.shift, frame.month, basis)
+        if frame.code == "this":
+            return month_value(anchor.year, frame.month, basis)
         firsts = [dt.date(y, frame.month, 15) for y in (anchor.year - 1, anchor.year,
                                                          anchor.year + 1)]
-        year = (_choose(firsts, anchor.replace(day=15), _forward(direction)) or anchor).year
+        # "last April" is the April before, "next March" the one after; a month alone is
+        # one that has begun, unless the sentence looks forward
+        way = frame.code or ("future" if direction == "future" else "past")
+        if way == "past":
+            firsts = [d.replace(day=1) for d in firsts]
+        year = (_choose(firsts, anchor.replace(day=15), way) or anchor).year
         return month_value(year, frame.month, basis)
     if kind in ("quarter", "half"):
         parts = 4 if kind == "quarter" else 2

@@ -437,6 +437,10 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             year = stated
         return end, Frame("quarter" if unit == "quarter" else "half", year=year,
                           index=index, shift=rel)
+    if shift is not None and (hit := _month(c, k)) is not None and c.near(k) and not the:
+        # "last April" (the one before), "next March" (the one after), "this May"
+        code = {-1: "past", 0: "this", 1: "future"}[shift]
+        return hit[0], Frame("month", month=hit[1], code=code)
     if (c.near(k) or k == j) and c.low(k) in ("quarter", "period", "year", "month", "week",
                                               "weekend", "day") and (
             the or shift is not None or latest or year_ago) and k > j:
@@ -450,6 +454,8 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             return k + 1, Frame("rel", unit=unit, shift=shift)
         if unit == "day" and not latest:
             return None
+        if c.word(k + 1, "ended", "ending") and unit != "period":
+            return k + 1, Frame("duration", unit=unit, count=1)  # "for the year ended June 30"
         return k + 1, Frame("anaphor", unit=unit)
     if c.low(k) in SEASONS and (c.near(k) or k == j) and (the or shift is not None or
                                                           before in _MONTH_CONTEXT):
