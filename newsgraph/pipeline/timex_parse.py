@@ -267,8 +267,8 @@ def _bare_month(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     end, month = hit
     if c.low(j) == "may" and before not in _MONTH_CONTEXT - {"and", "or", "to"}:
         return None  # the modal verb
-    if before in _MONTH_CONTEXT or c.raw(j) != c.raw(j).lower() and c.low(j) != "may" \
-            and (c.toks[j].joined or before in ("", ",", "(")):
+    if before in _MONTH_CONTEXT or (c.raw(j) != c.raw(j).lower() and c.low(j) != "may" \
+            and (c.toks[j].joined or before in ("", ",", "("))):
         return end, Frame("month", month=month)
     return None
 
@@ -344,9 +344,10 @@ def _days_and_times(c: _Cursor, j: int) -> tuple[int, Frame] | None:
     if (clock := _clock(c, j)) is not None:
         end, hour, minute = clock
         base = None
-        if c.near(end) and (hit := _day_anchor(c, end)) is not None:
-            end, base = hit
-        elif c.word(end, "on") and (hit := _day_anchor(c, end + 1)) is not None:
+        hit = _day_anchor(c, end) if c.near(end) else None
+        if hit is None and c.word(end, "on"):
+            hit = _day_anchor(c, end + 1)
+        if hit is not None:
             end, base = hit
         return end, Frame("time", hour=hour, minute=minute, base=base)
     shift = None
@@ -411,8 +412,8 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             return k, Frame("ago", unit="year", count=1, anchored=True)
     if c.low(k) in ("fiscal",) and (c.near(k) or k == j):
         k += 1
-        if (year := _year(c, k)) is not None and c.near(k):
-            return k + 1, Frame("year", year=year)
+        if (fiscal := _year(c, k)) is not None and c.near(k):
+            return k + 1, Frame("year", year=fiscal)
     # the Nth quarter / half (of YEAR | of next year), "third-quarter", "first-half"
     if c.low(k) in ORDINALS and (c.near(k) or k == j) and c.word(k + 1, "quarter", "half") \
             and not (c.low(k) in ("last", "final") and not the):
@@ -421,21 +422,22 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         if unit == "half":
             index = 2 if c.low(k) in ("last", "final") else min(index, 2)
         end = k + 2
-        year, rel = None, shift
+        qyear: int | None = None
+        rel = shift
         if c.word(end, "of") and c.near(end + 1):
             if (y := _year(c, end + 1)) is not None:
-                year, end = y, end + 2
+                qyear, end = y, end + 2
             elif c.low(end + 1) in ("fiscal",) and (y := _year(c, end + 2)) is not None:
-                year, end = y, end + 3
+                qyear, end = y, end + 3
             elif c.low(end + 1) in ("next", "this", "last") and c.word(end + 2, "year"):
                 rel, end = _REL[c.low(end + 1)], end + 3
             elif c.low(end + 1) == "the" and c.word(end + 2, "year"):
                 rel, end = 0, end + 3
         elif c.near(end) and (y := _year(c, end)) is not None:
-            year, end = y, end + 1
+            qyear, end = y, end + 1
         if stated is not None:
-            year = stated
-        return end, Frame("quarter" if unit == "quarter" else "half", year=year,
+            qyear = stated
+        return end, Frame("quarter" if unit == "quarter" else "half", year=qyear,
                           index=index, shift=rel)
     if shift is not None and (hit := _month(c, k)) is not None and c.near(k) and not the:
         # "last April" (the one before), "next March" (the one after), "this May"
@@ -445,7 +447,7 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
                                               "weekend", "day") and (
             the or shift is not None or latest or year_ago) and k > j:
         unit = c.low(k)
-        if year_ago or latest and c.low(k - 1) in ("year-ago", "comparable"):
+        if year_ago or (latest and c.low(k - 1) in ("year-ago", "comparable")):
             return k + 1, Frame("ago", unit="year", count=1, anchored=True,
                                 code=unit)
         if shift is not None:
@@ -468,17 +470,17 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             year, end = y, end + 1
         return end, Frame("season", code=code, year=year, shift=shift)
     # durations: "the past two years", "three years", "a year", "10-year", "the nine months"
-    hit = _number(c, k) if (c.near(k) or k == j) else None
-    if hit is None and the and shift is not None and (unit := _unit(c, k)) is not None:
-        hit = (k, 1.0)
-    if hit is not None:
-        end, count = hit
-        if c.low(k) in ("a", "an", "some") and not c.near(end) or (count or 0) >= 1000:
+    num = _number(c, k) if (c.near(k) or k == j) else None
+    if num is None and the and shift is not None and _unit(c, k) is not None:
+        num = (k, 1.0)
+    if num is not None:
+        end, count = num
+        if (c.low(k) in ("a", "an", "some") and not c.near(end)) or (count or 0) >= 1000:
             return None
         if c.word(end, "or", "to") and (more := _number(c, end + 1)) is not None:
             end, count = more[0], None
-        unit = _unit(c, end)
-        if unit is None or unit == "quarter" and c.toks[end].joined:
+        dunit = _unit(c, end)
+        if dunit is None or (dunit == "quarter" and c.toks[end].joined):
             return None  # "three-quarters" is a fraction
         end += 1
         after = c.low(end) if c.near(end) else ""
@@ -488,16 +490,16 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
                     c.low(end + 1) not in (".", ",", ";", ")"):
                 return None
             anchored = after != "ago"
-            frame = Frame("ago", unit=unit, count=count, anchored=anchored,
+            frame = Frame("ago", unit=dunit, count=count, anchored=anchored,
                           shift=1 if after in ("later", "after", "hence") else -1)
             return end + 1, frame
         if c.word(end, "or") and c.word(end + 1, "so") and c.word(end + 2, "ago"):
-            return end + 3, Frame("ago", unit=unit, count=count, shift=-1)
-        if before in ("$", "%") or c.low(k) in ("a", "an", "per") and before in _AMOUNT_END:
-            return end, Frame("set", unit=unit, count=1)
+            return end + 3, Frame("ago", unit=dunit, count=count, shift=-1)
+        if before in ("$", "%") or (c.low(k) in ("a", "an", "per") and before in _AMOUNT_END):
+            return end, Frame("set", unit=dunit, count=1)
         if c.low(k) in ("a", "an") and count == 1 and c.low(k + 1) not in UNIT_FORMS:
             return None
-        return end, Frame("duration", unit=unit, count=count)
+        return end, Frame("duration", unit=dunit, count=count)
     # bare plural units: "years", "recent months", "decades"
     if c.low(k) in ("years", "months", "weeks", "days", "decades", "centuries", "hours") \
             and (the or k == j):
@@ -530,7 +532,7 @@ def _references(c: _Cursor, j: int) -> tuple[int, Frame] | None:
     low = c.low(j)
     for words, ref in _REF_PHRASES.items():
         if low == words[0] and (end := c.seq(j, words)) is not None:
-            if words[-1] == "past" and UNIT_FORMS.get(c.low(end)) or \
+            if (words[-1] == "past" and UNIT_FORMS.get(c.low(end))) or \
                     c.low(end) in NUMBERS or c.low(end).isdigit() or c.low(end) in ("few",
                                                                                  "several"):
                 return None
@@ -556,8 +558,8 @@ def _year_alone(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     if c.low(j) == "that" and c.word(j + 1, "year", "month", "week", "day"):
         return j + 2, Frame("anaphor", unit=c.low(j + 1))
     year = _year(c, j, bare=True)
-    if year is None or before in ("$", "#", "no", "number", "flight", "route", "page", "of.",
-                                  "no.", "to", "population") and before != "to":
+    if year is None or (before in ("$", "#", "no", "number", "flight", "route", "page", "of.",
+                                  "no.", "to", "population") and before != "to"):
         return None
     after = c.low(j + 1) if c.near(j + 1) else ""
     if after in ("%", "percent", "people", "votes", "shares", "units", "cars", "tons") or \

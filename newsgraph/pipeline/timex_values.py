@@ -15,17 +15,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 
 from newsgraph.models.base import DatePrecision
+from newsgraph.models.time import Granularity, TimeBasis, TimexType
 from newsgraph.pipeline.timewords import SEASON_MONTHS, TIME_UNITS, UNITS
 from newsgraph.pipeline.timex_parse import Frame
-
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-TimeBasis = Literal["stated", "publication_date", "other_expression", "unresolved"]
-#: How fine the value is (finer than DatePrecision, which has no season, decade, time).
-Granularity = Literal["time", "day", "week", "month", "season", "quarter", "half", "year",
-                      "decade", "century", "none"]
 
 
 @dataclass(frozen=True)
