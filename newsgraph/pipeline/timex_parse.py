@@ -391,13 +391,13 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     if c.low(k) in _REL and c.word(k + 1, "year") and c.raw(k + 2) in ("'", "\u2019") and \
             c.low(k + 3) == "s" and c.near(k + 4):
         # "this year's third quarter", "last year's quarter", "next year's first half"
-        rel, m = _REL[c.low(k)], k + 4
+        own, m = _REL[c.low(k)], k + 4
         if c.low(m) in ORDINALS and c.word(m + 1, "quarter", "half"):
             return m + 2, Frame(c.low(m + 1), index=min(ORDINALS[c.low(m)],
                                                         4 if c.low(m + 1) == "quarter" else 2),
-                                shift=rel)
+                                shift=own)
         if c.low(m) in ("quarter", "period"):
-            return m + 1, Frame("ago", unit="year", count=abs(rel), shift=-1 if rel < 0 else 1,
+            return m + 1, Frame("ago", unit="year", count=abs(own), shift=-1 if own < 0 else 1,
                                 code="quarter", anchored=True)
         return None
     if c.low(k) in _REL and (c.near(k) or k == j):
@@ -423,7 +423,7 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             index = 2 if c.low(k) in ("last", "final") else min(index, 2)
         end = k + 2
         qyear: int | None = None
-        rel = shift
+        rel: int | None = shift
         if c.word(end, "of") and c.near(end + 1):
             if (y := _year(c, end + 1)) is not None:
                 qyear, end = y, end + 2
