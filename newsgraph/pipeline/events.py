@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from newsgraph.models.event import EventStatus, EventType, ParticipantRole
 from newsgraph.pipeline.drafts import ArticleDraft, EventDraft, Span
@@ -67,13 +68,14 @@ _DATE_PREPOSITIONS = frozenset({"on", "in", "by", "at", "since", "until", "till"
                                 "from", "before", "after", "effective", "through"})
 
 
-def _event_date(text: str, times: list[TimeExpr], start: int, end: int, at: int
-                ) -> TimeExpr | None:
+def _event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, end: int,
+                at: int) -> TimeExpr | None:
     """The time mention that dates an event whose trigger is at ``at`` in the sentence
     ``start``..``end``: a dated (DATE or TIME) expression of the same sentence, the same
-    clause first, then one after a preposition, then the nearest."""
+    clause first, then one after a preposition, then the nearest. ``starts`` are the
+    mentions' offsets (sorted), so only the sentence's own mentions are looked at."""
     best: tuple[tuple[bool, bool, int], TimeExpr] | None = None
-    for t in times:
+    for t in times[bisect_left(starts, start):bisect_left(starts, end)]:
         if not (start <= t.char_start and t.char_end <= end) or t.date_start is None \
                 or t.date_end is None or t.timex_type not in ("DATE", "TIME"):
             continue
@@ -95,6 +97,7 @@ def _publication(published: dt.date | None) -> TimeExpr | None:
 def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
     """Fill ``draft.events`` with one event per triggered body sentence."""
     text = draft.source.text
+    starts = [t.char_start for t in draft.times]
     for seg in draft.segments:
         if seg.kind != "body":
             continue
@@ -107,7 +110,8 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
                 continue
             event_type, match = hit
             span = Span(s_start, s_end, stripped)
-            date = _event_date(text, draft.times, s_start, s_end, s_start + match.start()) \
+            date = _event_date(text, draft.times, starts, s_start, s_end,
+                               s_start + match.start()) \
                 or _publication(published)
             names = [m for m in draft.actor_mentions
                      if span.start <= m.span.start < span.end
