@@ -73,7 +73,15 @@ class TimeScore:
         self.missed += other.missed
         self.spurious += other.spurious
 
-    def figures(self) -> dict[str, float | None]:
+    @property
+    def errors(self) -> list[str]:
+        """One line per miss, extra and wrong value (what ``--errors`` prints)."""
+        return ([f"missed time {t!r}" for _, t in self.missed]
+                + [f"extra time {t!r}" for _, t in self.spurious]
+                + [f"value of {g!r}: gold {gv}, predicted {pv} ({p!r})"
+                   for _, g, gv, p, pv in self.value_errors])
+
+    def metrics(self) -> dict[str, float | None]:
         rp, rr = ratio(self.relaxed, self.predicted), ratio(self.relaxed, self.gold)
         sp, sr = ratio(self.strict, self.predicted), ratio(self.strict, self.gold)
         return {
