@@ -31,7 +31,7 @@ def test_text_offsets_and_links() -> None:
 
 def test_strict_and_relaxed_matches() -> None:
     doc = read_timeml(GOLD / "made_up_1.tml")
-    friday, years, quarter = doc.timexes
+    friday, years, _quarter = doc.timexes
     pred = [Predicted(friday.char_start, friday.char_end, "Friday", "DATE", "2019-11-22"),
             Predicted(years.char_start + 6, years.char_end, "years", "DURATION", "PXY"),
             Predicted(0, 3, "The", "DATE", "PRESENT_REF")]
