@@ -479,6 +479,10 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             return None
         if c.word(end, "or", "to") and (more := _number(c, end + 1)) is not None:
             end, count = more[0], None
+        if c.low(k) in ("a", "an") and c.word(k + 1, "couple") and c.word(k + 2, "of"):
+            end, count = k + 3, 2.0  # "a couple of years"
+        elif c.word(end, "more", "additional", "further", "straight", "consecutive"):
+            end += 1  # "20 more years"
         dunit = _unit(c, end)
         if dunit is None or (dunit == "quarter" and c.toks[end].joined):
             return None  # "three-quarters" is a fraction

@@ -153,8 +153,10 @@ def _clock_suffix(frame: Frame) -> str:
 def duration_value(frame: Frame) -> Value:
     """``P3Y``, ``PXY``, ``PT2H``, ``P2Y6M``: a length of time, without an interval."""
     unit = frame.unit or "day"
-    letter = UNITS[unit]
     count = frame.count
+    if unit in ("decade", "century") and count is not None:  # "two decades": P20Y
+        unit, count = "year", count * (10 if unit == "decade" else 100)
+    letter = UNITS[unit]
     body: str
     if count is None:
         body = "X" + letter
