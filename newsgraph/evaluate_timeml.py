@@ -9,7 +9,9 @@ type (type accuracy).
 Dated events: a gold EVENT that a TLINK ties to a DATE or TIME expression of the text
 (``newsgraph.timeml``) is *found* when one of the package's event mentions of that article
 contains the event's words, and *dated right* when that event's date interval equals or
-contains the gold expression's interval.
+contains the gold expression's interval (``PRESENT_REF``: the creation day). A found event
+whose gold expression has no interval (``PAST_REF``, ``1989-WXX``) counts as found, and is
+left out of the dated-right share (there is no date to compare; ``dated_vague`` counts them).
 
 The articles are built from a collection this module writes (``python -m
 newsgraph.evaluate_timeml GOLD OUT.jsonl``): one JSON line per TimeML file with its text,
@@ -60,6 +62,9 @@ class TimeScore:
     dated_gold: int = 0
     dated_found: int = 0
     dated_right: int = 0
+    #: Found events whose gold expression has no calendar interval (PAST_REF, 1989-WXX):
+    #: not in ``dated_found``, since no date can be compared with them.
+    dated_vague: int = 0
     #: (doc id, gold text, gold value, predicted text, predicted value) of value errors.
     value_errors: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     missed: list[tuple[str, str]] = field(default_factory=list)
@@ -67,7 +72,7 @@ class TimeScore:
 
     def add(self, other: TimeScore) -> None:
         for name in ("gold", "predicted", "strict", "relaxed", "value_right", "type_right",
-                     "dated_gold", "dated_found", "dated_right"):
+                     "dated_gold", "dated_found", "dated_right", "dated_vague"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.value_errors += other.value_errors
         self.missed += other.missed
@@ -89,7 +94,7 @@ class TimeScore:
             "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": f1(rp, rr),
             "value_accuracy": ratio(self.value_right, self.relaxed),
             "type_accuracy": ratio(self.type_right, self.relaxed),
-            "events_found": ratio(self.dated_found, self.dated_gold),
+            "events_found": ratio(self.dated_found + self.dated_vague, self.dated_gold),
             "events_dated_right": ratio(self.dated_right, self.dated_found),
             "events_dated_overall": ratio(self.dated_right, self.dated_gold),
         }
@@ -144,9 +149,14 @@ def score_event_dates(doc: TimeMLDoc, mentions: list[tuple[int, int, str]],
                   if start <= event.char_start and event.char_end <= end]
         if not inside:
             continue
-        score.dated_found += 1
         gold: GoldTimex = timex[tid]
         want = value_interval(gold.value)
+        if gold.value == "PRESENT_REF" and doc.dct is not None:
+            want = (doc.dct, doc.dct)
+        if want is None:  # PAST_REF, FUTURE_REF, X's: no interval to compare a date with
+            score.dated_vague += 1
+            continue
+        score.dated_found += 1
         if any(_covers(event_dates.get(eid), want) for eid in inside):
             score.dated_right += 1
     return score
