@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from newsgraph.pipeline.timewords import (
     DAY_PARTS,
@@ -34,201 +33,29 @@ from newsgraph.pipeline.timewords import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
 )
+from newsgraph.pipeline.timex_periods import _periods
+from newsgraph.pipeline.timex_tokens import (
+    _APPROX,
+    _BACKSCAN,
+    _BOUNDARY,
+    _MONTH_CONTEXT,
+    _PREPOSITIONS,
+    _REF_PHRASES,
+    _REL,
+    Frame,
+    Match,
+    Token,
+    _comma,
+    _Cursor,
+    _day,
+    _month,
+    _unit,
+    _weekday,
+    _year,
+    tokens,
+)
 
-#: One token: a number (with its ordinal or plural suffix), a word, or one other character.
-_TOKEN = re.compile(r"\d+(?:[:./]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_]+|\S")
-#: Spaces allowed between two tokens of one expression (no line break, no punctuation).
-_GAP = re.compile(r"[ \t\u00a0]{0,3}")
-_LOOKAHEAD = 12
-_BACKSCAN = 10
-
-_PREPOSITIONS = frozenset({"on", "in", "by", "at", "since", "until", "till", "through",
-                           "during", "from", "before", "after", "of", "for", "to", "as",
-                           "throughout", "within", "between", "effective", "around"})
-_MONTH_CONTEXT = frozenset({"in", "of", "since", "until", "till", "by", "from", "through",
-                            "early", "late", "mid", "last", "next", "this", "during",
-                            "before", "after", "between", "and", "to", "or", "each",
-                            "every", "around", "effective", "for"})
-_APPROX = (("at", "least"), ("more", "than"), ("less", "than"), ("fewer", "than"),
-           ("no", "more", "than"), ("nearly",), ("almost",), ("about",), ("roughly",),
-           ("some",), ("up", "to"), ("around",), ("approximately",))
-_BOUNDARY = (("the", "end", "of"), ("the", "beginning", "of"), ("the", "start", "of"),
-             ("the", "middle", "of"), ("the", "close", "of"), ("end", "of"),
-             ("the", "turn", "of"))
-_REL = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-        "coming": 1, "following": 1}
-_REF_PHRASES = {("the", "past"): "PAST_REF", ("the", "future"): "FUTURE_REF",
-                ("in", "the", "past"): "PAST_REF", ("these", "days"): "PRESENT_REF",
-                ("at", "the", "moment"): "PRESENT_REF", ("as", "soon", "as", "possible"):
-                "FUTURE_REF", ("the", "time", "being"): "PRESENT_REF"}
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    raw: str
-    low: str
-    #: The token touches the previous one through a hyphen ("third-quarter", "mid-1990s").
-    joined: bool = False
-
-
-@dataclass(frozen=True)
-class Frame:
-    """What a temporal expression says, before it is resolved to a date.
-
-    ``kind`` is one of: date, month, year, rel (last/this/next unit), weekday, relday,
-    quarter, half, season, decade, century, ref, ago, duration, set, time, anaphor.
-    """
-
-    kind: str
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None
-    unit: str | None = None
-    count: float | None = None
-    shift: int | None = None
-    index: int | None = None
-    code: str | None = None
-    hour: int | None = None
-    minute: int | None = None
-    base: Frame | None = None
-    #: "ago" counts back from the publication date; "earlier"/"later" from the last date.
-    anchored: bool = False
-
-
-@dataclass(frozen=True)
-class Match:
-    """One temporal expression: token range, frame, and the words around it."""
-
-    start: int
-    end: int
-    frame: Frame
-    preposition: str | None
-    #: "future", "past" or None: the tense cue nearest before it in the sentence.
-    direction: str | None
-
-
-def tokens(text: str) -> list[Token]:
-    """The word tokens of ``text``; a hyphen between two words joins them (it is dropped)."""
-    out: list[Token] = []
-    pending = False
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        if raw in "-\u2013" and out and out[-1].end == m.start():
-            pending = True
-            continue
-        joined = pending and bool(out) and out[-1].end + 1 == m.start()
-        pending = False
-        out.append(Token(m.start(), m.end(), raw, raw.lower(), joined))
-    return out
-
-
-class _Cursor:
-    """Bounded look-ahead over the tokens from one position."""
-
-    def __init__(self, text: str, toks: list[Token], at: int) -> None:
-        self.text, self.toks, self.at = text, toks, at
-        self.limit = min(len(toks), at + _LOOKAHEAD)
-
-    def low(self, j: int) -> str:
-        return self.toks[j].low if self.at <= j < self.limit else ""
-
-    def raw(self, j: int) -> str:
-        return self.toks[j].raw if self.at <= j < self.limit else ""
-
-    def near(self, j: int) -> bool:
-        """Token ``j`` follows token ``j - 1`` with only a few spaces between."""
-        if not self.at < j < self.limit:
-            return False
-        prev, tok = self.toks[j - 1], self.toks[j]
-        if tok.joined or prev.end == tok.start:
-            return True
-        gap = _GAP.match(self.text, prev.end, tok.start)
-        return gap is not None and gap.end() == tok.start
-
-    def word(self, j: int, *options: str) -> bool:
-        return self.near(j) and self.low(j) in options
-
-    def seq(self, j: int, words: tuple[str, ...]) -> int | None:
-        """End index when ``words`` follow from ``j`` (``j`` itself need not be near)."""
-        for k, w in enumerate(words):
-            if self.low(j + k) != w or (k and not self.near(j + k)):
-                return None
-        return j + len(words)
-
-
-def _number(c: _Cursor, j: int) -> tuple[int, float | None] | None:
-    """(end, count) of a number at ``j``: digits, number words, "twenty-five", "2 1/2"."""
-    low = c.low(j)
-    if low.isdigit():
-        end, value = j + 1, float(int(low))
-        if c.near(end) and re.fullmatch(r"1/2", c.low(end)):
-            return end + 1, value + 0.5
-        return end, value
-    if low in VAGUE_NUMBERS or low in ("few", "couple"):
-        return j + 1, None
-    if low in NUMBERS:
-        value = float(NUMBERS[low])
-        end = j + 1
-        if c.near(end) and c.toks[end].joined and c.low(end) in NUMBERS and value >= 20:
-            value += NUMBERS[c.low(end)]
-            end += 1
-        if c.word(end, "hundred"):
-            value, end = value * 100, end + 1
-        return end, value
-    return None
-
-
-def _month(c: _Cursor, j: int) -> tuple[int, int] | None:
-    """(end, month) of a month name at ``j``: capitalised, and an abbreviation only as one."""
-    raw, low = c.raw(j), c.low(j)
-    if not raw[:1].isupper():
-        return None
-    if low in MONTHS:
-        return j + 1, MONTHS[low]
-    if low in MONTH_ABBREVIATIONS:
-        if c.raw(j + 1) == "." and c.toks[j + 1].start == c.toks[j].end:
-            return j + 2, MONTH_ABBREVIATIONS[low]
-        if c.near(j + 1) and c.low(j + 1)[:1].isdigit() and raw.isalpha() and len(raw) >= 3 \
-                and raw[1:].islower():
-            return j + 1, MONTH_ABBREVIATIONS[low]
-    return None
-
-
-def _weekday(c: _Cursor, j: int) -> tuple[int, int] | None:
-    low = c.low(j)
-    if low in WEEKDAYS:
-        end = j + 1
-        if c.raw(end) == "'" or c.raw(end) == "\u2019":  # "Friday's meeting"
-            return end, WEEKDAYS[low]
-        return end, WEEKDAYS[low]
-    if low in WEEKDAY_ABBREVIATIONS and c.raw(j)[:1].isupper() and c.raw(j + 1) == ".":
-        return j + 2, WEEKDAY_ABBREVIATIONS[low]
-    return None
-
-
-def _day(c: _Cursor, j: int) -> int | None:
-    low = re.sub(r"(st|nd|rd|th)$", "", c.low(j))
-    if low.isdigit() and len(low) <= 2 and 1 <= int(low) <= 31:
-        return int(low)
-    return None
-
-
-def _year(c: _Cursor, j: int, *, bare: bool = False) -> int | None:
-    low = c.low(j)
-    if len(low) == 4 and low.isdigit():
-        year = int(low)
-        if (1900 if bare else 1000) <= year <= 2099:
-            return year
-    return None
-
-
-def _comma(c: _Cursor, j: int) -> int:
-    """``j + 1`` when token ``j`` is a comma right after the previous token, else ``j``."""
-    return j + 1 if c.raw(j) == "," and c.toks[j].start == c.toks[j - 1].end else j
-
+__all__ = ["Frame", "Match", "Token", "scan", "tokens"]
 
 def _calendar_date(c: _Cursor, j: int) -> tuple[int, Frame] | None:
     """"Dec. 3, 2019", "December 3", "3 December 2019", "December 2019", "May of 2003"."""
@@ -368,151 +195,6 @@ def _days_and_times(c: _Cursor, j: int) -> tuple[int, Frame] | None:
     if c.word(end, "at") and (clock := _clock(c, end + 1)) is not None:
         return clock[0], Frame("time", hour=clock[1], minute=clock[2], base=frame)
     return end, frame
-
-
-def _unit(c: _Cursor, j: int) -> str | None:
-    return UNIT_FORMS.get(c.low(j)) if c.near(j) or j == c.at else None
-
-
-def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
-    """Quarters, halves, seasons, relative units, anaphora and durations."""
-    low = c.low(j)
-    k = j
-    the = low == "the"
-    if the:
-        k += 1
-    shift = None
-    latest = False
-    stated = _year(c, k) if the and c.near(k) else None
-    if stated is not None:  # "the 1988 second quarter", "the 1989 period"
-        k += 1
-        if c.word(k, "quarter", "period"):
-            return k + 1, Frame("ago", unit="year", code="quarter", year=stated, anchored=True)
-    if c.low(k) in _REL and c.word(k + 1, "year") and c.raw(k + 2) in ("'", "\u2019") and \
-            c.low(k + 3) == "s" and c.near(k + 4):
-        # "this year's third quarter", "last year's quarter", "next year's first half"
-        own, m = _REL[c.low(k)], k + 4
-        if c.low(m) in ORDINALS and c.word(m + 1, "quarter", "half"):
-            return m + 2, Frame(c.low(m + 1), index=min(ORDINALS[c.low(m)],
-                                                        4 if c.low(m + 1) == "quarter" else 2),
-                                shift=own)
-        if c.low(m) in ("quarter", "period"):
-            return m + 1, Frame("ago", unit="year", count=abs(own), shift=-1 if own < 0 else 1,
-                                code="quarter", anchored=True)
-        return None
-    if c.low(k) in _REL and (c.near(k) or k == j):
-        shift, k = _REL[c.low(k)], k + 1
-    elif c.low(k) in ("latest", "same", "year-ago", "comparable"):
-        latest, k = True, k + 1
-    year_ago = False
-    if c.low(k) == "year" and c.word(k + 1, "ago", "earlier") and c.toks[k + 1].joined:
-        year_ago, k = True, k + 2
-        if not (c.near(k) and c.low(k) in ("quarter", "period", "month", "year", "week",
-                                           "level", "levels", "results", "figure")):
-            return k, Frame("ago", unit="year", count=1, anchored=True)
-    if c.low(k) in ("fiscal",) and (c.near(k) or k == j):
-        k += 1
-        if (fiscal := _year(c, k)) is not None and c.near(k):
-            return k + 1, Frame("year", year=fiscal)
-    # the Nth quarter / half (of YEAR | of next year), "third-quarter", "first-half"
-    if c.low(k) in ORDINALS and (c.near(k) or k == j) and c.word(k + 1, "quarter", "half") \
-            and not (c.low(k) in ("last", "final") and not the):
-        unit = c.low(k + 1)
-        index = ORDINALS[c.low(k)]
-        if unit == "half":
-            index = 2 if c.low(k) in ("last", "final") else min(index, 2)
-        end = k + 2
-        qyear: int | None = None
-        rel: int | None = shift
-        if c.word(end, "of") and c.near(end + 1):
-            if (y := _year(c, end + 1)) is not None:
-                qyear, end = y, end + 2
-            elif c.low(end + 1) in ("fiscal",) and (y := _year(c, end + 2)) is not None:
-                qyear, end = y, end + 3
-            elif c.low(end + 1) in ("next", "this", "last") and c.word(end + 2, "year"):
-                rel, end = _REL[c.low(end + 1)], end + 3
-            elif c.low(end + 1) == "the" and c.word(end + 2, "year"):
-                rel, end = 0, end + 3
-        elif c.near(end) and (y := _year(c, end)) is not None:
-            qyear, end = y, end + 1
-        if stated is not None:
-            qyear = stated
-        return end, Frame("quarter" if unit == "quarter" else "half", year=qyear,
-                          index=index, shift=rel)
-    if shift is not None and (hit := _month(c, k)) is not None and c.near(k) and not the:
-        # "last April" (the one before), "next March" (the one after), "this May"
-        code = {-1: "past", 0: "this", 1: "future"}[shift]
-        return hit[0], Frame("month", month=hit[1], code=code)
-    if (c.near(k) or k == j) and c.low(k) in ("quarter", "period", "year", "month", "week",
-                                              "weekend", "day") and (
-            the or shift is not None or latest or year_ago) and k > j:
-        unit = c.low(k)
-        if year_ago or (latest and c.low(k - 1) in ("year-ago", "comparable")):
-            return k + 1, Frame("ago", unit="year", count=1, anchored=True,
-                                code=unit)
-        if shift is not None:
-            if unit == "period" or unit == "day":
-                return None
-            return k + 1, Frame("rel", unit=unit, shift=shift)
-        if unit == "day" and not latest:
-            return None
-        if c.word(k + 1, "ended", "ending") and unit != "period":
-            return k + 1, Frame("duration", unit=unit, count=1)  # "for the year ended June 30"
-        return k + 1, Frame("anaphor", unit=unit)
-    if c.low(k) in SEASONS and (c.near(k) or k == j) and (the or shift is not None or
-                                                          before in _MONTH_CONTEXT):
-        code = SEASONS[c.low(k)]
-        end = k + 1
-        year = None
-        if c.word(end, "of") and (y := _year(c, end + 1)) is not None and c.near(end + 1):
-            year, end = y, end + 2
-        elif c.near(end) and (y := _year(c, end)) is not None:
-            year, end = y, end + 1
-        return end, Frame("season", code=code, year=year, shift=shift)
-    # durations: "the past two years", "three years", "a year", "10-year", "the nine months"
-    num = _number(c, k) if (c.near(k) or k == j) else None
-    if num is None and the and shift is not None and _unit(c, k) is not None:
-        num = (k, 1.0)
-    if num is not None:
-        end, count = num
-        if (c.low(k) in ("a", "an", "some") and not c.near(end)) or (count or 0) >= 1000:
-            return None
-        if c.word(end, "or", "to") and (more := _number(c, end + 1)) is not None:
-            end, count = more[0], None
-        if c.low(k) in ("a", "an") and c.word(k + 1, "couple") and c.word(k + 2, "of"):
-            end, count = k + 3, 2.0  # "a couple of years"
-        elif c.word(end, "more", "additional", "further", "straight", "consecutive"):
-            end += 1  # "20 more years"
-        dunit = _unit(c, end)
-        if dunit is None or (dunit == "quarter" and c.toks[end].joined):
-            return None  # "three-quarters" is a fraction
-        end += 1
-        after = c.low(end) if c.near(end) else ""
-        if after in ("ago", "earlier", "before", "later", "after", "back", "hence") and \
-                not c.word(end + 1, "than", "that"):
-            if after in ("before", "after") and c.near(end + 1) and \
-                    c.low(end + 1) not in (".", ",", ";", ")"):
-                return None
-            anchored = after != "ago"
-            frame = Frame("ago", unit=dunit, count=count, anchored=anchored,
-                          shift=1 if after in ("later", "after", "hence") else -1)
-            return end + 1, frame
-        if c.word(end, "or") and c.word(end + 1, "so") and c.word(end + 2, "ago"):
-            return end + 3, Frame("ago", unit=dunit, count=count, shift=-1)
-        if before in ("$", "%") or (c.low(k) in ("a", "an", "per") and before in _AMOUNT_END):
-            return end, Frame("set", unit=dunit, count=1)
-        if c.low(k) in ("a", "an") and count == 1 and c.low(k + 1) not in UNIT_FORMS:
-            return None
-        return end, Frame("duration", unit=dunit, count=count)
-    # bare plural units: "years", "recent months", "decades"
-    if c.low(k) in ("years", "months", "weeks", "days", "decades", "centuries", "hours") \
-            and (the or k == j):
-        return k + 1, Frame("duration", unit=UNIT_FORMS[c.low(k)], count=None)
-    return None
-
-
-_AMOUNT_END = frozenset({"million", "billion", "percent", "%", "thousand", "dollars",
-                         "cents", "times", "once", "twice"})
 
 
 def _decades(c: _Cursor, j: int) -> tuple[int, Frame] | None:
