@@ -27,9 +27,11 @@ sys.path.insert(0, str(REPO))
 from newsgraph.evaluate import evaluate  # noqa: E402
 from newsgraph.evaluate_brat import BratScore, evaluate_brat  # noqa: E402
 from newsgraph.evaluate_report import fmt  # noqa: E402
+from benchmarks.quality_timeml import timeml_section  # noqa: E402
 from tests.brat_cases import write_articles, write_gold  # noqa: E402
 
 POLNEAR = REPO.parent / "shared" / "polnear" / "train"
+TIMEBANK = REPO.parent / "shared" / "timebank"
 OUT = REPO / "docs" / "quality.md"
 TARGETS = {"quote_f1": 0.95, "speaker_accuracy": 0.93, "speaker_coverage": 0.95,
            "claim_recall": 0.6, "claim_precision": 0.85, "claimant_accuracy": 0.85}
@@ -149,6 +151,7 @@ def main() -> None:
         else:
             lines += ["Skipped: PolNeAR was not found at `../shared/polnear/train` (put the "
                       "training split there to measure).", ""]
+        lines += timeml_section(TIMEBANK, root, build)
         lines += ["## Regression checks on the team's own articles", "",
                   "Written by the team, so these are regression tests, not evidence of quality.",
                   "", "| articles (JSON gold) | quote P | R | F1 | speaker | actor F1 |",

@@ -60,8 +60,8 @@ def _yaml_string(text: str) -> str:
 #: What a package built with ``--omit-text`` leaves out, and how to put the texts back.
 OMITTED_TEXT = (
     "This package was built with `--omit-text`: it carries no article text beyond the mention "
-    "texts (`text` of `actor_mentions`, `quote_mentions`, `claim_mentions`, `event_mentions` "
-    "and `actor_roles`, with the utterances in `quotes.text` that repeat them), the "
+    "texts (`text` of `actor_mentions`, `quote_mentions`, `claim_mentions`, `event_mentions`, "
+    "`time_mentions` and `actor_roles`, with the utterances in `quotes.text` that repeat them), the "
     "`articles.title` and `articles.url` of each article, the short `date_text` of each event, and the names "
     "as written (`speaker_text`, `claimant_text`, `intermediary_text`, actor names and "
     "aliases). Left out: `articles.text` and `article_segments.text` (null; segments keep "

@@ -286,9 +286,10 @@ def export(fmt: str, out: Path, dataset_dir: Path | None) -> None:
 @main.command()
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.argument("dataset_dir", type=click.Path(path_type=Path))
-@click.option("--gold-format", "gold_format", type=click.Choice(["json", "brat"]), default="json",
-              show_default=True, help="json: one gold file per article; brat: standoff "
-              "attribution annotations (text/ and attributions/, or NAME.txt with NAME*.ann).")
+@click.option("--gold-format", "gold_format", type=click.Choice(["json", "brat", "timeml"]),
+              default="json", show_default=True, help="json: one gold file per article; brat: "
+              "standoff attribution annotations (text/ and attributions/, or NAME.txt with "
+              "NAME*.ann); timeml: TimeML 1.2 files (*.tml, or tml/*.tml).")
 @click.option("--errors", "show_errors", is_flag=True, help="List each miss and extra.")
 @click.option("--fail-under", "fail_under", default="", metavar="NAME=X,...",
               help="Exit 1 when a figure is below its bound, e.g. quote_f1=0.95,speaker_accuracy=0.9.")
@@ -300,7 +301,10 @@ def evaluate(gold_dir: Path, dataset_dir: Path, gold_format: str, show_errors: b
     json: one gold JSON per article, {"article": file name, "quotes": [{"text", "speaker",
     "type"}], "actors": [{"name", "kind", "aliases"}]}; prints quote P/R/F1, speaker accuracy
     and actor P/R/F1. brat: quotes inside attributed Content, speakers of named Sources and
-    reported claims with their claimants (see docs/quality.md). Rates with nothing to count
+    reported claims with their claimants; timeml: time expressions (strict and relaxed span
+    F1, value and type accuracy) and TimeML events linked to a date (found inside an event
+    mention, dated right), for a package built from `python -m newsgraph.evaluate_timeml
+    GOLD_DIR OUT.jsonl` (see docs/quality.md). Rates with nothing to count
     print "n/a". Exit 1 when a --fail-under figure is short (or n/a).
     """
     from newsgraph.evaluate_report import check_bounds, parse_bounds, report
@@ -312,6 +316,10 @@ def evaluate(gold_dir: Path, dataset_dir: Path, gold_format: str, show_errors: b
         from newsgraph.evaluate_brat import evaluate_brat
 
         per_article, total = evaluate_brat(gold_dir, dataset_dir)
+    elif gold_format == "timeml":
+        from newsgraph.evaluate_timeml import evaluate_timeml
+
+        per_article, total = evaluate_timeml(gold_dir, dataset_dir)  # type: ignore[assignment]
     else:
         from newsgraph.evaluate import evaluate as run
 

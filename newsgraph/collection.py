@@ -150,7 +150,7 @@ def _date(value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
-        from newsgraph.pipeline.dates import parse_publication_date
+        from newsgraph.pipeline.times import parse_publication_date
 
         return parse_publication_date(text)
 

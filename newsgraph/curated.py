@@ -26,8 +26,8 @@ from newsgraph.errors import InputError
 from newsgraph.models.actor import WikidataVerification
 from newsgraph.models.base import ActorKind, Date, DatePrecision, QuoteType
 from newsgraph.models.event import DateBasis, EventStatus, EventType, ParticipantRole
-from newsgraph.pipeline.dates import TimeExpr
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft, QuoteDraft, Span
+from newsgraph.pipeline.times import TimeExpr
 from newsgraph.yamlio import line_of, load_yaml, validate_yaml
 
 CURATED = "curated"

@@ -35,6 +35,7 @@ from newsgraph.pipeline.metadata import apply_language, apply_page, apply_recipe
 from newsgraph.pipeline.quotes import find_quotes
 from newsgraph.pipeline.reuse import sentence_shingles
 from newsgraph.pipeline.segment import segment
+from newsgraph.pipeline.times import find_article_times
 from newsgraph.recipe import Assertions, SourceMeta
 from newsgraph.records import BadRecord, RecordItem
 from newsgraph.sources import Source, read_source, source_name
@@ -135,6 +136,7 @@ def _english(d: ArticleDraft) -> bool:
 ARTICLE_STAGES: tuple[tuple[str, Stage], ...] = (
     ("actors", lambda d, gazetteer, _a: find_actors(d, gazetteer) if _english(d) else None),
     ("quotes", lambda d, _g, _a: find_quotes(d) if _english(d) else find_marked_quotes(d)),
+    ("times", lambda d, _g, _a: find_article_times(d) if _english(d) else None),
     ("events", lambda d, _g, _a: find_events(d, d.meta.published) if _english(d) else None),
     ("curated annotations", lambda d, _g, a: _apply_curated(d, a)),
     ("claims", lambda d, _g, _a: find_claims(d) if _english(d) else None),

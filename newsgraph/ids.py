@@ -26,6 +26,7 @@ PREFIXES: dict[str, str] = {
     "claim_mention": "cm",
     "event": "evt",
     "event_mention": "em",
+    "time_mention": "tm",
 }
 
 ID_HEX_DIGITS = 16

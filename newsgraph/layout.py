@@ -10,7 +10,7 @@ from pathlib import Path
 TABLE_NAMES: tuple[str, ...] = (
     "articles", "actors", "quotes", "claims", "events", "actor_mentions", "quote_mentions",
     "claim_mentions", "event_mentions", "event_participants", "article_relations",
-    "article_segments", "actor_roles", "article_duplicates",
+    "article_segments", "actor_roles", "article_duplicates", "time_mentions",
 )
 DATAPACKAGE_FILE = "datapackage.json"
 #: With ``build --skip-bad``: the records skipped as bad, with locator and reason.

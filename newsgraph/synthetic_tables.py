@@ -106,7 +106,7 @@ def large_tables(n_articles: int, n_mentions: int) -> dict[str, pa.Table]:
         "event_mentions": spans("event", event_ids, "event_id", token_at, TOKEN, {}),
     }
     for name in ("event_participants", "article_relations", "article_segments", "actor_roles",
-                 "article_duplicates"):
+                 "article_duplicates", "time_mentions"):
         tables[name] = table(name, {c: [] for c in spec(name).columns})
     assert set(tables) == {t.name for t in TABLES}
     return tables

@@ -103,6 +103,8 @@ TABLES: tuple[TableSpec, ...] = (
               description="Roles and titles the articles give actors."),
     TableSpec("article_duplicates", models.ArticleDuplicate, ("duplicate_id",), (_ART,),
               description="Sources byte-identical to an earlier one, folded into its article."),
+    TableSpec("time_mentions", models.TimeMention, ("mention_id",), (_ART,), is_span=True,
+              description="Every temporal expression of each article, normalised as TIMEX3."),
 )
 
 TABLES_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}

@@ -48,11 +48,12 @@ ALLOWED_DIFFERENCES: dict[str, tuple[str, list[set[str]]]] = {
         "article); elsewhere text is a non-empty span or utterance",
         [{"article_segments"}, {"articles"},
          {"quotes", "claims", "actor_mentions", "quote_mentions", "claim_mentions",
-          "event_mentions", "actor_roles"}],
+          "event_mentions", "actor_roles", "time_mentions"}],
     ),
     "mention_id": (
-        "each mention table's primary key has its own id prefix (am_, qm_, cm_, em_)",
-        [{"actor_mentions"}, {"quote_mentions"}, {"claim_mentions"}, {"event_mentions"}],
+        "each mention table's primary key has its own id prefix (am_, qm_, cm_, em_, tm_)",
+        [{"actor_mentions"}, {"quote_mentions"}, {"claim_mentions"}, {"event_mentions"},
+         {"time_mentions"}],
     ),
 }
 

@@ -20,7 +20,7 @@ from tests.conftest import RECIPE, run_cli
 
 RUN = 40
 #: Tables whose rows' text is a mention of the article (kept under --omit-text).
-MENTION_TABLES = ("actor_mentions", "quote_mentions", "claim_mentions", "event_mentions",
+MENTION_TABLES = ("actor_mentions", "quote_mentions", "claim_mentions", "event_mentions", "time_mentions",
                   "actor_roles")
 
 

@@ -86,3 +86,28 @@ def test_an_enum_may_gain_values_but_not_lose_them() -> None:
     assert _same_or_widened({"type": "string", "enum": ["a", "b", "c"]}, old)
     assert not _same_or_widened({"type": "string", "enum": ["a"]}, old)
     assert not _same_or_widened({"type": "integer", "enum": ["a", "b", "c"]}, old)
+
+
+#: What 2.0.0 removes or narrows from 1.2.0, each named in its changelog entry (issue 15).
+#: Empty on the time-expressions branch: its change (the time_mentions table) only adds.
+BREAKING_IN_2_0_0: dict[str, set[str]] = {}
+
+
+def test_2_0_0_keeps_every_1_2_0_field_but_the_listed_breaks() -> None:
+    """A major version may break, but only where its changelog says: every other 1.2.0 table
+    and field is still there, the same or widened; and the new table is named there."""
+    current = {rel: json.loads(text) for rel, text in schema_files().items()}
+    for old_path in sorted((SCHEMA / "1.2.0" / "json").glob("*.schema.json")):
+        old = json.loads(old_path.read_text())
+        new = current[f"{SCHEMA_VERSION}/json/{old_path.name}"]
+        allowed = BREAKING_IN_2_0_0.get(old_path.name.split(".")[0], set())
+        for field, prop in old["properties"].items():
+            if field in allowed:
+                continue
+            assert field in new["properties"], f"{old_path.name}: {field} was removed"
+            assert _same_or_widened(new["properties"][field], prop), \
+                f"{old_path.name}: {field} changed type or constraints"
+    changelog = (SCHEMA / "CHANGELOG.md").read_text(encoding="utf-8")
+    entry = changelog.split("## 2.0.0", 1)[1].split("\n## ", 1)[0]
+    assert "`time_mentions`" in entry
+    assert f"{SCHEMA_VERSION}/json/time_mentions.schema.json" in current

@@ -7,6 +7,7 @@ from newsgraph.models.claim import Claim, ClaimMention
 from newsgraph.models.event import EVENT_TYPES, Event, EventMention, EventParticipant
 from newsgraph.models.quote import Quote, QuoteMention
 from newsgraph.models.relation import ArticleRelation
+from newsgraph.models.time import TimeMention
 
 __all__ = [
     "EVENT_TYPES",
@@ -26,4 +27,5 @@ __all__ = [
     "Quote",
     "QuoteMention",
     "Record",
+    "TimeMention",
 ]

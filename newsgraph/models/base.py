@@ -47,6 +47,7 @@ ClaimId = Annotated[str, _id("claim")]
 ClaimMentionId = Annotated[str, _id("claim_mention")]
 EventId = Annotated[str, _id("event")]
 EventMentionId = Annotated[str, _id("event_mention")]
+TimeMentionId = Annotated[str, _id("time_mention")]
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
 
@@ -147,4 +148,5 @@ __all__ = [
     "QuoteType",
     "Record",
     "SegmentId",
+    "TimeMentionId",
 ]

@@ -26,17 +26,19 @@ from typing import Any
 
 from newsgraph.ids import content_id, normalise_key
 from newsgraph.models.event import ParticipantRole
-from newsgraph.pipeline.dates import TimeExpr
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
 from newsgraph.pipeline.reuse import Reuse
 from newsgraph.pipeline.segment import RULE as SEGMENT_RULE
+from newsgraph.pipeline.times import CONFIDENCE as TIME_CONFIDENCE
+from newsgraph.pipeline.times import RULE as TIME_RULE
+from newsgraph.pipeline.times import TimeExpr
 from newsgraph.tables import spec
 
 Row = dict[str, Any]
 #: Tables with one row per place in an article, emitted by ``Assembler.add``.
 SPAN_TABLES = ("articles", "article_segments", "actor_mentions", "actor_roles",
-               "quote_mentions", "claim_mentions", "event_mentions")
+               "quote_mentions", "claim_mentions", "event_mentions", "time_mentions")
 #: Tables with one row per record, emitted by ``Assembler.finish``.
 RECORD_TABLES = ("actors", "quotes", "claims", "events", "event_participants",
                  "article_relations")
@@ -87,13 +89,17 @@ def _actor_id(actor: ActorDraft) -> str:
     return content_id("actor", actor.kind, actor.name)
 
 
+#: A stated date before a resolved one before the publication date, then the first article.
+_BASIS_RANK = {"stated": 0, "relative": 1, "publication_date": 2}
+
+
 @dataclass
 class _EventRecord:
     """What the event row needs from all its reports: the first, the best dated, who took part."""
 
     first: EventDraft
     first_article: str
-    dated: tuple[tuple[bool, int], EventDraft, str] | None = None
+    dated: tuple[tuple[int, int], EventDraft, str] | None = None
     participants: dict[tuple[str, ParticipantRole], None] = field(default_factory=dict)
     #: Length of the event's longest mention (the bound of its label under --omit-text).
     longest: int = 0
@@ -204,6 +210,7 @@ class Assembler:
         quote_ids = self._add_quotes(d, art, order, out["quote_mentions"])
         self._add_claims(d, art, order, quote_ids, out["claim_mentions"])
         self._add_events(d, art, order, out["event_mentions"])
+        out["time_mentions"] = [time_row(t, art) for t in d.times]
         self._link_claims_to_events(out["claim_mentions"], out["event_mentions"])
         for name in SPAN_TABLES[1:]:
             pk = spec(name).primary_key[0]
@@ -262,7 +269,7 @@ class Assembler:
                 record = self.events[eid] = _EventRecord(e, art)
             if e.date is not None and e.date.basis != "unknown":
                 # The event's date: a stated one before an inferred one, then the first article.
-                rank = (e.date.basis != "stated", order)
+                rank = (_BASIS_RANK.get(e.date.basis, 3), order)
                 if record.dated is None or rank < record.dated[0]:
                     record.dated = (rank, e, art)
             for span in e.spans:
@@ -337,6 +344,17 @@ class Assembler:
         return out
 
 
+def time_row(t: TimeExpr, art: str) -> Row:
+    """The ``time_mentions`` row of one expression of article ``art``."""
+    return {
+        "mention_id": content_id("time_mention", art, t.char_start, t.char_end),
+        "article_id": art, "char_start": t.char_start, "char_end": t.char_end,
+        "text": t.text, "confidence": TIME_CONFIDENCE, "method": TIME_RULE,
+        "timex_type": t.timex_type, "value": t.value, "date_start": t.date_start,
+        "date_end": t.date_end, "precision": t.precision, "granularity": t.granularity,
+        "basis": t.time_basis}
+
+
 def within(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters (an ellipsis marks the cut).
 
@@ -353,6 +371,7 @@ def _event_row(eid: str, rec: _EventRecord) -> Row:
     first_e, art = (rec.dated[1], rec.dated[2]) if rec.dated else (rec.first, rec.first_article)
     date: TimeExpr | None = rec.dated[1].date if rec.dated else None
     source = date or first_e.date
+    words = source is not None and source.basis != "publication_date"
     return {
         "event_id": eid, "event_type": first_e.event_type, "label": first_e.label,
         "status": first_e.status,
@@ -360,8 +379,8 @@ def _event_row(eid: str, rec: _EventRecord) -> Row:
         "date_end": date.date_end if date else None,
         "date_precision": date.precision if date else "unknown",
         "date_basis": date.basis if date else "unknown",
-        "date_text": source.text if source else None,
-        "date_article_id": art if source else None,
-        "date_char_start": source.char_start if source else None,
-        "date_char_end": source.char_end if source else None,
+        "date_text": source.text if source and words else None,
+        "date_article_id": art if source and words else None,
+        "date_char_start": source.char_start if source and words else None,
+        "date_char_end": source.char_end if source and words else None,
         "location": first_e.location, "method": first_e.method}

@@ -15,8 +15,8 @@ from newsgraph.models.article import LanguageBasis, MetadataBasis
 from newsgraph.models.base import ActorKind, DatePrecision, QuoteType
 from newsgraph.models.claim import Modality, Polarity, Reporting
 from newsgraph.models.event import EventStatus, EventType, ParticipantRole
-from newsgraph.pipeline.dates import TimeExpr
 from newsgraph.pipeline.segment import Segment
+from newsgraph.pipeline.times import TimeExpr
 from newsgraph.sources import Source
 
 
@@ -132,6 +132,8 @@ class ArticleDraft:
     not_quotes: list[tuple[Span, str]] = field(default_factory=list)
     claims: list[ClaimDraft] = field(default_factory=list)
     events: list[EventDraft] = field(default_factory=list)
+    #: Every temporal expression outside boilerplate, in text order (``times``).
+    times: list[TimeExpr] = field(default_factory=list)
     #: The attribution resolver the quotes stage built, kept for the claims stage while the
     #: actors stay as they were (the curated stage drops it). A cache of a pure function of
     #: the draft: never compared, never pickled into a spill file.

@@ -18,9 +18,9 @@ import re
 
 from newsgraph.language import detect
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer
-from newsgraph.pipeline.dates import parse_publication_date
 from newsgraph.pipeline.drafts import ArticleMeta
 from newsgraph.pipeline.segment import AGENCY_DATELINE, DATELINE, Segment, plain
+from newsgraph.pipeline.times import parse_publication_date
 from newsgraph.recipe import SourceMeta
 from newsgraph.webpage import Page
 

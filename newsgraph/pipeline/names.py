@@ -14,6 +14,7 @@ from importlib import resources
 import yaml
 
 from newsgraph.pipeline.lexicon import PERSON_VERB_FORMS, alternation
+from newsgraph.pipeline.timewords import DATE_WORDS, WEEKDAY_NAMES
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿĀ-ž"
@@ -97,7 +98,7 @@ pakistani korean mexican brazilian european irish scottish welsh english african
 greek swedish norwegian danish finnish belgian swiss austrian portuguese nigerian
 kentuckian texan floridian californian iowan ohioan virginian arizonan coloradan oregonian
 """.split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(WEEKDAY_NAMES)
 #: Words that never start or sit inside a person's name.
 FUNCTION_WORDS = _WEEKDAYS | frozenset("""
 the a an in on at but and or if when as after before while since this that these those it its
@@ -213,9 +214,7 @@ def is_function_word(word: str) -> bool:
     return word.lower() in FUNCTION_WORDS
 
 
-_DATE_WORDS = _WEEKDAYS | frozenset("""
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_DATE_WORDS = DATE_WORDS
 
 
 def is_date_word(word: str) -> bool:

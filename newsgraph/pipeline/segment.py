@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from newsgraph.models.article import SegmentKind
 from newsgraph.pipeline.lexicon import OPENING_MARK
+from newsgraph.pipeline.timewords import MONTH_ABBREVIATIONS, MONTHS
 from newsgraph.webpage import OUTSIDE_MAIN
 
 RULE = "rule:segment.lines@3"
@@ -44,8 +45,9 @@ _URL_ONLY = re.compile(r"^<?\[?(https?://\S+|www\.\S+|[\w.-]+\.(com|ru|org|net|i
 _LINK_ITEM = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 _EMAIL_OR_PHONE = re.compile(r"^\S+@\S+\.\w+$|^\(?\+?\d[\d ()-]{6,}$|^[\w.-]+\.(in|com)$")
 _BYLINE = re.compile(r"^(?i:by|from)(?:\s+\S|(?=[A-Z\[]))")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+#: Month names and abbreviations, from the one calendar vocabulary (longest first).
+_MONTH = "(?:" + "|".join(sorted((w.capitalize() for w in (*MONTHS, *MONTH_ABBREVIATIONS)),
+                                 key=lambda w: (-len(w), w))) + r")\.?"
 _TIME = r"(?:\s*(?:,|\||-|–|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
 _DATE_LINE = re.compile(
     r"^(\d{1,2}:\d{2}\s+)?\d{1,2}[./]\d{1,2}[./]\d{2,4}(\s+\d{1,2}:\d{2})?$"

@@ -1,0 +1,331 @@
+"""The date grammar: find temporal expressions in text and say what each one means.
+
+Text is cut into word tokens once (one linear regex scan, no backtracking over unbounded
+text); then, at each token, a few small recognisers look ahead a bounded number of tokens
+(never more than ``_LOOKAHEAD``) and the longest match wins. So the cost is linear in the
+length of the text whatever it holds: a 150 000-character line of repeated words takes as
+long as any other 150 000 characters.
+
+A match gives a ``Frame``, what the words say ("the third quarter": a quarter, index 3, no
+year), not yet a date: ``timex_values`` resolves frames against the publication date and
+the expressions before them. Span conventions follow TimeML: a determiner and modifiers
+("the", "early", "nearly", "the end of") belong to the expression, a preposition ("on",
+"in", "by") does not, but is kept as ``preposition`` (event dating prefers such dates).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newsgraph.pipeline.timewords import (
+    DAY_PARTS,
+    FUTURE_CUES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PAST_CUES,
+    REFERENCES,
+    SEASONS,
+    UNIT_FORMS,
+    VAGUE_NUMBERS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+from newsgraph.pipeline.timex_periods import _periods
+from newsgraph.pipeline.timex_tokens import (
+    _APPROX,
+    _BACKSCAN,
+    _BOUNDARY,
+    _MONTH_CONTEXT,
+    _PREPOSITIONS,
+    _REF_PHRASES,
+    _REL,
+    Frame,
+    Match,
+    Token,
+    _comma,
+    _Cursor,
+    _day,
+    _month,
+    _unit,
+    _weekday,
+    _year,
+    tokens,
+)
+
+__all__ = ["Frame", "Match", "Token", "scan", "tokens"]
+
+def _calendar_date(c: _Cursor, j: int) -> tuple[int, Frame] | None:
+    """"Dec. 3, 2019", "December 3", "3 December 2019", "December 2019", "May of 2003"."""
+    hit = _month(c, j)
+    if hit is not None:
+        end, month = hit
+        if c.near(end) and (day := _day(c, end)) is not None and not \
+                (c.near(end + 1) and c.low(end + 1) in ("%", "percent", "million", "billion")):
+            k = _comma(c, end + 1)
+            if c.near(k) and (year := _year(c, k)) is not None:
+                return k + 1, Frame("date", year=year, month=month, day=day)
+            return end + 1, Frame("date", month=month, day=day)
+        k = _comma(c, end)
+        if c.word(k, "of") and (year := _year(c, k + 1)) is not None and c.near(k + 1):
+            return k + 2, Frame("month", year=year, month=month)
+        if c.near(k) and (year := _year(c, k)) is not None:
+            return k + 1, Frame("month", year=year, month=month)
+        if c.word(end, "last", "this", "next") and c.word(end + 1, "year"):
+            return end + 2, Frame("month", month=month, shift=_REL[c.low(end)])
+        return None
+    day = _day(c, j)
+    if day is not None and (hit := _month(c, j + 1)) is not None and c.near(j + 1):
+        end, month = hit
+        k = _comma(c, end)
+        if c.near(k) and (year := _year(c, k)) is not None:
+            return k + 1, Frame("date", year=year, month=month, day=day)
+        return end, Frame("date", month=month, day=day)
+    return None
+
+
+def _bare_month(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
+    """"in January", "last April", "mid-November": a month alone, when the words say so."""
+    hit = _month(c, j)
+    if hit is None:
+        return None
+    end, month = hit
+    if c.low(j) == "may" and before not in _MONTH_CONTEXT - {"and", "or", "to"}:
+        return None  # the modal verb
+    if before in _MONTH_CONTEXT or (c.raw(j) != c.raw(j).lower() and c.low(j) != "may" \
+            and (c.toks[j].joined or before in ("", ",", "("))):
+        return end, Frame("month", month=month)
+    return None
+
+
+def _numeric_date(c: _Cursor, j: int) -> tuple[int, Frame] | None:
+    """"2019-11-26", "27.11.2019" (day first), "11/26/2019" (month first unless > 12)."""
+    low = c.low(j)
+    if (m := re.fullmatch(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})", low)) is not None:
+        a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        day, month = (a, b) if m.group(2) == "." or a > 12 else (b, a)
+        return j + 1, Frame("date", year=year, month=month, day=day)
+    if len(low) == 4 and low.isdigit() and c.toks[j + 1:j + 2] and c.near(j + 1) \
+            and c.toks[j + 1].joined and re.fullmatch(r"\d{2}", c.low(j + 1)) \
+            and c.near(j + 2) and c.toks[j + 2].joined and re.fullmatch(r"\d{2}", c.low(j + 2)):
+        return j + 3, Frame("date", year=int(low), month=int(c.low(j + 1)),
+                            day=int(c.low(j + 2)))
+    return None
+
+
+def _clock(c: _Cursor, j: int) -> tuple[int, int, int] | None:
+    """(end, hour, minute) of "3 p.m.", "10:30 a.m.", "noon", "midnight"."""
+    low = c.low(j)
+    if low in ("noon", "midday"):
+        return j + 1, 12, 0
+    if low == "midnight":
+        return j + 1, 0, 0
+    m = re.fullmatch(r"(\d{1,2})(?:([:.])([0-5]\d))?", low)
+    if m is None or int(m.group(1)) > 24:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(3) or 0)
+    end = j + 1
+    half = None
+    if c.word(end, "am", "pm"):
+        half, end = c.low(end), end + 1
+    elif c.word(end, "a", "p") and c.raw(end + 1) == "." and c.low(end + 2) == "m":
+        half, end = c.low(end) + "m", end + 3
+        if c.raw(end) == "." and c.toks[end].start == c.toks[end - 1].end:
+            end += 1
+    elif m.group(2) != ":":
+        return None  # "1.65" is a number, "16:02" a time
+    if half == "pm" and hour < 12:
+        hour += 12
+    if half == "am" and hour == 12:
+        hour = 0
+    if c.word(end, "est", "edt", "gmt", "utc", "cst", "pst", "bst", "cet"):
+        end += 1
+    return end, hour, minute
+
+
+def _day_anchor(c: _Cursor, j: int) -> tuple[int, Frame] | None:
+    """A day a time of day can sit on: a weekday, yesterday/today/tomorrow, a date."""
+    low = c.low(j)
+    if low in ("yesterday", "today", "tomorrow", "tonight"):
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}[low]
+        return j + 1, Frame("relday", shift=shift)
+    if (wd := _weekday(c, j)) is not None:
+        return wd[0], Frame("weekday", weekday=wd[1])
+    return _numeric_date(c, j) or _calendar_date(c, j)
+
+
+def _days_and_times(c: _Cursor, j: int) -> tuple[int, Frame] | None:
+    """Weekdays, relative days and times of day, in any of the orders news writes them."""
+    low = c.low(j)
+    if low in ("this", "last", "tomorrow", "yesterday", "today", "late", "early") and \
+            c.near(j + 1) and c.low(j + 1) in DAY_PARTS and c.low(j + 1) != "tonight":
+        base = None if low in ("this", "late", "early") else \
+            Frame("relday", shift={"last": -1, "yesterday": -1, "tomorrow": 1}.get(low, 0))
+        if low == "last" and c.low(j + 1) != "night":
+            return None
+        return j + 2, Frame("time", code=DAY_PARTS[c.low(j + 1)], base=base)
+    if low == "tonight":
+        return j + 1, Frame("time", code="NI")
+    if (clock := _clock(c, j)) is not None:
+        end, hour, minute = clock
+        base = None
+        hit = _day_anchor(c, end) if c.near(end) else None
+        if hit is None and c.word(end, "on"):
+            hit = _day_anchor(c, end + 1)
+        if hit is not None:
+            end, base = hit
+        return end, Frame("time", hour=hour, minute=minute, base=base)
+    shift = None
+    k = j
+    if low in ("last", "this", "next", "past", "coming") and c.near(j + 1):
+        shift, k = _REL[low], j + 1
+    hit = _day_anchor(c, k)
+    if hit is None or (shift is not None and hit[1].kind != "weekday"):
+        return None
+    end, frame = hit
+    if shift is not None:
+        frame = Frame("weekday", weekday=frame.weekday, shift=shift)
+    k = _comma(c, end)
+    if frame.kind == "weekday" and c.near(k) and (date := _calendar_date(c, k)) is not None:
+        end, frame = date  # "Friday, Dec. 6, 2019": the date says which Friday
+    if c.near(end) and c.low(end) in DAY_PARTS and c.low(end) != "tonight":
+        return end + 1, Frame("time", code=DAY_PARTS[c.low(end)], base=frame)
+    if c.word(end, "at") and (clock := _clock(c, end + 1)) is not None:
+        return clock[0], Frame("time", hour=clock[1], minute=clock[2], base=frame)
+    return end, frame
+
+
+def _decades(c: _Cursor, j: int) -> tuple[int, Frame] | None:
+    """"the 1980s", "the mid-1990s", "the '80s", "the 20th century", "1988", "fiscal 1989"."""
+    k = j + 1 if c.low(j) == "the" else j
+    if c.low(k) in ("early", "late", "mid") and c.near(k + 1):
+        k += 1
+    low = c.low(k)
+    if (m := re.fullmatch(r"(1\d|20)(\d)0s", low)) is not None and (k == j or c.near(k)):
+        return k + 1, Frame("decade", year=int(m.group(1) + m.group(2) + "0"))
+    if c.raw(k) in ("'", "\u2019") and c.near(k + 1) and \
+            (m := re.fullmatch(r"(\d)0s", c.low(k + 1))) is not None:
+        return k + 2, Frame("decade", year=1900 + int(m.group(1)) * 10)
+    if (m := re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", low)) is not None and \
+            c.word(k + 1, "century"):
+        return k + 2, Frame("century", year=(int(m.group(1)) - 1) * 100)
+    return None
+
+
+def _references(c: _Cursor, j: int) -> tuple[int, Frame] | None:
+    low = c.low(j)
+    for words, ref in _REF_PHRASES.items():
+        if low == words[0] and (end := c.seq(j, words)) is not None:
+            if (words[-1] == "past" and UNIT_FORMS.get(c.low(end))) or \
+                    c.low(end) in NUMBERS or c.low(end).isdigit() or c.low(end) in ("few",
+                                                                                 "several"):
+                return None
+            if words[0] == "in":
+                return None  # "in the past": the span is "the past"
+            return end, Frame("ref", code=ref)
+    if low in REFERENCES:
+        return j + 1, Frame("ref", code=REFERENCES[low])
+    if low in ("recent", "coming") and c.word(j + 1, "years", "months", "weeks", "days"):
+        return j + 2, Frame("ref", code="PAST_REF" if low == "recent" else "FUTURE_REF")
+    if low in ("every", "each") and c.near(j + 1):
+        k = j + 1
+        if c.low(k) == "other":
+            k += 1
+        if (unit := _unit(c, k)) is not None:
+            return k + 1, Frame("set", unit=unit, count=2 if k > j + 1 else 1)
+        if (wd := _weekday(c, k)) is not None:
+            return wd[0], Frame("set", weekday=wd[1])
+    return None
+
+
+def _year_alone(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
+    if c.low(j) == "that" and c.word(j + 1, "year", "month", "week", "day"):
+        return j + 2, Frame("anaphor", unit=c.low(j + 1))
+    year = _year(c, j, bare=True)
+    if year is None or (before in ("$", "#", "no", "number", "flight", "route", "page", "of.",
+                                  "no.", "to", "population") and before != "to"):
+        return None
+    after = c.low(j + 1) if c.near(j + 1) else ""
+    if after in ("%", "percent", "people", "votes", "shares", "units", "cars", "tons") or \
+            after[:1].isdigit():
+        return None
+    return j + 1, Frame("year", year=year)
+
+
+def _core(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
+    """The longest expression starting at token ``j``."""
+    best: tuple[int, Frame] | None = None
+    for hit in (_numeric_date(c, j), _calendar_date(c, j), _days_and_times(c, j),
+                _periods(c, j, before), _decades(c, j), _references(c, j),
+                _bare_month(c, j, before), _year_alone(c, j, before)):
+        if hit is not None and (best is None or hit[0] > best[0]):
+            best = hit
+    return best
+
+
+def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
+    """A core expression with the modifiers TimeML keeps in its span."""
+    for words in _APPROX + _BOUNDARY:
+        if c.low(j) == words[0] and (k := c.seq(j, words)) is not None and c.near(k):
+            hit = _core(c, k, words[-1])
+            if hit is not None and (hit[1].kind in ("duration", "ago") or words in _BOUNDARY):
+                return hit
+    low = c.low(j)
+    if low in ("early", "late", "mid", "earlier", "later") and c.near(j + 1):
+        hit = _core(c, j + 1, low)
+        if hit is not None and hit[1].kind not in ("duration", "set", "ref", "ago"):
+            return hit
+    if low == "the" and c.word(j + 1, "early", "late", "mid") and c.near(j + 2):
+        hit = _core(c, j + 2, c.low(j + 1))
+        if hit is not None and hit[1].kind in ("decade", "year", "century"):
+            return hit
+    return _core(c, j, before)
+
+
+def _direction(toks: list[Token], at: int) -> str | None:
+    """The tense cue nearest before token ``at`` within its sentence, as a direction."""
+    for k in range(at - 1, max(-1, at - 1 - _BACKSCAN), -1):
+        low = toks[k].low
+        if low in (".", "?", "!", ";"):
+            break
+        if low in FUTURE_CUES:
+            return "future"
+        if low in PAST_CUES or (low.endswith("ed") and len(low) > 4):
+            return "past"
+    return None
+
+
+#: Words an expression can start with (any number can, too): the scan tries the grammar only
+#: at these, which skips most tokens of a text at the cost of one set look-up.
+_STARTERS = frozenset(
+    set(MONTHS) | set(MONTH_ABBREVIATIONS) | set(WEEKDAYS) | set(WEEKDAY_ABBREVIATIONS)
+    | set(NUMBERS) | VAGUE_NUMBERS | set(ORDINALS) | set(UNIT_FORMS) | set(SEASONS)
+    | set(DAY_PARTS) | set(REFERENCES) | set(_REL) | {w[0] for w in _APPROX + _BOUNDARY}
+    | {w[0] for w in _REF_PHRASES}
+    | {"the", "early", "late", "mid", "earlier", "later", "every", "each", "that", "fiscal",
+       "latest", "same", "comparable", "yesterday", "today", "tomorrow", "tonight", "noon",
+       "midday", "midnight", "recent", "coming", "'", "\u2019"})
+
+
+def scan(text: str) -> Iterator[tuple[Match, list[Token]]]:
+    """Every temporal expression of ``text``, left to right, with the tokens it spans."""
+    toks = tokens(text)
+    i = 0
+    while i < len(toks):
+        if not (toks[i].low in _STARTERS or toks[i].low[:1].isdigit()):
+            i += 1
+            continue
+        before = toks[i - 1].low if i else ""
+        if before and not _Cursor(text, toks, i - 1).near(i):
+            before = ","
+        hit = _modified(_Cursor(text, toks, i), i, before)
+        if hit is None:
+            i += 1
+            continue
+        end, frame = hit
+        k = i - 1
+        prep = toks[k].low if k >= 0 and toks[k].low in _PREPOSITIONS else None
+        yield Match(i, end, frame, prep, _direction(toks, i)), toks
+        i = end

@@ -1,0 +1,220 @@
+"""Tokens and the small readers of the date grammar: numbers, month and weekday names, years.
+
+``timex_parse`` builds its recognisers on these. Every reader looks at a bounded number of
+tokens through a ``_Cursor`` (at most ``_LOOKAHEAD`` from where it starts), which is what
+keeps the grammar linear in the length of the text. ``Frame`` is what a recognised
+expression says before ``timex_values`` resolves it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.pipeline.timewords import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBERS,
+    UNIT_FORMS,
+    VAGUE_NUMBERS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
+
+#: One token: a number (with its ordinal or plural suffix), a word, or one other character.
+_TOKEN = re.compile(r"\d+(?:[:./]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_]+|\S")
+#: Spaces allowed between two tokens of one expression (no line break, no punctuation).
+_GAP = re.compile(r"[ \t\u00a0]{0,3}")
+_LOOKAHEAD = 12
+_BACKSCAN = 10
+
+_PREPOSITIONS = frozenset({"on", "in", "by", "at", "since", "until", "till", "through",
+                           "during", "from", "before", "after", "of", "for", "to", "as",
+                           "throughout", "within", "between", "effective", "around"})
+_MONTH_CONTEXT = frozenset({"in", "of", "since", "until", "till", "by", "from", "through",
+                            "early", "late", "mid", "last", "next", "this", "during",
+                            "before", "after", "between", "and", "to", "or", "each",
+                            "every", "around", "effective", "for"})
+_APPROX = (("at", "least"), ("more", "than"), ("less", "than"), ("fewer", "than"),
+           ("no", "more", "than"), ("nearly",), ("almost",), ("about",), ("roughly",),
+           ("some",), ("up", "to"), ("around",), ("approximately",))
+_BOUNDARY = (("the", "end", "of"), ("the", "beginning", "of"), ("the", "start", "of"),
+             ("the", "middle", "of"), ("the", "close", "of"), ("end", "of"),
+             ("the", "turn", "of"))
+_REL = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+        "coming": 1, "following": 1}
+_REF_PHRASES = {("the", "past"): "PAST_REF", ("the", "future"): "FUTURE_REF",
+                ("in", "the", "past"): "PAST_REF", ("these", "days"): "PRESENT_REF",
+                ("at", "the", "moment"): "PRESENT_REF", ("as", "soon", "as", "possible"):
+                "FUTURE_REF", ("the", "time", "being"): "PRESENT_REF"}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    raw: str
+    low: str
+    #: The token touches the previous one through a hyphen ("third-quarter", "mid-1990s").
+    joined: bool = False
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a temporal expression says, before it is resolved to a date.
+
+    ``kind`` is one of: date, month, year, rel (last/this/next unit), weekday, relday,
+    quarter, half, season, decade, century, ref, ago, duration, set, time, anaphor.
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    unit: str | None = None
+    count: float | None = None
+    shift: int | None = None
+    index: int | None = None
+    code: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    base: Frame | None = None
+    #: "ago" counts back from the publication date; "earlier"/"later" from the last date.
+    anchored: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    """One temporal expression: token range, frame, and the words around it."""
+
+    start: int
+    end: int
+    frame: Frame
+    preposition: str | None
+    #: "future", "past" or None: the tense cue nearest before it in the sentence.
+    direction: str | None
+
+
+def tokens(text: str) -> list[Token]:
+    """The word tokens of ``text``; a hyphen between two words joins them (it is dropped)."""
+    out: list[Token] = []
+    pending = False
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        if raw in "-\u2013" and out and out[-1].end == m.start():
+            pending = True
+            continue
+        joined = pending and bool(out) and out[-1].end + 1 == m.start()
+        pending = False
+        out.append(Token(m.start(), m.end(), raw, raw.lower(), joined))
+    return out
+
+
+class _Cursor:
+    """Bounded look-ahead over the tokens from one position."""
+
+    def __init__(self, text: str, toks: list[Token], at: int) -> None:
+        self.text, self.toks, self.at = text, toks, at
+        self.limit = min(len(toks), at + _LOOKAHEAD)
+
+    def low(self, j: int) -> str:
+        return self.toks[j].low if self.at <= j < self.limit else ""
+
+    def raw(self, j: int) -> str:
+        return self.toks[j].raw if self.at <= j < self.limit else ""
+
+    def near(self, j: int) -> bool:
+        """Token ``j`` follows token ``j - 1`` with only a few spaces between."""
+        if not self.at < j < self.limit:
+            return False
+        prev, tok = self.toks[j - 1], self.toks[j]
+        if tok.joined or prev.end == tok.start:
+            return True
+        gap = _GAP.match(self.text, prev.end, tok.start)
+        return gap is not None and gap.end() == tok.start
+
+    def word(self, j: int, *options: str) -> bool:
+        return self.near(j) and self.low(j) in options
+
+    def seq(self, j: int, words: tuple[str, ...]) -> int | None:
+        """End index when ``words`` follow from ``j`` (``j`` itself need not be near)."""
+        for k, w in enumerate(words):
+            if self.low(j + k) != w or (k and not self.near(j + k)):
+                return None
+        return j + len(words)
+
+
+def _number(c: _Cursor, j: int) -> tuple[int, float | None] | None:
+    """(end, count) of a number at ``j``: digits, number words, "twenty-five", "2 1/2"."""
+    low = c.low(j)
+    if low.isdigit():
+        end, value = j + 1, float(int(low))
+        if c.near(end) and re.fullmatch(r"1/2", c.low(end)):
+            return end + 1, value + 0.5
+        return end, value
+    if low in VAGUE_NUMBERS or low in ("few", "couple"):
+        return j + 1, None
+    if low in NUMBERS:
+        value = float(NUMBERS[low])
+        end = j + 1
+        if c.near(end) and c.toks[end].joined and c.low(end) in NUMBERS and value >= 20:
+            value += NUMBERS[c.low(end)]
+            end += 1
+        if c.word(end, "hundred"):
+            value, end = value * 100, end + 1
+        return end, value
+    return None
+
+
+def _month(c: _Cursor, j: int) -> tuple[int, int] | None:
+    """(end, month) of a month name at ``j``: capitalised, and an abbreviation only as one."""
+    raw, low = c.raw(j), c.low(j)
+    if not raw[:1].isupper():
+        return None
+    if low in MONTHS:
+        return j + 1, MONTHS[low]
+    if low in MONTH_ABBREVIATIONS:
+        if c.raw(j + 1) == "." and c.toks[j + 1].start == c.toks[j].end:
+            return j + 2, MONTH_ABBREVIATIONS[low]
+        if c.near(j + 1) and c.low(j + 1)[:1].isdigit() and raw.isalpha() and len(raw) >= 3 \
+                and raw[1:].islower():
+            return j + 1, MONTH_ABBREVIATIONS[low]
+    return None
+
+
+def _weekday(c: _Cursor, j: int) -> tuple[int, int] | None:
+    low = c.low(j)
+    if low in WEEKDAYS:
+        end = j + 1
+        if c.raw(end) == "'" or c.raw(end) == "\u2019":  # "Friday's meeting"
+            return end, WEEKDAYS[low]
+        return end, WEEKDAYS[low]
+    if low in WEEKDAY_ABBREVIATIONS and c.raw(j)[:1].isupper() and c.raw(j + 1) == ".":
+        return j + 2, WEEKDAY_ABBREVIATIONS[low]
+    return None
+
+
+def _day(c: _Cursor, j: int) -> int | None:
+    low = re.sub(r"(st|nd|rd|th)$", "", c.low(j))
+    if low.isdigit() and len(low) <= 2 and 1 <= int(low) <= 31:
+        return int(low)
+    return None
+
+
+def _year(c: _Cursor, j: int, *, bare: bool = False) -> int | None:
+    low = c.low(j)
+    if len(low) == 4 and low.isdigit():
+        year = int(low)
+        if (1900 if bare else 1000) <= year <= 2099:
+            return year
+    return None
+
+
+def _comma(c: _Cursor, j: int) -> int:
+    """``j + 1`` when token ``j`` is a comma right after the previous token, else ``j``."""
+    return j + 1 if c.raw(j) == "," and c.toks[j].start == c.toks[j - 1].end else j
+
+
+def _unit(c: _Cursor, j: int) -> str | None:
+    return UNIT_FORMS.get(c.low(j)) if c.near(j) or j == c.at else None

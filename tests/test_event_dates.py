@@ -1,0 +1,48 @@
+"""An event's date is the time mention of its clause, else the publication date, else none.
+
+Made-up articles; the events stage (``pipeline/events.py``) picks among the article's time
+mentions (``pipeline/times.py``), so the event's ``date_*`` are always one mention's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsgraph.pipeline.events import find_events
+from newsgraph.pipeline.times import find_article_times
+from tests.rules_helpers import article, extract
+
+PUBLISHED = dt.date(2019, 11, 27)
+
+
+def _events(body: str, published: dt.date | None = PUBLISHED):  # type: ignore[no-untyped-def]
+    draft = extract(article(body))
+    draft.meta.published = published
+    find_article_times(draft)
+    find_events(draft, published)
+    return draft
+
+
+def test_the_date_of_the_clause_after_a_preposition() -> None:
+    draft = _events("Ankara and Moscow signed the contract on Friday, and the talks resume "
+                    "in 2021.")
+    (event,) = draft.events
+    assert event.date is not None and event.date.text == "Friday"
+    assert event.date.date_start == dt.date(2019, 11, 22)
+    assert event.date in draft.times  # the same expression the time_mentions table carries
+
+
+def test_a_day_not_the_month() -> None:
+    draft = _events("The ministry set a deadline by March 20 for the reply.")
+    (event,) = draft.events
+    assert event.date is not None and event.date.text == "March 20"
+    assert (event.date.date_start, event.date.date_end) == (dt.date(2020, 3, 20),) * 2
+
+
+def test_else_the_publication_date_else_none() -> None:
+    (event,) = _events("The two governments signed the contract in the capital.").events
+    assert event.date is not None and event.date.basis == "publication_date"
+    assert event.date.date_start == PUBLISHED and event.date.text == ""
+    (undated,) = _events("The two governments signed the contract in the capital.",
+                         None).events
+    assert undated.date is None

@@ -1,0 +1,62 @@
+"""TimeML reading and ``newsgraph evaluate --gold-format timeml``, end to end in a tmp folder.
+
+The fixtures (tests/fixtures/timeml/) are two made-up TimeML files; the TimeBank figures are
+measured by ``make quality`` (docs/quality.md), never from texts copied here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from newsgraph.evaluate_timeml import Predicted, score_times, write_collection
+from newsgraph.timeml import read_corpus, read_timeml
+from tests.conftest import run_cli
+
+GOLD = Path(__file__).parent / "fixtures" / "timeml"
+
+
+def test_text_offsets_and_links() -> None:
+    doc = read_timeml(GOLD / "made_up_1.tml")
+    assert doc.dct == dt.date(2019, 11, 27)
+    assert "&" in doc.text and "<" not in doc.text
+    for t in doc.timexes:
+        assert doc.text[t.char_start:t.char_end] == t.text
+    assert [t.value for t in doc.timexes] == ["2019-11-22", "P3Y", "2019-Q3"]
+    assert doc.event_dates == {"e1": "t1"}
+    # a link read from the time's side (t1 INCLUDES ei1) dates the event too
+    assert read_timeml(GOLD / "made_up_2.tml").event_dates == {"e1": "t1"}
+
+
+def test_strict_and_relaxed_matches() -> None:
+    doc = read_timeml(GOLD / "made_up_1.tml")
+    friday, years, _quarter = doc.timexes
+    pred = [Predicted(friday.char_start, friday.char_end, "Friday", "DATE", "2019-11-22"),
+            Predicted(years.char_start + 6, years.char_end, "years", "DURATION", "PXY"),
+            Predicted(0, 3, "The", "DATE", "PRESENT_REF")]
+    score = score_times(doc, pred)
+    assert (score.gold, score.predicted, score.strict, score.relaxed) == (3, 3, 1, 2)
+    assert (score.value_right, score.type_right) == (1, 2)
+    assert score.metrics()["relaxed_recall"] == 2 / 3
+
+
+def test_evaluate_cli_end_to_end(tmp_path: Path) -> None:
+    collection = tmp_path / "gold.jsonl"
+    assert write_collection(GOLD, collection) == 2
+    rows = [json.loads(line) for line in collection.read_text().splitlines()]
+    assert [r["published"] for r in rows] == ["2019-11-27", "1998-03-04"]
+    out = tmp_path / "pkg"
+    built = run_cli("build", collection, "--out", out)
+    assert built.returncode == 0, built.stderr
+    times = [json.loads(line) for line in (out / "json" / "time_mentions.jsonl").open()]
+    assert {(t["text"], t["value"]) for t in times} >= {("Friday", "2019-11-22"),
+                                                        ("yesterday", "1998-03-03")}
+    result = run_cli("evaluate", GOLD, out, "--gold-format", "timeml",
+                     "--fail-under", "relaxed_f1=0.99,value_accuracy=0.99")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "overall" in result.stdout
+    short = run_cli("evaluate", GOLD, out, "--gold-format", "timeml",
+                    "--fail-under", "events_found=1.01")
+    assert short.returncode == 1
+    assert len(read_corpus(GOLD)) == 2
