@@ -20,7 +20,7 @@ from newsgraph.cache.codec import CodecError, decode, decode_as, encode
 from newsgraph.collection import ColumnMapping, read_collection
 from newsgraph.extract import extract_article, extract_source
 from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.dates import TimeExpr
+from newsgraph.pipeline.times import TimeExpr
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, Span
 from newsgraph.records import RecordItem
 from tests.conftest import RECIPE, REPO
@@ -79,14 +79,18 @@ def test_actors_round_trip_with_their_sets(actor: ActorDraft) -> None:
     assert decode(ActorDraft, json.loads(json.dumps(encode(actor)))) == actor
 
 
+#: The TIMEX3 fields of a time expression, well formed, after its first seven.
+_TIMEX = ["DATE", "XXXX-XX-XX", "none", "unresolved", None]
+
+
 @pytest.mark.parametrize(("hint", "data"), [
     (Span, [1, 2]),                      # a field missing
     (Span, [1, 2, "x", "y"]),            # a field too many
     (Span, {"start": 1, "end": 2, "text": "x"}),  # an object, not the positional list
     (Span, ["1", 2, "x"]),               # a string for an int
     (Span, [True, 2, "x"]),              # a bool for an int
-    (TimeExpr, [0, 1, "x", "2019-13-01", None, "day", "stated"]),  # not a date
-    (TimeExpr, [0, 1, "x", None, None, "fortnight", "stated"]),    # not a precision
+    (TimeExpr, [0, 1, "x", "2019-13-01", None, "day", "stated", *_TIMEX]),  # not a date
+    (TimeExpr, [0, 1, "x", None, None, "fortnight", "stated", *_TIMEX]),  # not a precision
     (ActorDraft, ["A", "person", "not a list", None, None, None, None, "rule"]),
     (dict[str, int], [1]),
     (list[int], {"a": 1}),
