@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.ids import content_id, normalise_key
-from newsgraph.models.event import ParticipantRole
+from newsgraph.models.event import EVENT_TYPES, ParticipantRole
 from newsgraph.pipeline.dates import TimeExpr
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
@@ -345,7 +345,9 @@ def _event_row(eid: str, rec: _EventRecord) -> Row:
     date: TimeExpr | None = rec.dated[1].date if rec.dated else None
     source = date or first_e.date
     return {
-        "event_id": eid, "event_type": first_e.event_type, "label": first_e.label,
+        "event_id": eid, "event_type": first_e.event_type,
+        "plover_type": EVENT_TYPES[first_e.event_type][0], "plover_mode": None,
+        "cameo_code": EVENT_TYPES[first_e.event_type][1], "label": first_e.label,
         "status": first_e.status,
         "date_start": date.date_start if date else None,
         "date_end": date.date_end if date else None,
