@@ -35,7 +35,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are|get|got)\s+(?:\w+ly\s
 #: A passive needs a participle ("were killed"); "is refusing" and "is opposed to" are none.
 _PARTICIPLE = re.compile(r"\w+(?:ed|en|wn|ung|ot|ught|eft|ut)$")
 _NOT_PASSIVE_AFTER = re.compile(r"\s+(?:to|that)\b")
-_PRONOUN = re.compile(r"\b(?:it|they|he|she|we)\s+(?:\w+\s+){0,6}$", re.I)
+_PRONOUN = re.compile(r"\b(?:it|they|he|she|we|its|their|his|her|our)\s+(?:\w+\s+){0,6}$", re.I)
 #: "Thousands of Iraqi Kurds", "members of the union": "of" after a quantity governs no name.
 _QUANTITY = frozenset("thousands hundreds dozens scores millions members groups group some many "
                       "most all one two three third half part units unit majority".split())
@@ -69,8 +69,11 @@ def _governed(text: str, lo: int, at: int) -> bool:
     for word in reversed(words[-5:]):
         low = word.lower()
         if low in _GOVERNING:
-            before = words[words.index(word) - 1].lower() if words.index(word) > 0 else ""
-            return not (low == "of" and before in _QUANTITY)
+            i = words.index(word)
+            before = words[i - 1] if i > 0 else ""
+            if before[:1].isupper() and before.lower() not in _GOVERNING:
+                continue  # a title: "Minister for Interior X", "Secretary of State X"
+            return not (low == "of" and before.lower() in _QUANTITY)
         if low.endswith(("'s", "’s")) or word == ",":
             return False
         if not _FILLER.match(word):
@@ -145,5 +148,6 @@ def analyse(text: str, s_start: int, s_end: int, trigger: tuple[int, int],
         objects = subjects
     else:
         agents = tuple(dict.fromkeys(n.actor for n in subjects))
-    targets = tuple(a for a in dict.fromkeys(n.actor for n in objects) if a not in agents)
+    # An actor may be both ("Afghan guerillas ... into Kabul": Afghanistan on both sides).
+    targets = tuple(dict.fromkeys(n.actor for n in objects))
     return Clause(start, end, agents, targets, passive)

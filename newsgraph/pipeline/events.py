@@ -23,11 +23,13 @@ from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraf
 from newsgraph.pipeline.event_clauses import Clause, Name, analyse
 from newsgraph.pipeline.event_lexicon import TRIGGER_CUES, TRIGGER_FORMS
 from newsgraph.pipeline.lexicon import Cue
+from newsgraph.pipeline.names import FUNCTION_WORDS, ORG_WORDS
 from newsgraph.pipeline.sentences import sentence_spans
 
 RULE = "rule:events.triggers@2"
-#: The actor mentions the events stage adds for demonyms ("Turkish troops" -> Turkey).
-DEMONYM_RULE = "rule:events.demonyms@1"
+#: The actor mentions the events stage adds for its participants: demonyms ("Turkish troops"
+#: -> Turkey) and an organisation's name as a clause's subject that the actors stage left out.
+DEMONYM_RULE = "rule:events.participants@1"
 
 #: PLOVER types whose acts are cooperative: an intention to do one is an AGREE.
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -65,22 +67,30 @@ def _status(before: str, trigger: str) -> EventStatus:
     return "occurred"
 
 
-def _trigger(text: str, start: int, end: int) -> Cue | None:
-    """The sentence's first trigger."""
-    return TRIGGER_CUES.search(text, start, end)
+def _trigger(text: str, start: int, end: int, names: list[Name]) -> Cue | None:
+    """The sentence's first trigger outside an actor's name ("Ceasefire Committee"), and in
+    lower case unless it opens the sentence."""
+    for cue in TRIGGER_CUES.finditer(text, start, end):
+        if any(n.start < cue.end() and cue.start() < n.end for n in names):
+            continue
+        if cue.start() != start and cue.group()[:1].isupper():
+            continue
+        return cue
+    return None
 
 
-def refine(event_type: EventType, before: str, clause: str) -> EventType:
-    """PLOVER's reading of intentions: a cooperative act intended is an offer or agreement; a
-    hostile act intended on a condition is a threat."""
+def refine(event_type: EventType, before: str, after: str) -> EventType:
+    """PLOVER's reading of intentions (``before``: the clause's words before the trigger,
+    ``after``: the sentence from it): a cooperative act intended is an offer or agreement; a
+    hostile act (or a withdrawal) intended on a condition is a threat."""
     plover = EVENT_TYPES[event_type][0]
     if _INTENT.search(before) is None:
         return event_type
+    if (plover in _HOSTILE or event_type in ("withdrawal", "suspension")) and \
+            _CONDITION.search(after):
+        return "threat"
     if plover in _COOPERATIVE:
         return "offer" if plover in _MATERIAL else "agreement"
-    if (plover in _HOSTILE or event_type in ("withdrawal", "suspension")) and \
-            _CONDITION.search(clause):
-        return "threat"
     return event_type
 
 
@@ -103,6 +113,29 @@ def _names(draft: ArticleDraft, start: int, end: int
         extra[f"{d_start}"] = (mention, actor)
     names.sort(key=lambda n: (n.start, n.end))
     return names, extra
+
+
+#: A capitalised run that opens a clause: "The European Community", "UNITA", "Homeland Union".
+_ORG_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and))*")
+
+
+def _organisation(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """An organisation's name that is the subject of a clause but no actor yet: a capitalised
+    run (no function word) ending in an organisation word ("Union", "Committee") or an acronym
+    of two or more capitals ("UNITA"). None when the words before the trigger hold none."""
+    lead = re.match(r"\s*(?:[Tt]he\s+|[Aa]n?\s+)?", text[start:end])
+    for m in _ORG_RUN.finditer(text, start + (lead.end() if lead else 0), end):
+        words = m.group().rstrip(".").split()
+        while words and words[-1] in ("of", "for", "and"):
+            words.pop()
+        if not words or words[0].lower() in FUNCTION_WORDS or words[0] in ("of", "for", "and"):
+            return None
+        if words[-1].lower() in ORG_WORDS or (len(words) == 1 and words[0].isupper()
+                                              and len(words[0]) >= 2):
+            name = " ".join(words)
+            return m.start(), m.start() + len(name), name
+        return None
+    return None
 
 
 def _mention(text: str, clause: Clause, first: int) -> Span:
@@ -136,14 +169,27 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
             chunk = text[s_start:s_end]
             if len(chunk.split()) < 4:
                 continue
-            match = _trigger(text, s_start, s_end)
-            if match is None:
+            if TRIGGER_CUES.search(text, s_start, s_end) is None:
                 continue
             names, extra = _names(draft, s_start, s_end)
+            match = _trigger(text, s_start, s_end, names)
+            if match is None:
+                continue
             clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
+            if not clause.agents and not clause.passive and \
+                    (org := _organisation(text, clause.start, match.start())) is not None \
+                    and text[org[0]:org[1]] == org[2]:
+                o_start, o_end, o_name = org
+                actor = draft.actors.get(o_name) or ActorDraft(o_name, "organization",
+                                                               method=DEMONYM_RULE)
+                extra[f"{o_start}"] = (ActorMentionDraft(o_name, Span(o_start, o_end, o_name),
+                                                         "name", DEMONYM_RULE, 0.5), actor)
+                names = sorted([*names, Name(o_start, o_end, o_name)],
+                               key=lambda n: (n.start, n.end))
+                clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
             before = text[clause.start:match.start()]
             event_type = refine(TRIGGER_FORMS[match.group()], before,
-                                text[clause.start:clause.end])
+                                text[match.start():s_end])
             object_role: ParticipantRole = "recipient" if event_type in _GIVING else "target"
             participants: list[tuple[str, ParticipantRole]] = \
                 [(a, "agent") for a in clause.agents] + [(o, object_role) for o in clause.objects]
