@@ -120,7 +120,7 @@ EVENT_TYPES: dict[str, tuple[str | None, str | None, str, str]] = {
     "court_ruling": (None, None, "", "a court ruling, verdict or sentence"),
     "disaster": (None, None, "", "a flood, fire, earthquake, storm or accident"),
     "economic_release": (None, None, "", "economic figures, earnings or a forecast released"),
-    "business_decision": (None, None, "", "a firm's decision on production, jobs or plants"),
+    "business_decision": (None, None, "", "a decision on production, jobs or plants (a firm's or a government's)"),
 }
 
 EventType = Literal[
