@@ -22,10 +22,12 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, UsageError
+from newsgraph.evaluate_report import fmt
 
 _SOURCE_ROLES = frozenset({"agent", "participant"})
 _TARGET_ROLES = frozenset({"target", "recipient"})
@@ -67,8 +69,8 @@ def matches(mention_texts: set[str], gold: str) -> bool:
 def _table(package: Path, name: str) -> list[dict[str, object]]:
     path = package / "json" / f"{name}.jsonl"
     if not path.is_file():
-        raise InputError(f"{path}: table not found; build the PLOVER records first "
-                         "(newsgraph build GOLD.jsonl --out PKG)", code=2)
+        raise UsageError(f"{path}: table not found; build the PLOVER records first "
+                         "(newsgraph build GOLD.jsonl --out PKG)")
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
@@ -78,7 +80,7 @@ def read_gold(gold: Path) -> list[tuple[str, int, dict[str, object]]]:
     files = sorted(gold.glob("*.jsonl")) if gold.is_dir() else [gold]
     if not files or not all(f.is_file() for f in files):
         raise InputError(f"{gold}: no PLOVER records (*.jsonl) found; give the records' "
-                         "JSON Lines file", code=2)
+                         "JSON Lines file")
     out = []
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -87,7 +89,7 @@ def read_gold(gold: Path) -> list[tuple[str, int, dict[str, object]]]:
                     out.append((path.name, number, json.loads(line)))
                 except json.JSONDecodeError as exc:
                     raise InputError(f"not a JSON record ({exc.msg}); fix the line",
-                                     file=path, line=number, code=2) from None
+                                     file=path, line=number) from None
     return out
 
 
@@ -135,3 +137,16 @@ def evaluate_plover(gold: Path, package: Path) -> PloverScore:
                 score.errors.append(f"{name}:{number}: {counted} {names} not among "
                                     f"{sorted(set().union(*found)) if found else []}")
     return score
+
+
+def plover_report(score: PloverScore, show_errors: bool) -> Iterator[str]:
+    """The figures with their counts, one a line (and every miss when asked)."""
+    counts = {"event_detection": (score.detected, score.records),
+              "plover_type_accuracy": (score.type_right, score.detected),
+              "source_accuracy": (score.source_right, score.with_source),
+              "target_accuracy": (score.target_right, score.with_target)}
+    for name, value in score.metrics().items():
+        right, of = counts[name]
+        yield f"{name:<22} {fmt(value):>6}  ({right} of {of})"
+    if show_errors:
+        yield from score.errors
