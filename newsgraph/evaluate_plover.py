@@ -112,11 +112,12 @@ def evaluate_plover(gold: Path, package: Path) -> PloverScore:
     score = PloverScore()
     for name, number, record in read_gold(gold):
         score.records += 1
-        art = articles.get((name, f"line {number}"))
-        hit = first.get(art) if art else None
-        if art is None or hit is None:
+        located = articles.get((name, f"line {number}"))
+        hit = first.get(located) if located else None
+        if located is None or hit is None:
             score.errors.append(f"{name}:{number}: no event ({record.get('event')})")
             continue
+        art = located
         score.detected += 1
         event = events[hit[1]]
         if event["plover_type"] == record.get("event"):

@@ -110,3 +110,11 @@ def test_long_repetitive_lines_take_linear_time() -> None:
         return time.perf_counter() - start
     small, large = cost(200), cost(1600)
     assert large < 20 * small + 1.0
+
+
+def test_a_participant_read_twice_gets_one_mention() -> None:
+    draft = extract(article("The Senate voted on the bill, and the Senate passed the bill."))
+    find_events(draft, None)
+    add_event_actors(draft)
+    spans = [(m.span.start, m.span.end) for m in draft.actor_mentions]
+    assert len(spans) == len(set(spans))

@@ -89,7 +89,8 @@ EVENT_TYPES: dict[str, tuple[str | None, str | None, str, str]] = {
                  "sanctions or an embargo imposed"),
     "suspension": ("SANCTION", "160", "Reduce relations",
                    "relations, links, aid or a programme suspended or cut"),
-    "expulsion": ("SANCTION", "166", "Expel or withdraw", "diplomats, inspectors or agencies expelled"),
+    "expulsion": ("SANCTION", "166", "Expel or withdraw",
+                  "diplomats, inspectors or agencies expelled"),
     "deployment": ("MOBILIZE", "150", "Demonstrate military or police power",
                    "troops or a weapons system deployed or made operational"),
     "weapons_test": ("MOBILIZE", "150", "Demonstrate military or police power",
@@ -120,7 +121,8 @@ EVENT_TYPES: dict[str, tuple[str | None, str | None, str, str]] = {
     "court_ruling": (None, None, "", "a court ruling, verdict or sentence"),
     "disaster": (None, None, "", "a flood, fire, earthquake, storm or accident"),
     "economic_release": (None, None, "", "economic figures, earnings or a forecast released"),
-    "business_decision": (None, None, "", "a decision on production, jobs or plants (a firm's or a government's)"),
+    "business_decision": (None, None, "",
+                          "a decision on production, jobs or plants (a firm's or a government's)"),
 }
 
 EventType = Literal[

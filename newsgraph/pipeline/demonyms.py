@@ -52,7 +52,8 @@ DEMONYM_COUNTRIES: dict[str, str] = {
 }
 
 #: A capitalised demonym as a whole word ("Turkish", not "Turkishness"; "Serb" in "Bosnian
-#: Serb" too), or its plural as a noun ("Palestinians", "Serbs"). Found by one scan for capitalised words and a dictionary lookup.
+#: Serb" too), or its plural as a noun ("Palestinians", "Serbs"). Found by one scan for
+#: capitalised words and a dictionary lookup.
 _WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 

@@ -75,7 +75,8 @@ _TRIGGERS: dict[EventType, str] = {
     "ban": "ban=banned ~barred ~bar restrict ~restrictions prevent ~outlawed",
     "curfew": "~curfew ~state_of_emergency ~martial_law",
     "seizure": "confiscate seize ~set_fire ~set_fire_to ~torched ~blew_up ~destroyed ~looted",
-    "attack": "attack capture ~retaken ~retook ~recaptured ~overran ~stormed ~fought ~fighting ~clashed ~clashes ~invaded ~invade ~raided ~raid",
+    "attack": "attack capture ~retaken ~retook ~recaptured ~overran ~stormed "
+              "~fought ~fighting ~clashed ~clashes ~invaded ~invade ~raided ~raid",
     "military_operation": "~offensive ~military_operation ~operation_in",
     "bombing": "bomb ~bombing ~explosion ~explosive_device",
     "abduction": "kidnap=kidnapped abduct ~took_hostage ~hostage",

@@ -102,9 +102,11 @@ def _names(draft: ArticleDraft, start: int, end: int
     found = [m for m in draft.actor_mentions if start <= m.span.start < end
              and draft.actors[m.actor].kind != "media" and m.form != "pronoun"]
     names = [Name(m.span.start, m.span.end, m.actor) for m in found]
+    taken = [(m.span.start, m.span.end) for m in draft.actor_mentions
+             if start <= m.span.start < end]
     extra: dict[str, tuple[ActorMentionDraft, ActorDraft]] = {}
     for d_start, d_end, country in find_demonyms(text, start, end):
-        if any(n.start < d_end and d_start < n.end for n in names):
+        if any(a < d_end and d_start < b for a, b in taken):
             continue
         names.append(Name(d_start, d_end, country))
         actor = draft.actors.get(country) or ActorDraft(country, "country", method=DEMONYM_RULE)
@@ -178,7 +180,9 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
             clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
             if not clause.agents and not clause.passive and \
                     (org := _organisation(text, clause.start, match.start())) is not None \
-                    and text[org[0]:org[1]] == org[2]:
+                    and text[org[0]:org[1]] == org[2] \
+                    and not any(m.span.start < org[1] and org[0] < m.span.end
+                                for m in draft.actor_mentions):
                 o_start, o_end, o_name = org
                 actor = draft.actors.get(o_name) or ActorDraft(o_name, "organization",
                                                                method=DEMONYM_RULE)
@@ -214,8 +218,14 @@ def add_event_actors(draft: ArticleDraft) -> None:
     """The demonym mentions of the events that stayed (after curated annotations) join the
     article's actors, so every participant is an actor with a mention."""
     added = False
+    taken = {(m.span.start, m.span.end) for m in draft.actor_mentions}
     for event in draft.events:
         for mention, actor in event.actor_mentions:
+            if (mention.span.start, mention.span.end) in taken:
+                if actor.name not in draft.actors:  # never: the events stage skips taken spans
+                    event.participants = [p for p in event.participants if p[0] != actor.name]
+                continue
+            taken.add((mention.span.start, mention.span.end))
             draft.actors.setdefault(actor.name, actor)
             draft.actor_mentions.append(mention)
             added = True
