@@ -57,13 +57,21 @@ DEMONYM_COUNTRIES: dict[str, str] = {
 _WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+#: The countries of the table by their names, for the ones no gazetteer lists ("Benin").
+_COUNTRY = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, set(DEMONYM_COUNTRIES.values())),
+                                                  key=lambda c: (-len(c), c))) + r")\b")
+
+
 def find_demonyms(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, country) of every demonym in ``text[start:end]``."""
-    out = []
+    """(start, end, country) of every demonym in ``text[start:end]``, and of every country of
+    the table named as such ("Benin"), in text order."""
+    out = [(m.start(), m.end(), m.group()) for m in _COUNTRY.finditer(text, start, end)]
     for m in _WORD.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b, _ in out):
+            continue
         word = m.group()
         country = DEMONYM_COUNTRIES.get(word) or (
             DEMONYM_COUNTRIES.get(word[:-1]) if word.endswith("s") else None)
         if country is not None:
             out.append((m.start(), m.end(), country))
-    return out
+    return sorted(out)

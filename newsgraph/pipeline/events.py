@@ -67,9 +67,18 @@ def _status(before: str, trigger: str) -> EventStatus:
     return "occurred"
 
 
+#: A sentence that opens with a phrase of its own ("In a letter handed to the UN, Iraq ..."):
+#: a trigger before its comma is not the sentence's event.
+_OPENING_PHRASE = re.compile(r"(?:In|On|At|After|Before|During|Following|Despite|With|Under|"
+                             r"Amid|Since|As)\b[^,]{0,120},")
+
+
 def _trigger(text: str, start: int, end: int, names: list[Name]) -> Cue | None:
-    """The sentence's first trigger outside an actor's name ("Ceasefire Committee"), and in
-    lower case unless it opens the sentence."""
+    """The sentence's first trigger outside an actor's name ("Ceasefire Committee"), in lower
+    case unless it opens the sentence, and after an opening phrase when another follows."""
+    opening = _OPENING_PHRASE.match(text, start, end)
+    if opening is not None and TRIGGER_CUES.search(text, opening.end(), end) is not None:
+        start = opening.end()
     for cue in TRIGGER_CUES.finditer(text, start, end):
         if any(n.start < cue.end() and cue.start() < n.end for n in names):
             continue
