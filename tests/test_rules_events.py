@@ -118,3 +118,20 @@ def test_a_participant_read_twice_gets_one_mention() -> None:
     add_event_actors(draft)
     spans = [(m.span.start, m.span.end) for m in draft.actor_mentions]
     assert len(spans) == len(set(spans))
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "participants"), [
+    ("Chile said on Monday that Peru must return the seized fishing boats.",
+     "demand", [("Chile", "agent"), ("Peru", "target")]),
+    ("The Andean Community on Monday gave Peru two million dollars for schools.",
+     "aid", [("Andean Community", "agent"), ("Peru", "recipient")]),
+    ("Chilean miners continued their hunger strike to demand higher pay.",
+     "hunger_strike", [("Chile", "agent")]),
+    ("In a letter sent to Peru on Monday, Chile said it would release the fishermen.",
+     "offer", [("Chile", "agent")]),
+])
+def test_reporters_obligations_and_unread_subjects(sentence: str, event_type: str,
+                                                   participants: list[tuple[str, str]]) -> None:
+    (found,) = _events(sentence)
+    assert found[0] == event_type
+    assert found[3] == participants

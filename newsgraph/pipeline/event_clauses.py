@@ -123,6 +123,19 @@ def _subjects(names: list[Name], text: str, lo: int, at: int) -> list[Name]:
     return []
 
 
+def obligation(text: str, s_start: int, s_end: int, at: tuple[int, int],
+               names: list[Name]) -> Clause | None:
+    """'X said (that) Y must ...': a clause whose agent is the reporter X and whose target is
+    Y, the subject of 'must'; None when no reporting verb comes before it."""
+    start, reporting = _clause_start(text, s_start, at[0])
+    if reporting is None:
+        return None
+    lo, _ = _clause_start(text, s_start, reporting)
+    agents = tuple(dict.fromkeys(n.actor for n in _subjects(names, text, lo, reporting)))
+    targets = tuple(dict.fromkeys(n.actor for n in _subjects(names, text, start, at[0])))
+    return Clause(start, _clause_end(text, at[1], s_end), agents, targets, False)
+
+
 def analyse(text: str, s_start: int, s_end: int, trigger: tuple[int, int],
             names: list[Name]) -> Clause:
     """The clause around ``trigger`` (character offsets in ``text``) with its actors."""

@@ -113,9 +113,17 @@ for _type, _entries in _TRIGGERS.items():
         TRIGGER_FORMS.setdefault(_form, _type)
         TRIGGER_FORMS.setdefault(_form[:1].upper() + _form[1:], _type)
 
+#: Speech verbs that report speech only after a quotation ('"...," he continued'); before an
+#: act they are no reporting verb ("they continued their hunger strike").
+_AFTER_QUOTES_ONLY = frozenset({"continue", "continues", "continued", "continuing"})
 #: Reporting verbs that are no trigger (say, tell, announce, report...): the speech verbs of
 #: ``pipeline.lexicon`` minus the ones that name an act PLOVER codes (demand, urge, warn...).
-REPORTING_FORMS = frozenset(f for f in SPEECH_FORMS if f not in TRIGGER_FORMS)
+REPORTING_FORMS = frozenset(f for f in SPEECH_FORMS
+                            if f not in TRIGGER_FORMS and f not in _AFTER_QUOTES_ONLY)
+#: "Russia said Sudan must return the helicopter": an obligation a reporter states is a
+#: demand (PLOVER's REQUEST) by the reporter of the one who must act.
+OBLIGATION_FORMS = frozenset({"must", "should"})
 
 #: One scan over a sentence's words finds every trigger (linear time).
 TRIGGER_CUES = Cues(TRIGGER_FORMS)
+OBLIGATION_CUES = Cues(OBLIGATION_FORMS)

@@ -20,8 +20,8 @@ from newsgraph.models.event import EVENT_TYPES, EventStatus, EventType, Particip
 from newsgraph.pipeline.dates import TimeExpr, find_dates
 from newsgraph.pipeline.demonyms import find_demonyms
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, EventDraft, Span
-from newsgraph.pipeline.event_clauses import Clause, Name, analyse
-from newsgraph.pipeline.event_lexicon import TRIGGER_CUES, TRIGGER_FORMS
+from newsgraph.pipeline.event_clauses import Clause, Name, analyse, obligation
+from newsgraph.pipeline.event_lexicon import OBLIGATION_CUES, TRIGGER_CUES, TRIGGER_FORMS
 from newsgraph.pipeline.lexicon import Cue
 from newsgraph.pipeline.names import FUNCTION_WORDS, ORG_WORDS
 from newsgraph.pipeline.sentences import sentence_spans
@@ -130,6 +130,11 @@ def _names(draft: ArticleDraft, start: int, end: int
 _ORG_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and))*")
 
 
+#: The words that end an organisation's name here: the actors stage's, and heads of the names
+#: of international bodies and factions ("European Community", "Arab League", "UNITA wing").
+_ORG_HEADS = ORG_WORDS | frozenset({"community", "league", "conference", "wing", "organisation"})
+
+
 def _organisation(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """An organisation's name that is the subject of a clause but no actor yet: a capitalised
     run (no function word) ending in an organisation word ("Union", "Committee") or an acronym
@@ -141,7 +146,7 @@ def _organisation(text: str, start: int, end: int) -> tuple[int, int, str] | Non
             words.pop()
         if not words or words[0].lower() in FUNCTION_WORDS or words[0] in ("of", "for", "and"):
             return None
-        if words[-1].lower() in ORG_WORDS or (len(words) == 1 and words[0].isupper()
+        if words[-1].lower() in _ORG_HEADS or (len(words) == 1 and words[0].isupper()
                                               and len(words[0]) >= 2):
             name = " ".join(words)
             return m.start(), m.start() + len(name), name
@@ -186,8 +191,11 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
             match = _trigger(text, s_start, s_end, names)
             if match is None:
                 continue
-            clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
-            if not clause.agents and not clause.passive and \
+            must = OBLIGATION_CUES.search(text, s_start, match.start())
+            demand = None if must is None else \
+                obligation(text, s_start, s_end, (must.start(), must.end()), names)
+            clause = demand or analyse(text, s_start, s_end, (match.start(), match.end()), names)
+            if demand is None and not clause.agents and not clause.passive and \
                     (org := _organisation(text, clause.start, match.start())) is not None \
                     and text[org[0]:org[1]] == org[2] \
                     and not any(m.span.start < org[1] and org[0] < m.span.end
@@ -201,8 +209,8 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
                                key=lambda n: (n.start, n.end))
                 clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
             before = text[clause.start:match.start()]
-            event_type = refine(TRIGGER_FORMS[match.group()], before,
-                                text[match.start():s_end])
+            event_type = "demand" if demand is not None else refine(
+                TRIGGER_FORMS[match.group()], before, text[match.start():s_end])
             object_role: ParticipantRole = "recipient" if event_type in _GIVING else "target"
             participants: list[tuple[str, ParticipantRole]] = \
                 [(a, "agent") for a in clause.agents] + [(o, object_role) for o in clause.objects]
