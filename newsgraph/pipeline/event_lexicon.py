@@ -23,7 +23,7 @@ _TRIGGERS: dict[EventType, str] = {
     "meeting": "meet ~met ~meets ~meeting ~summit ~talks_with host ~telephoned ~phoned "
                "~hosted welcome",
     "visit": "visit ~arrived_in ~arrived_at ~arrives_in ~arrive_in",
-    "negotiation": "negotiate ~negotiations ~negotiation ~talks discuss",
+    "negotiation": "negotiate ~negotiations ~negotiation ~talks_between ~talks_on ~held_talks discuss",
     "mediation": "mediate ~mediation ~mediator",
     "endorsement": "support praise endorse ~backed ~backs recognize recognise ~backing",
     "concession": "concede accept yield ~conceded_to ~gave_in ~give_in ~compensation "

@@ -13,6 +13,7 @@ threat. The date is the temporal expression in that sentence nearest the trigger
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -103,16 +104,15 @@ def refine(event_type: EventType, before: str, after: str) -> EventType:
     return event_type
 
 
-def _names(draft: ArticleDraft, start: int, end: int
+def _names(draft: ArticleDraft, inside: list[ActorMentionDraft], start: int, end: int
            ) -> tuple[list[Name], dict[str, tuple[ActorMentionDraft, ActorDraft]]]:
-    """The actor mentions of a sentence (outlets left out), with demonyms the actors stage left
-    out as mentions of their country (returned apart: they join the draft with the event)."""
+    """The actor mentions of a sentence (``inside``; outlets left out), with demonyms the
+    actors stage left out as mentions of their country (returned apart: they join the draft
+    with the event)."""
     text = draft.source.text
-    found = [m for m in draft.actor_mentions if start <= m.span.start < end
-             and draft.actors[m.actor].kind != "media" and m.form != "pronoun"]
+    found = [m for m in inside if draft.actors[m.actor].kind != "media" and m.form != "pronoun"]
     names = [Name(m.span.start, m.span.end, m.actor) for m in found]
-    taken = [(m.span.start, m.span.end) for m in draft.actor_mentions
-             if start <= m.span.start < end]
+    taken = [(m.span.start, m.span.end) for m in inside]
     extra: dict[str, tuple[ActorMentionDraft, ActorDraft]] = {}
     for d_start, d_end, country in find_demonyms(text, start, end):
         if any(a < d_end and d_start < b for a, b in taken):
@@ -178,6 +178,9 @@ def _nearest(dates: list[TimeExpr], at: int) -> TimeExpr | None:
 def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
     """Fill ``draft.events`` with one event per body sentence that holds a trigger."""
     text = draft.source.text
+    # The mentions by start, so each sentence finds its own by bisection (linear overall).
+    mentions = sorted(draft.actor_mentions, key=lambda m: (m.span.start, m.span.end, m.actor))
+    starts = [m.span.start for m in mentions]
     for seg in draft.segments:
         if seg.kind != "body":
             continue
@@ -187,7 +190,9 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
                 continue
             if TRIGGER_CUES.search(text, s_start, s_end) is None:
                 continue
-            names, extra = _names(draft, s_start, s_end)
+            inside = mentions[bisect.bisect_left(starts, s_start):
+                              bisect.bisect_left(starts, s_end)]
+            names, extra = _names(draft, inside, s_start, s_end)
             match = _trigger(text, s_start, s_end, names)
             if match is None:
                 continue
@@ -199,7 +204,7 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
                     (org := _organisation(text, clause.start, match.start())) is not None \
                     and text[org[0]:org[1]] == org[2] \
                     and not any(m.span.start < org[1] and org[0] < m.span.end
-                                for m in draft.actor_mentions):
+                                for m in inside):
                 o_start, o_end, o_name = org
                 actor = draft.actors.get(o_name) or ActorDraft(o_name, "organization",
                                                                method=DEMONYM_RULE)
