@@ -137,3 +137,14 @@ def test_reporters_obligations_and_unread_subjects(sentence: str, event_type: st
     (found,) = _events(sentence)
     assert found[0] == event_type
     assert found[3] == participants
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "must", "should", "In", "a", "letter", "announced",
+                                 "which", "according", "Community", ";"]),
+                min_size=4, max_size=25).map(" ".join))
+def test_every_event_has_a_mention_and_a_label(sentence: str) -> None:
+    draft = extract(article(sentence + "."))
+    find_events(draft, None)
+    for event in draft.events:
+        assert event.label.strip() and all(s.text.strip() for s in event.spans)

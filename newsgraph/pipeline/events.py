@@ -222,6 +222,8 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
             first = min([n.start for n in names if clause.start <= n.start < match.start()
                          and n.actor in clause.agents + clause.objects] + [match.start()])
             span = _mention(text, clause, first)
+            if not span.text.strip():  # a clause cut before its trigger: the trigger alone
+                span = Span(match.start(), match.end(), match.group())
             dates = find_dates(chunk, published, offset=s_start)
             date = _nearest(dates, match.start())
             if date is not None and date.date_start is not None:
