@@ -174,6 +174,17 @@ def render_card(recipe: Recipe, sources: SourceList, rows: dict[str, int],
         "exact text, correct or complete them. Records reported by several articles are merged "
         "into one record with several mentions.",
         "",
+        "Events are typed with an ontology whose finer types (`events.event_type`) each map to "
+        "one of PLOVER's 16 event types (`events.plover_type`: AGREE, CONSULT, SUPPORT, "
+        "CONCEDE, COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, "
+        "SANCTION, MOBILIZE, COERCE, ASSAULT; PLOVER is the ontology of POLECAT and the "
+        "successor of CAMEO) and one CAMEO code (`events.cameo_code`, for joins with GDELT and "
+        "ICEWS); what PLOVER leaves out (elections, votes, court rulings, disasters, economic "
+        "releases, statements that are themselves the news) has a type of its own and no "
+        "PLOVER type. Participants are the `agent` (PLOVER's source), the `target`, the "
+        "`recipient` of what is given, or a `participant` acting with others. The table of "
+        "types is in the data dictionary of the newsgraph package (docs/events.md).",
+        "",
         *language_section(sources.languages),
         "",
         "## Known limitations",

@@ -286,10 +286,12 @@ def export(fmt: str, out: Path, dataset_dir: Path | None) -> None:
 @main.command()
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.argument("dataset_dir", type=click.Path(path_type=Path))
-@click.option("--gold-format", "gold_format", type=click.Choice(["json", "brat", "timeml"]),
-              default="json", show_default=True, help="json: one gold file per article; brat: "
-              "standoff attribution annotations (text/ and attributions/, or NAME.txt with "
-              "NAME*.ann); timeml: TimeML 1.2 files (*.tml, or tml/*.tml).")
+@click.option("--gold-format", "gold_format",
+              type=click.Choice(["json", "brat", "timeml", "plover"]), default="json",
+              show_default=True, help="json: one gold file per article; brat: standoff "
+              "attribution annotations (text/ and attributions/, or NAME.txt with NAME*.ann); "
+              "timeml: TimeML 1.2 files (*.tml, or tml/*.tml); plover: PLOVER event records (a "
+              "JSON Lines file, built as a collection into DATASET_DIR).")
 @click.option("--errors", "show_errors", is_flag=True, help="List each miss and extra.")
 @click.option("--fail-under", "fail_under", default="", metavar="NAME=X,...",
               help="Exit 1 when a figure is below its bound, e.g. quote_f1=0.95,speaker_accuracy=0.9.")
@@ -304,14 +306,28 @@ def evaluate(gold_dir: Path, dataset_dir: Path, gold_format: str, show_errors: b
     reported claims with their claimants; timeml: time expressions (strict and relaxed span
     F1, value and type accuracy) and TimeML events linked to a date (found inside an event
     mention, dated right), for a package built from `python -m newsgraph.evaluate_timeml
-    GOLD_DIR OUT.jsonl` (see docs/quality.md). Rates with nothing to count
-    print "n/a". Exit 1 when a --fail-under figure is short (or n/a).
+    GOLD_DIR OUT.jsonl` (see docs/quality.md). plover: GOLD_DIR is a JSON Lines file of PLOVER
+    records (or a folder of them) and DATASET_DIR its build (`newsgraph build GOLD.jsonl --out
+    DIR`); prints event detection, PLOVER type accuracy and source/target accuracy
+    (docs/events.md). Rates with nothing to count print "n/a". Exit 1 when a --fail-under
+    figure is short (or n/a).
     """
     from newsgraph.evaluate_report import check_bounds, parse_bounds, report
 
     bounds = parse_bounds(fail_under)
     if not dataset_dir.is_dir():
         _fail(f"{dataset_dir}: package folder not found", 2)
+    if gold_format == "plover":
+        from newsgraph.evaluate_plover import evaluate_plover, plover_report
+
+        score = evaluate_plover(gold_dir, dataset_dir)
+        for line in plover_report(score, show_errors):
+            click.echo(line)
+        short = check_bounds(score.metrics(), bounds)
+        if short:
+            click.echo(f"newsgraph: below --fail-under: {', '.join(short)}", err=True)
+            sys.exit(1)
+        return
     if gold_format == "brat":
         from newsgraph.evaluate_brat import evaluate_brat
 

@@ -103,10 +103,13 @@ def render(dataset: Path) -> str:
     for name, columns in view_columns().items():
         out += [f"### `{name}`", "", VIEWS[name], "", "| column | DuckDB type |",
                 "| --- | --- |", *(f"| `{c}` | {t} |" for c, t in columns), ""]
-    out += ["## Event types", "", "Each `events.event_type` and its nearest CAMEO code.", "",
-            "| event_type | CAMEO | CAMEO label | covers |", "| --- | --- | --- | --- |"]
-    for name, (code, label, covers) in EVENT_TYPES.items():
-        out.append(f"| `{name}` | {code or '-'} | {label or '-'} | {covers} |")
+    out += ["## Event types", "", "Each `events.event_type` with the PLOVER type "
+            "(`events.plover_type`) and CAMEO code (`events.cameo_code`) it maps to; a type "
+            "PLOVER leaves out has none (see events.md).", "",
+            "| event_type | PLOVER | CAMEO | CAMEO label | covers |",
+            "| --- | --- | --- | --- | --- |"]
+    for name, (plover, code, label, covers) in EVENT_TYPES.items():
+        out.append(f"| `{name}` | {plover or '-'} | {code or '-'} | {label or '-'} | {covers} |")
     return "\n".join(out) + "\n"
 
 

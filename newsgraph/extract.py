@@ -29,7 +29,7 @@ from newsgraph.interrupts import ignore_in_worker, shielded_forks
 from newsgraph.pipeline.actors import READ_KINDS, Gazetteer, find_actors
 from newsgraph.pipeline.claims import find_claims
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, ArticleMeta
-from newsgraph.pipeline.events import find_events
+from newsgraph.pipeline.events import add_event_actors, find_events
 from newsgraph.pipeline.marks import find_marked_quotes
 from newsgraph.pipeline.metadata import apply_language, apply_page, apply_recipe, read_metadata
 from newsgraph.pipeline.quotes import find_quotes
@@ -139,6 +139,7 @@ ARTICLE_STAGES: tuple[tuple[str, Stage], ...] = (
     ("times", lambda d, _g, _a: find_article_times(d) if _english(d) else None),
     ("events", lambda d, _g, _a: find_events(d, d.meta.published) if _english(d) else None),
     ("curated annotations", lambda d, _g, a: _apply_curated(d, a)),
+    ("event actors", lambda d, _g, _a: add_event_actors(d)),
     ("claims", lambda d, _g, _a: find_claims(d) if _english(d) else None),
 )
 

@@ -89,8 +89,10 @@ def test_an_enum_may_gain_values_but_not_lose_them() -> None:
 
 
 #: What 2.0.0 removes or narrows from 1.2.0, each named in its changelog entry (issue 15).
-#: Empty on the time-expressions branch: its change (the time_mentions table) only adds.
-BREAKING_IN_2_0_0: dict[str, set[str]] = {}
+#: The event ontology and the participant roles lost enum values (PLOVER typing); the
+#: time_mentions table only adds.
+BREAKING_IN_2_0_0: dict[str, set[str]] = {"events": {"event_type"},
+                                          "event_participants": {"role"}}
 
 
 def test_2_0_0_keeps_every_1_2_0_field_but_the_listed_breaks() -> None:
@@ -111,3 +113,32 @@ def test_2_0_0_keeps_every_1_2_0_field_but_the_listed_breaks() -> None:
     entry = changelog.split("## 2.0.0", 1)[1].split("\n## ", 1)[0]
     assert "`time_mentions`" in entry
     assert f"{SCHEMA_VERSION}/json/time_mentions.schema.json" in current
+
+
+def test_a_major_bump_lists_every_enum_value_it_removed() -> None:
+    """Each enum value the current schema dropped from the last published version of the
+    previous major is named in the current version's changelog section."""
+    major = int(SCHEMA_VERSION.split(".")[0])
+    previous = sorted((p for p in SCHEMA.iterdir() if p.is_dir()
+                       and int(p.name.split(".")[0]) == major - 1),
+                      key=lambda p: tuple(int(x) for x in p.name.split(".")))
+    if not previous:
+        return
+    log = (SCHEMA / "CHANGELOG.md").read_text(encoding="utf-8")
+    section = log[log.index(f"## {SCHEMA_VERSION}"):].split("\n## ", 1)[0]
+    current = {rel: json.loads(text) for rel, text in schema_files().items()}
+    unlisted = []
+    for old_path in sorted((previous[-1] / "json").glob("*.schema.json")):
+        old = json.loads(old_path.read_text())["properties"]
+        new = current[f"{SCHEMA_VERSION}/json/{old_path.name}"]["properties"]
+        for name, prop in old.items():
+            before, after = _enum_of(prop), _enum_of(new.get(name, {}))
+            unlisted += [f"{old_path.name}: {name} = {v}" for v in sorted(before - after)
+                         if f"`{v}`" not in section]
+    assert unlisted == []
+
+
+def _enum_of(prop: dict[str, object]) -> set[str]:
+    options = prop.get("anyOf", [prop])
+    assert isinstance(options, list)
+    return {v for o in options for v in o.get("enum", [])}

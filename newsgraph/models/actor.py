@@ -23,7 +23,9 @@ from newsgraph.models.base import (
 WikidataId = Annotated[str, StringConstraints(pattern=whole_string(r"Q[1-9][0-9]*"))]
 #: How strongly a Wikidata id is backed; ids without evidence are never published.
 WikidataVerification = Literal["multiple_sources", "single_source", "single_automatic_source"]
-MentionForm = Literal["name", "alias", "surname", "honorific", "acronym", "metonym", "pronoun"]
+MentionForm = Literal[
+    "name", "alias", "surname", "honorific", "acronym", "metonym", "demonym", "pronoun"
+]
 
 
 class Actor(Record):
@@ -58,7 +60,8 @@ class ActorMention(Mention):
     actor_id: ActorId = Field(description="The actor mentioned (-> actors).")
     form: MentionForm = Field(
         description="How the actor is referred to: full name, alias, surname, honorific "
-        "('Mr Mikheev'), acronym, metonym ('Ankara' for Turkey's government) or pronoun."
+        "('Mr Mikheev'), acronym, metonym ('Ankara' for Turkey's government), demonym ('Turkish' in "
+        "'Turkish troops', for an event's participant) or pronoun."
     )
 
 

@@ -99,6 +99,9 @@ class EventDraft:
     spans: list[Span]
     method: str
     confidence: float
+    #: Actor mentions the event brings (demonyms: "Turkish troops" -> Turkey), with their
+    #: actors; they join the article's actors after curated annotations (``add_event_actors``).
+    actor_mentions: list[tuple[ActorMentionDraft, ActorDraft]] = field(default_factory=list)
 
 
 @dataclass

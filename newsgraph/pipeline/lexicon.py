@@ -112,6 +112,12 @@ def _inflect(entry: str) -> tuple[str, ...]:
     return (lemma, *forms)
 
 
+def inflections(entry: str) -> tuple[str, ...]:
+    """The forms of one regular verb entry ('ban=banned' -> ban bans banned banning), for the
+    other vocabularies built the same way (the event triggers)."""
+    return _inflect(entry)
+
+
 def _forms(regular: str, irregular: str, past_only: str = "") -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for entry in regular.split():

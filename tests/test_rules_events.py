@@ -1,0 +1,150 @@
+"""Events on made-up sentences: PLOVER type, who did what to whom, status, and the bounds of
+the rules (statements are no events; one scan per sentence)."""
+
+from __future__ import annotations
+
+import time
+import typing
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.models.event import EVENT_TYPES, EventType, PloverType
+from newsgraph.pipeline.event_lexicon import _TRIGGERS, REPORTING_FORMS, TRIGGER_FORMS
+from newsgraph.pipeline.events import add_event_actors, find_events
+from tests.rules_helpers import article, extract
+
+
+def _events(sentence: str) -> list[tuple[str, str | None, str, list[tuple[str, str]]]]:
+    """(event_type, plover_type, status, participants) of each event of a one-line article."""
+    draft = extract(article(sentence))
+    find_events(draft, None)
+    add_event_actors(draft)
+    return [(e.event_type, EVENT_TYPES[e.event_type][0], e.status, e.participants)
+            for e in draft.events]
+
+
+def test_the_ontology_is_one_table() -> None:
+    assert set(EVENT_TYPES) == set(typing.get_args(EventType))
+    plover = set(typing.get_args(PloverType))
+    assert len(plover) == 16
+    assert {p for p, *_ in EVENT_TYPES.values() if p} == plover  # every PLOVER type is reached
+    assert all(p in plover or (p is None) for p, *_ in EVENT_TYPES.values())
+    assert set(_TRIGGERS) <= set(EVENT_TYPES)
+    assert "other" not in EVENT_TYPES
+
+
+def test_reporting_verbs_are_no_triggers() -> None:
+    assert not REPORTING_FORMS & set(TRIGGER_FORMS)
+    assert {"said", "told", "announced", "says"} <= REPORTING_FORMS
+    assert _events("The minister said on Tuesday that the weather was mild all week.") == []
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "plover", "participants"), [
+    ("Finland will give Tanzania a grant for new schools, the ministry said.",
+     "offer", "AGREE", [("Finland", "agent"), ("Tanzania", "recipient")]),
+    ("Norway gave Kenya two million dollars for clinics on Monday.",
+     "aid", "AID", [("Norway", "agent"), ("Kenya", "recipient")]),
+    ("Hungarian and Romanian officials met in Vienna to discuss the border.",
+     "meeting", "CONSULT", [("Hungary", "agent"), ("Romania", "agent")]),
+    ("Chile has refused to send troops to Peru, a United Nations official said.",
+     "rejection", "REJECT", [("Chile", "agent"), ("Peru", "target")]),
+    ("Ghana threatened on Friday to expel traders from Peru unless the border reopened.",
+     "threat", "THREATEN", [("Ghana", "agent"), ("Peru", "target")]),
+    ("Two Kenyan soldiers were killed by Somali militants near the border.",
+     "killing", "ASSAULT", [("Somalia", "agent"), ("Kenya", "target")]),
+    ("Spain said it would allow Moroccan fishermen to return to its waters.",
+     "agreement", "AGREE", [("Spain", "agent"), ("Morocco", "target")]),
+    ("Thousands of Chilean students demonstrated in Santiago against the new fees.",
+     "demonstration", "PROTEST", [("Chile", "agent")]),
+])
+def test_who_did_what_to_whom(sentence: str, event_type: str, plover: str,
+                              participants: list[tuple[str, str]]) -> None:
+    (found,) = _events(sentence)
+    assert found[0] == event_type and found[1] == plover
+    assert found[3] == participants
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Norway gave Kenya two million dollars for clinics on Monday.", "occurred"),
+    ("Norway will give Kenya two million dollars for clinics next year.", "expected"),
+    ("Norway could give Kenya two million dollars if the talks succeed.", "hypothetical"),
+    ("Norway did not give Kenya the two million dollars it had promised.", "denied"),
+    ("Norway plans to give Kenya two million dollars for clinics.", "planned"),
+])
+def test_status_follows_tense_modality_and_negation(sentence: str, status: str) -> None:
+    (found,) = _events(sentence)
+    assert found[2] == status
+
+
+def test_a_reporter_is_not_the_source() -> None:
+    (found,) = _events("A French diplomat said Chile had condemned the raid by Peru.")
+    assert ("France", "agent") not in found[3] and ("Chile", "agent") in found[3]
+
+
+WORDS = ["Chile", "Peru", "Turkish", "troops", "attacked", "said", "will", "not", "aid",
+         "to", "the", "and", ",", "refused", "gave", "by", "were", "killed", "unless", "that"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=4, max_size=30).map(" ".join))
+def test_every_participant_is_an_actor_with_a_mention(sentence: str) -> None:
+    draft = extract(article(sentence + "."))
+    find_events(draft, None)
+    add_event_actors(draft)
+    mentioned = {m.actor for m in draft.actor_mentions}
+    text = draft.source.text
+    for event in draft.events:
+        assert all(actor in draft.actors and actor in mentioned for actor, _ in event.participants)
+        assert all(text[s.start:s.end] == s.text and s.text for s in event.spans)
+    assert all(text[m.span.start:m.span.end] == m.span.text for m in draft.actor_mentions)
+
+
+def test_long_repetitive_lines_take_linear_time() -> None:
+    def cost(n: int) -> float:
+        line = ("Chile and Peru attacked Turkish troops, officials said, and " * n) + "end."
+        start = time.perf_counter()
+        draft = extract(article(line))
+        find_events(draft, None)
+        return time.perf_counter() - start
+    cost(50)  # warm the caches (regular expressions, gazetteer) before timing
+    small = min(cost(200) for _ in range(3))
+    large = cost(1600)
+    assert large < 24 * small + 2.0  # linear: about 8 times; quadratic: 64 times
+
+
+def test_a_participant_read_twice_gets_one_mention() -> None:
+    draft = extract(article("The Senate voted on the bill, and the Senate passed the bill."))
+    find_events(draft, None)
+    add_event_actors(draft)
+    spans = [(m.span.start, m.span.end) for m in draft.actor_mentions]
+    assert len(spans) == len(set(spans))
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "participants"), [
+    ("Chile said on Monday that Peru must return the seized fishing boats.",
+     "demand", [("Chile", "agent"), ("Peru", "target")]),
+    ("The Andean Community on Monday gave Peru two million dollars for schools.",
+     "aid", [("Andean Community", "agent"), ("Peru", "recipient")]),
+    ("Chilean miners continued their hunger strike to demand higher pay.",
+     "hunger_strike", [("Chile", "agent")]),
+    ("In a letter sent to Peru on Monday, Chile said it would release the fishermen.",
+     "offer", [("Chile", "agent")]),
+])
+def test_reporters_obligations_and_unread_subjects(sentence: str, event_type: str,
+                                                   participants: list[tuple[str, str]]) -> None:
+    (found,) = _events(sentence)
+    assert found[0] == event_type
+    assert found[3] == participants
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "must", "should", "In", "a", "letter", "announced",
+                                 "which", "according", "Community", ";"]),
+                min_size=4, max_size=25).map(" ".join))
+def test_every_event_has_a_mention_and_a_label(sentence: str) -> None:
+    draft = extract(article(sentence + "."))
+    find_events(draft, None)
+    for event in draft.events:
+        assert event.label.strip() and all(s.text.strip() for s in event.spans)
