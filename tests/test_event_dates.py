@@ -33,7 +33,7 @@ def test_the_date_of_the_clause_after_a_preposition() -> None:
 
 
 def test_a_day_not_the_month() -> None:
-    draft = _events("The ministry set a deadline by March 20 for the reply.")
+    draft = _events("The ministry demanded a reply from the contractor by March 20.")
     (event,) = draft.events
     assert event.date is not None and event.date.text == "March 20"
     assert (event.date.date_start, event.date.date_end) == (dt.date(2020, 3, 20),) * 2
