@@ -20,8 +20,8 @@ from newsgraph.cache.codec import CodecError, decode, decode_as, encode
 from newsgraph.collection import ColumnMapping, read_collection
 from newsgraph.extract import extract_article, extract_source
 from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.times import TimeExpr
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, Span
+from newsgraph.pipeline.times import TimeExpr
 from newsgraph.records import RecordItem
 from tests.conftest import RECIPE, REPO
 
