@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsgraph.errors import InputError
+
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^<>]*?)(/?)>")
 _ATTR = re.compile(r"([A-Za-z_:]+)\s*=\s*\"([^\"]*)\"")
 _ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);")
@@ -70,11 +72,17 @@ def _attrs(raw: str) -> dict[str, str]:
 
 
 def read_timeml(path: Path) -> TimeMLDoc:
-    """Read one ``.tml`` file (ValueError when it has no ``<TEXT>``)."""
-    source = path.read_text(encoding="utf-8")
+    """Read one ``.tml`` file (InputError naming it when it is no readable TimeML)."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 at byte {exc.start}; TimeML files are UTF-8",
+                         file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror})", file=path) from None
     start, end = source.find("<TEXT>"), source.find("</TEXT>")
     if start < 0 or end < start:
-        raise ValueError(f"{path}: no <TEXT> element; is this a TimeML file?")
+        raise InputError("no <TEXT> element; is this a TimeML file?", file=path)
     doc_id = re.search(r"<DOCID>([^<]*)</DOCID>", source)
     dct_tag = re.search(r"<DCT>\s*<TIMEX3([^>]*)>", source)
     dct = None
@@ -88,6 +96,7 @@ def read_timeml(path: Path) -> TimeMLDoc:
     parts: list[str] = []
     length = 0
     open_tags: list[tuple[str, dict[str, str], int]] = []
+    closed: list[tuple[str, dict[str, str], int, int]] = []
     doc = TimeMLDoc(doc_id.group(1).strip() if doc_id else path.stem, dct, "")
     pos = 0
     for m in _TAG.finditer(body):
@@ -101,18 +110,20 @@ def read_timeml(path: Path) -> TimeMLDoc:
                 open_tags.append((name, _attrs(attrs), length))
             continue
         if not open_tags or open_tags[-1][0] != name:
-            raise ValueError(f"{path}: </{name}> does not close the open tag")
+            raise InputError(f"</{name}> does not close the open tag", file=path)
         _, a, at = open_tags.pop()
         if name in ("TIMEX3", "EVENT"):
-            words = "".join(parts)[at:length]
-            if name == "TIMEX3":
-                doc.timexes.append(GoldTimex(a.get("tid", ""), at, length, words,
-                                             a.get("type", ""), a.get("value", "")))
-            else:
-                doc.events.append(GoldEvent(a.get("eid", ""), at, length, words))
-    tail = _decode(body[pos:])
-    parts.append(tail)
-    doc.text = "".join(parts)
+            closed.append((name, a, at, length))
+    parts.append(_decode(body[pos:]))
+    doc.text = text = "".join(parts)
+    # the words of each tag are sliced once the text is whole (joining the parts at every
+    # closing tag was quadratic in the article's length)
+    for name, a, at, stop in closed:
+        if name == "TIMEX3":
+            doc.timexes.append(GoldTimex(a.get("tid", ""), at, stop, text[at:stop],
+                                         a.get("type", ""), a.get("value", "")))
+        else:
+            doc.events.append(GoldEvent(a.get("eid", ""), at, stop, text[at:stop]))
     _link_dates(source[end:], doc)
     return doc
 

@@ -10,9 +10,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from newsgraph.evaluate_timeml import Predicted, score_times, write_collection
 from newsgraph.timeml import read_corpus, read_timeml
-from tests.conftest import run_cli
+from tests.conftest import DATASET, run_cli
 
 GOLD = Path(__file__).parent / "fixtures" / "timeml"
 
@@ -60,3 +62,20 @@ def test_evaluate_cli_end_to_end(tmp_path: Path) -> None:
                     "--fail-under", "events_found=1.01")
     assert short.returncode == 1
     assert len(read_corpus(GOLD)) == 2
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (b"<TimeML><DOCID>x</DOCID></TimeML>", "no <TEXT> element"),
+    (b"<TimeML><TEXT>caf\xe9 <EVENT eid='e1'>opened</EVENT></TEXT></TimeML>", "not UTF-8"),
+    (b"<TimeML><TEXT>it <EVENT eid=\"e1\">opened</TIMEX3></TEXT></TimeML>", "does not close"),
+])
+def test_a_bad_timeml_file_is_one_line_naming_it(tmp_path: Path, content: bytes,
+                                                  says: str) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "bad.tml").write_bytes(content)
+    result = run_cli("evaluate", gold, DATASET, "--gold-format", "timeml")
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.tml" in lines[0] and says in lines[0], result.stderr
+    assert "Traceback" not in result.stderr

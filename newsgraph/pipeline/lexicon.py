@@ -208,13 +208,23 @@ class Cues:
     """
 
     _TOKEN = re.compile(r"\b\w+\b")
+    _WORD = re.compile(r"\w+")
+
+    @classmethod
+    def _first_word(cls, form: str) -> str:
+        first = cls._WORD.match(form)
+        if first is None:
+            raise ValueError(f"a cue form must open with a word: {form!r}")
+        return first.group()
 
     def __init__(self, forms: Iterable[str]) -> None:
         forms = set(forms)
         self.forms = frozenset(forms)
-        self._single = frozenset(f for f in forms if " " not in f)
-        multi = sorted((f for f in forms if " " in f), key=lambda f: (-len(f), f))
-        self._first_words = frozenset(f.split()[0] for f in multi)
+        # one word token each; forms of several tokens ("pointed out", "cease-fire") are
+        # matched by a regex tried only at their first token
+        self._single = frozenset(f for f in forms if self._WORD.fullmatch(f))
+        multi = sorted((f for f in forms if f not in self._single), key=lambda f: (-len(f), f))
+        self._first_words = frozenset(self._first_word(f) for f in multi)
         self._multi = re.compile("(?:" + "|".join(map(re.escape, multi)) + r")\b") \
             if multi else None
 
