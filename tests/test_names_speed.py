@@ -22,10 +22,3 @@ LINE = st.one_of(st.lists(st.sampled_from(PIECES), max_size=16).map("".join), st
 def test_title_case_equals_its_first_definition(line: str, min_words: int) -> None:
     assert names.is_title_case(line, min_words) == names.is_title_case_reference(line, min_words)
 
-
-@settings(max_examples=500, deadline=None)
-@given(word=st.one_of(st.sampled_from(["Minister", "ministers", "Dr.", "German", "the", "The",
-                                       "Chief,", "Okafor", "coaches", "s", ""]), st.text()))
-def test_cached_word_tests_answer_as_uncached(word: str) -> None:
-    for test in (names.is_role, names.is_title_word, names.is_function_word):
-        assert test(word) == test.__wrapped__(word)  # type: ignore[attr-defined]
