@@ -154,7 +154,8 @@ def duration_value(frame: Frame) -> Value:
     """``P3Y``, ``PXY``, ``PT2H``, ``P2Y6M``: a length of time, without an interval."""
     unit = frame.unit or "day"
     count = frame.count
-    if unit in ("decade", "century") and count is not None:  # "two decades": P20Y
+    if unit in ("decade", "century") and count is not None and count != 1:
+        # "two decades": P20Y, but "a decade" is P1E (TimeML's letters: E decade, C century)
         unit, count = "year", count * (10 if unit == "decade" else 100)
     letter = UNITS[unit]
     body: str
