@@ -49,6 +49,7 @@ from newsgraph.pipeline.timex_tokens import (
     _Cursor,
     _day,
     _month,
+    _spelled_year,
     _unit,
     _weekday,
     _year,
@@ -62,6 +63,8 @@ def _calendar_date(c: _Cursor, j: int) -> tuple[int, Frame] | None:
     hit = _month(c, j)
     if hit is not None:
         end, month = hit
+        if c.near(end) and (spelled := _spelled_year(c, end)) is not None:
+            return spelled[0], Frame("month", year=spelled[1], month=month)
         if c.near(end) and (day := _day(c, end)) is not None and not \
                 (c.near(end + 1) and c.low(end + 1) in ("%", "percent", "million", "billion")):
             k = _comma(c, end + 1)

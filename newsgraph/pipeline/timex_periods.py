@@ -15,6 +15,7 @@ from newsgraph.pipeline.timex_tokens import (
     _Cursor,
     _month,
     _number,
+    _spelled_year,
     _unit,
     _year,
 )
@@ -34,6 +35,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         k += 1
         if c.word(k, "quarter", "period"):
             return k + 1, Frame("ago", unit="year", code="quarter", year=stated, anchored=True)
+    if the and c.word(k, "year") and (spelled := _spelled_year(c, k + 1)) is not None \
+            and c.near(k + 1):
+        return spelled[0], Frame("year", year=spelled[1])  # "the year two thousand"
     if c.low(k) in _REL and c.word(k + 1, "year") and c.raw(k + 2) in ("'", "\u2019") and \
             c.low(k + 3) == "s" and c.near(k + 4):
         # "this year's third quarter", "last year's quarter", "next year's first half"
@@ -102,8 +106,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             return k + 1, Frame("rel", unit=unit, shift=shift)
         if unit == "day" and not latest:
             return None
-        if c.word(k + 1, "ended", "ending") and unit != "period":
-            return k + 1, Frame("duration", unit=unit, count=1)  # "for the year ended June 30"
+        if c.word(k + 1, "ended", "ending") and unit not in ("period", "quarter"):
+            # "for the year ended June 30" is a length (TimeML), "the quarter ended" a date
+            return k + 1, Frame("duration", unit=unit, count=1)
         return k + 1, Frame("anaphor", unit=unit)
     if c.low(k) in SEASONS and (c.near(k) or k == j) and (the or shift is not None or
                                                           before in _MONTH_CONTEXT):
@@ -112,6 +117,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         year = None
         if c.word(end, "of") and (y := _year(c, end + 1)) is not None and c.near(end + 1):
             year, end = y, end + 2
+        elif c.word(end, "of") and (sp := _spelled_year(c, end + 1)) is not None and \
+                c.near(end + 1):
+            end, year = sp
         elif c.near(end) and (y := _year(c, end)) is not None:
             year, end = y, end + 1
         return end, Frame("season", code=code, year=year, shift=shift)
