@@ -135,8 +135,11 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             end, count = more[0], None
         if c.low(k) in ("a", "an") and c.word(k + 1, "couple") and c.word(k + 2, "of"):
             end, count = k + 3, 2.0  # "a couple of years"
-        elif c.word(end, "more", "additional", "further", "straight", "consecutive"):
-            end += 1  # "20 more years"
+        elif c.low(k) == "couple" and c.word(k + 1, "of"):
+            end, count = k + 2, 2.0  # "the next couple of years"
+        elif c.word(end, "more", "additional", "further", "straight", "consecutive",
+                    "trading", "business", "working", "calendar"):
+            end += 1  # "20 more years", "eight trading days"
         dunit = _unit(c, end)
         if dunit is None or (dunit == "quarter" and c.toks[end].joined):
             return None  # "three-quarters" is a fraction
@@ -146,7 +149,8 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
                 not c.word(end + 1, "than", "that"):
             if after in ("before", "after") and c.near(end + 1) and \
                     c.low(end + 1) not in (".", ",", ";", ")"):
-                return None
+                # "two months after the vote": TimeML marks the length, not the words after
+                return end, Frame("duration", unit=dunit, count=count)
             anchored = after != "ago"
             frame = Frame("ago", unit=dunit, count=count, anchored=anchored,
                           shift=1 if after in ("later", "after", "hence") else -1)
