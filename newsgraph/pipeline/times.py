@@ -166,6 +166,9 @@ def _anaphor(frame: Frame, anchor: dt.date | None, last: Value | None,
     target = by_unit.get(unit)
     if target is None or target.date_start is None:
         return None
+    if frame.code == "latest" and anchor is not None and target.date_end is not None and \
+            target.date_end >= anchor:
+        return None  # "the latest quarter" is one that has ended, not a forecast's
     return Value(target.timex_type, target.value, target.date_start, target.date_end,
                  target.granularity, "other_expression")
 

@@ -52,7 +52,7 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         return None
     if c.low(k) in _REL and (c.near(k) or k == j):
         shift, k = _REL[c.low(k)], k + 1
-    elif c.low(k) in ("latest", "same", "year-ago", "comparable"):
+    elif c.low(k) in ("latest", "same", "year-ago", "comparable", "corresponding"):
         latest, k = True, k + 1
     year_ago = False
     if c.low(k) == "year" and c.word(k + 1, "ago", "earlier") and c.toks[k + 1].joined:
@@ -109,7 +109,11 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         if c.word(k + 1, "ended", "ending") and unit not in ("period", "quarter"):
             # "for the year ended June 30" is a length (TimeML), "the quarter ended" a date
             return k + 1, Frame("duration", unit=unit, count=1)
-        return k + 1, Frame("anaphor", unit=unit)
+        if unit == "period" and c.low(k - 1) in ("corresponding", "same", "comparable") and \
+                c.word(k + 1, "last") and c.word(k + 2, "year"):
+            # "the corresponding period last year": the period named, a year back
+            return k + 3, Frame("ago", unit="year", count=1, code="period", anchored=True)
+        return k + 1, Frame("anaphor", unit=unit, code="latest" if latest else None)
     if c.low(k) in SEASONS and (c.near(k) or k == j) and (the or shift is not None or
                                                           before in _MONTH_CONTEXT):
         code = SEASONS[c.low(k)]
