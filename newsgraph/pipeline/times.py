@@ -342,5 +342,6 @@ def parse_publication_date(line: str) -> dt.date | None:
 
 
 def _forward(direction: str | None) -> str | None:
-    """A month or a day without a year is the nearest one, unless the sentence looks forward."""
-    return "future" if direction == "future" else None
+    """A month or a day without a year is the nearest one, unless the sentence looks forward
+    (the next one) or it follows "ended" (the last one)."""
+    return {"future": "future", "before": "past"}.get(direction or "")

@@ -288,7 +288,11 @@ def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
 
 
 def _direction(toks: list[Token], at: int) -> str | None:
-    """The tense cue nearest before token ``at`` within its sentence, as a direction."""
+    """The tense cue nearest before token ``at`` within its sentence, as a direction:
+    "before" right after "ended" ("the year ended March 31": the last March 31, however
+    near the next one is), else "past" or "future"."""
+    if at and toks[at - 1].low == "ended":
+        return "before"
     for k in range(at - 1, max(-1, at - 1 - _BACKSCAN), -1):
         low = toks[k].low
         if low in (".", "?", "!", ";"):

@@ -62,7 +62,7 @@ def _pick(cycle: int, position: int, length: int, direction: str | None,
           default: str = "past") -> int:
     """How many cycles to move so that ``position`` (of ``length`` per cycle) is the one
     meant: 0 this cycle, -1 the last, +1 the next, given where ``cycle`` (now) stands."""
-    way = direction or default
+    way = "past" if direction == "before" else direction or default
     if way == "future":
         return 0 if position >= cycle else 1
     if way == "past":
