@@ -101,6 +101,9 @@ def _resolve(frame: Frame, anchor: dt.date | None, direction: str | None,
         suffix = "T" + frame.code if frame.code else \
             f"T{frame.hour or 0:02d}:{frame.minute or 0:02d}"
         return day_value(base.date_start, base.basis, "TIME", suffix)
+    if kind == "rel" and frame.anchored and last is not None and last.date_start:
+        return _unit_value(frame.unit or "year", frame.shift or 0, last.date_start,
+                           "other_expression")
     if kind in ("anaphor", "ago"):
         found = _anaphor(frame, anchor, last, by_unit)
         if found is not None:

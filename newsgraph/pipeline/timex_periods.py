@@ -103,7 +103,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         if shift is not None:
             if unit == "period" or unit == "day":
                 return None
-            return k + 1, Frame("rel", unit=unit, shift=shift)
+            # "the following year", "the previous month": from the date named before
+            told = the and c.low(k - 1) in ("following", "previous")
+            return k + 1, Frame("rel", unit=unit, shift=shift, anchored=told)
         if unit == "day" and not latest:
             return None
         if c.word(k + 1, "ended", "ending") and unit not in ("period", "quarter"):
