@@ -37,9 +37,9 @@ if TYPE_CHECKING:
     from newsgraph.pipeline.drafts import ArticleDraft
 
 #: The rule every time mention names in its ``method``.
-RULE = "rule:times.grammar@1"
+RULE = "rule:times.grammar@2"
 #: The grammar's confidence: the share of its TimeBank expressions with the right value.
-CONFIDENCE = 0.85
+CONFIDENCE = 0.88
 
 _EVENT_BASIS: dict[str, DateBasis] = {"stated": "stated", "publication_date": "relative",
                                       "other_expression": "relative", "unresolved": "unknown"}
