@@ -84,6 +84,7 @@ CASES: list[tuple[str, dt.date | None, str, str, str]] = [
      "the corresponding period last year", "DATE", "2018-Q3"),
     ("She moved there in May 2011 and the following year she married.", NOV_27,
      "the following year", "DATE", "2012"),
+    ("The stock is to resume trading Tuesday.", NOV_27, "Tuesday", "DATE", "2019-12-03"),
     ("The guild is centuries old.", NOV_27, "centuries", "DURATION", "PXC"),
     ("The feud lasted a decade.", NOV_27, "a decade", "DURATION", "P1E"),
     ("The feud lasted two decades.", NOV_27, "two decades", "DURATION", "P20Y"),

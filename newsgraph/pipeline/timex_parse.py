@@ -297,8 +297,8 @@ def _direction(toks: list[Token], at: int) -> str | None:
         low = toks[k].low
         if low in (".", "?", "!", ";"):
             break
-        if low in FUTURE_CUES:
-            return "future"
+        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in ("is", "are")):
+            return "future"  # "will meet", "is to resume trading Tuesday"
         if low in PAST_CUES or (low.endswith("ed") and len(low) > 4):
             return "past"
     return None
