@@ -54,6 +54,40 @@ CASES: list[tuple[str, dt.date | None, str, str, str]] = [
      "DATE", "2018-Q3"),
     ("The firm was sold last April.", NOV_27, "last April", "DATE", "2019-04"),
     ("In May 2003, at a conference, she spoke.", NOV_27, "May 2003", "DATE", "2003-05"),
+    # TimeML conventions (grammar@2): "the week" with no week named before stays open, a
+    # stretch of months "a year earlier" is the year before, years in words, "ended"
+    ("The port was busy during the week, officials said.", NOV_27, "the week", "DATE",
+     "2019-WXX"),
+    ("Sales rose in the third quarter; for the nine months, profit rose from a year "
+     "earlier.", NOV_27, "a year earlier", "DATE", "2018"),
+    ("For the nine months, profit rose from the year-earlier period.", NOV_27,
+     "the year-earlier period", "DURATION", "P9M"),
+    ("Profit for the first quarter of 2020 will beat the year-ago quarter.", NOV_27,
+     "the year-ago quarter", "DATE", "2018-Q3"),
+    ("The tower rose in the year two thousand.", NOV_27, "the year two thousand", "DATE",
+     "2000"),
+    ("The ferry sank in January nineteen ninety-seven.", NOV_27,
+     "January nineteen ninety-seven", "DATE", "1997-01"),
+    ("The frost came in the winter of nineteen eighty-two.", NOV_27,
+     "the winter of nineteen eighty-two", "DATE", "1982-WI"),
+    ("Profit in the quarter ended Sept. 30 fell.", NOV_27, "the quarter", "DATE", "2019-Q3"),
+    ("Net rose in the year ended March 31.", NOV_27, "March 31", "DATE", "2019-03-31"),
+    ("Net rose in the year ended March 31.", NOV_27, "the year", "DURATION", "P1Y"),
+    ("The mine reopened two months after the flood.", NOV_27, "two months", "DURATION",
+     "P2M"),
+    ("Over the next couple of years the mill grows.", NOV_27, "the next couple of years",
+     "DURATION", "P2Y"),
+    ("Shares fell for eight trading days.", NOV_27, "eight trading days", "DURATION", "P8D"),
+    ("It sees a fourth-quarter charge; in the latest quarter it lost money.", NOV_27,
+     "the latest quarter", "DATE", "2019-Q3"),
+    ("Profit rose in the third quarter from the corresponding period last year.", NOV_27,
+     "the corresponding period last year", "DATE", "2018-Q3"),
+    ("She moved there in May 2011 and the following year she married.", NOV_27,
+     "the following year", "DATE", "2012"),
+    ("The stock is to resume trading Tuesday.", NOV_27, "Tuesday", "DATE", "2019-12-03"),
+    ("The guild is centuries old.", NOV_27, "centuries", "DURATION", "PXC"),
+    ("The feud lasted a decade.", NOV_27, "a decade", "DURATION", "P1E"),
+    ("The feud lasted two decades.", NOV_27, "two decades", "DURATION", "P20Y"),
     # no publication date: relative expressions stay unresolved, with their type
     ("The two firms signed the deal Friday.", None, "Friday", "DATE", "XXXX-WXX-5"),
     ("The vote is on December 3.", None, "December 3", "DATE", "XXXX-12-03"),
@@ -100,7 +134,7 @@ def test_publication_dates_of_datelines_and_bylines() -> None:
     assert parse_publication_date("By Rachel Lin | April 21, 2025") == dt.date(2025, 4, 21)
     assert parse_publication_date("2019-11-26T08:00") == dt.date(2019, 11, 26)
     assert parse_publication_date("November 2019") is None  # no day
-    assert RULE == "rule:times.grammar@1"
+    assert RULE == "rule:times.grammar@2"
 
 
 _VALUE = re.compile(

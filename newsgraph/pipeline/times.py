@@ -37,9 +37,9 @@ if TYPE_CHECKING:
     from newsgraph.pipeline.drafts import ArticleDraft
 
 #: The rule every time mention names in its ``method``.
-RULE = "rule:times.grammar@1"
+RULE = "rule:times.grammar@2"
 #: The grammar's confidence: the share of its TimeBank expressions with the right value.
-CONFIDENCE = 0.85
+CONFIDENCE = 0.88
 
 _EVENT_BASIS: dict[str, DateBasis] = {"stated": "stated", "publication_date": "relative",
                                       "other_expression": "relative", "unresolved": "unknown"}
@@ -101,8 +101,11 @@ def _resolve(frame: Frame, anchor: dt.date | None, direction: str | None,
         suffix = "T" + frame.code if frame.code else \
             f"T{frame.hour or 0:02d}:{frame.minute or 0:02d}"
         return day_value(base.date_start, base.basis, "TIME", suffix)
+    if kind == "rel" and frame.anchored and last is not None and last.date_start:
+        return _unit_value(frame.unit or "year", frame.shift or 0, last.date_start,
+                           "other_expression")
     if kind in ("anaphor", "ago"):
-        found = _anaphor(frame, last, by_unit)
+        found = _anaphor(frame, anchor, last, by_unit)
         if found is not None:
             return found
     if anchor is None:
@@ -119,11 +122,24 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _anaphor(frame: Frame, last: Value | None, by_unit: dict[str, Value]) -> Value | None:
+def _anaphor(frame: Frame, anchor: dt.date | None, last: Value | None,
+             by_unit: dict[str, Value]) -> Value | None:
     """"a year earlier", "the year-ago quarter", "the quarter", "that year": from the dates
-    the article gave before."""
+    the article gave before (``by_unit["duration"]`` is the expression just before, when it
+    was a length: "for the nine months, up from a year earlier")."""
     if frame.kind == "ago":
         unit = frame.unit or "year"
+        stretch = by_unit.get("duration")
+        if unit == "year" and frame.count == 1 and stretch is not None and \
+                frame.code in (None, "period") and stretch.value[-1:] == "M":
+            # TimeML gives the months a year back as the year before ("the nine months ...
+            # from a year earlier": the year before), or the same length ("the year-earlier
+            # period": P9M)
+            if frame.code == "period":
+                return Value("DURATION", stretch.value, None, None, "none", "other_expression")
+            base = last.date_start if last is not None and last.date_start else anchor
+            if base is not None:
+                return year_value(base.year - 1, "other_expression")
         if frame.year is not None:  # "the 1988 quarter": the quarter last named, in 1988
             target = by_unit.get("quarter")
             if target is None or target.date_start is None:
@@ -132,6 +148,11 @@ def _anaphor(frame: Frame, last: Value | None, by_unit: dict[str, Value]) -> Val
             return part_value(frame.year, index, 4, "other_expression")
         if frame.code in ("quarter", "period", "month"):
             target = by_unit.get("quarter" if frame.code == "period" else frame.code)
+            if target is not None and anchor is not None and target.date_start is not None \
+                    and target.date_start > anchor and frame.code != "month":
+                # a forecast ("the third quarter of next year") is not what results are
+                # compared with: the quarter a year before the last one ended
+                return _unit_value("quarter", -5, anchor, "other_expression")
         elif unit == "year" and frame.count == 1:
             # "a year ago", "a year earlier": the same period of the year before, as finely
             # as the article last spoke of periods (results "for the quarter, up from a year
@@ -148,6 +169,9 @@ def _anaphor(frame: Frame, last: Value | None, by_unit: dict[str, Value]) -> Val
     target = by_unit.get(unit)
     if target is None or target.date_start is None:
         return None
+    if frame.code == "latest" and anchor is not None and target.date_end is not None and \
+            target.date_end >= anchor:
+        return None  # "the latest quarter" is one that has ended, not a forecast's
     return Value(target.timex_type, target.value, target.date_start, target.date_end,
                  target.granularity, "other_expression")
 
@@ -222,6 +246,9 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
             return _unit_value("quarter", -1, anchor, basis)
         if unit == "weekend":  # the weekend before, or the coming one
             return _weekend(anchor, direction, basis)
+        if unit == "week":  # "the week" with no week named before: TimeML leaves it open
+            return Value("DATE", f"{anchor.year:04d}-WXX", dt.date(anchor.year, 1, 1),
+                         dt.date(anchor.year, 12, 31), "year", basis)
         return _unit_value(unit, 0, anchor, basis)
     return _unresolved(frame)
 
@@ -280,8 +307,12 @@ def find_times(text: str, published: dt.date | None, *, offset: int = 0) -> list
         except (ValueError, OverflowError):  # a date outside the calendar: keep the words
             value = _unresolved(match.frame)
         found.append(_expr(text, match, toks, value, offset))
+        by_unit.pop("duration", None)
+        if value.timex_type == "DURATION":
+            by_unit["duration"] = value
         if value.timex_type in ("DATE", "TIME") and value.date_start is not None and \
-                value.granularity not in ("none",) and value.basis != "other_expression":
+                value.granularity not in ("none",) and value.basis != "other_expression" \
+                and "X" not in value.value:
             last = value
             by_unit[value.granularity] = value
     return found
@@ -314,5 +345,6 @@ def parse_publication_date(line: str) -> dt.date | None:
 
 
 def _forward(direction: str | None) -> str | None:
-    """A month or a day without a year is the nearest one, unless the sentence looks forward."""
-    return "future" if direction == "future" else None
+    """A month or a day without a year is the nearest one, unless the sentence looks forward
+    (the next one) or it follows "ended" (the last one)."""
+    return {"future": "future", "before": "past"}.get(direction or "")

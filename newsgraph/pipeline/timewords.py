@@ -27,7 +27,7 @@ DATE_WORDS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS) | frozenset(WEEK
 #: Calendar units (singular and plural) -> the TIMEX3 duration letter.
 UNITS: dict[str, str] = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
-    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "E", "century": "C"}
 UNIT_FORMS: dict[str, str] = {**{u: u for u in UNITS}, **{u + "s": u for u in UNITS},
                               "centuries": "century", "yr": "year", "yrs": "year",
                               "hrs": "hour", "mins": "minute", "min": "minute"}
@@ -64,7 +64,8 @@ REFERENCES: dict[str, str] = {
 #: Words before a time expression that make a relative one point forward ("will meet on
 #: Friday" is the coming Friday), and words that make it point back ("met on Friday").
 FUTURE_CUES = frozenset({"will", "ll", "shall", "going", "expected", "expects", "expect",
-                         "scheduled", "plans", "plan", "planned", "planning", "due",
+                         "scheduled", "plans", "plan", "planned", "planning", "due", "would",
+                         "supposed",
                          "set", "effective", "until", "till", "next", "coming", "upcoming",
                          "begin", "begins", "start", "starts", "hopes", "aims", "intends"})
 PAST_CUES = frozenset({"said", "was", "were", "had", "did", "ago", "last", "earlier",

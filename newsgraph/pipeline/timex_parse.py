@@ -49,6 +49,7 @@ from newsgraph.pipeline.timex_tokens import (
     _Cursor,
     _day,
     _month,
+    _spelled_year,
     _unit,
     _weekday,
     _year,
@@ -62,6 +63,8 @@ def _calendar_date(c: _Cursor, j: int) -> tuple[int, Frame] | None:
     hit = _month(c, j)
     if hit is not None:
         end, month = hit
+        if c.near(end) and (spelled := _spelled_year(c, end)) is not None:
+            return spelled[0], Frame("month", year=spelled[1], month=month)
         if c.near(end) and (day := _day(c, end)) is not None and not \
                 (c.near(end + 1) and c.low(end + 1) in ("%", "percent", "million", "billion")):
             k = _comma(c, end + 1)
@@ -285,13 +288,17 @@ def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
 
 
 def _direction(toks: list[Token], at: int) -> str | None:
-    """The tense cue nearest before token ``at`` within its sentence, as a direction."""
+    """The tense cue nearest before token ``at`` within its sentence, as a direction:
+    "before" right after "ended" ("the year ended March 31": the last March 31, however
+    near the next one is), else "past" or "future"."""
+    if at and toks[at - 1].low == "ended":
+        return "before"
     for k in range(at - 1, max(-1, at - 1 - _BACKSCAN), -1):
         low = toks[k].low
         if low in (".", "?", "!", ";"):
             break
-        if low in FUTURE_CUES:
-            return "future"
+        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in ("is", "are")):
+            return "future"  # "will meet", "is to resume trading Tuesday"
         if low in PAST_CUES or (low.endswith("ed") and len(low) > 4):
             return "past"
     return None

@@ -15,6 +15,7 @@ from newsgraph.pipeline.timex_tokens import (
     _Cursor,
     _month,
     _number,
+    _spelled_year,
     _unit,
     _year,
 )
@@ -34,6 +35,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         k += 1
         if c.word(k, "quarter", "period"):
             return k + 1, Frame("ago", unit="year", code="quarter", year=stated, anchored=True)
+    if the and c.word(k, "year") and (spelled := _spelled_year(c, k + 1)) is not None \
+            and c.near(k + 1):
+        return spelled[0], Frame("year", year=spelled[1])  # "the year two thousand"
     if c.low(k) in _REL and c.word(k + 1, "year") and c.raw(k + 2) in ("'", "\u2019") and \
             c.low(k + 3) == "s" and c.near(k + 4):
         # "this year's third quarter", "last year's quarter", "next year's first half"
@@ -48,7 +52,7 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         return None
     if c.low(k) in _REL and (c.near(k) or k == j):
         shift, k = _REL[c.low(k)], k + 1
-    elif c.low(k) in ("latest", "same", "year-ago", "comparable"):
+    elif c.low(k) in ("latest", "same", "year-ago", "comparable", "corresponding"):
         latest, k = True, k + 1
     year_ago = False
     if c.low(k) == "year" and c.word(k + 1, "ago", "earlier") and c.toks[k + 1].joined:
@@ -99,12 +103,19 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         if shift is not None:
             if unit == "period" or unit == "day":
                 return None
-            return k + 1, Frame("rel", unit=unit, shift=shift)
+            # "the following year", "the previous month": from the date named before
+            told = the and c.low(k - 1) in ("following", "previous")
+            return k + 1, Frame("rel", unit=unit, shift=shift, anchored=told)
         if unit == "day" and not latest:
             return None
-        if c.word(k + 1, "ended", "ending") and unit != "period":
-            return k + 1, Frame("duration", unit=unit, count=1)  # "for the year ended June 30"
-        return k + 1, Frame("anaphor", unit=unit)
+        if c.word(k + 1, "ended", "ending") and unit not in ("period", "quarter"):
+            # "for the year ended June 30" is a length (TimeML), "the quarter ended" a date
+            return k + 1, Frame("duration", unit=unit, count=1)
+        if unit == "period" and c.low(k - 1) in ("corresponding", "same", "comparable") and \
+                c.word(k + 1, "last") and c.word(k + 2, "year"):
+            # "the corresponding period last year": the period named, a year back
+            return k + 3, Frame("ago", unit="year", count=1, code="period", anchored=True)
+        return k + 1, Frame("anaphor", unit=unit, code="latest" if latest else None)
     if c.low(k) in SEASONS and (c.near(k) or k == j) and (the or shift is not None or
                                                           before in _MONTH_CONTEXT):
         code = SEASONS[c.low(k)]
@@ -112,6 +123,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         year = None
         if c.word(end, "of") and (y := _year(c, end + 1)) is not None and c.near(end + 1):
             year, end = y, end + 2
+        elif c.word(end, "of") and (sp := _spelled_year(c, end + 1)) is not None and \
+                c.near(end + 1):
+            end, year = sp
         elif c.near(end) and (y := _year(c, end)) is not None:
             year, end = y, end + 1
         return end, Frame("season", code=code, year=year, shift=shift)
@@ -127,8 +141,11 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             end, count = more[0], None
         if c.low(k) in ("a", "an") and c.word(k + 1, "couple") and c.word(k + 2, "of"):
             end, count = k + 3, 2.0  # "a couple of years"
-        elif c.word(end, "more", "additional", "further", "straight", "consecutive"):
-            end += 1  # "20 more years"
+        elif c.low(k) == "couple" and c.word(k + 1, "of"):
+            end, count = k + 2, 2.0  # "the next couple of years"
+        elif c.word(end, "more", "additional", "further", "straight", "consecutive",
+                    "trading", "business", "working", "calendar"):
+            end += 1  # "20 more years", "eight trading days"
         dunit = _unit(c, end)
         if dunit is None or (dunit == "quarter" and c.toks[end].joined):
             return None  # "three-quarters" is a fraction
@@ -138,7 +155,8 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
                 not c.word(end + 1, "than", "that"):
             if after in ("before", "after") and c.near(end + 1) and \
                     c.low(end + 1) not in (".", ",", ";", ")"):
-                return None
+                # "two months after the vote": TimeML marks the length, not the words after
+                return end, Frame("duration", unit=dunit, count=count)
             anchored = after != "ago"
             frame = Frame("ago", unit=dunit, count=count, anchored=anchored,
                           shift=1 if after in ("later", "after", "hence") else -1)

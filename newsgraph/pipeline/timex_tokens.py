@@ -211,6 +211,29 @@ def _year(c: _Cursor, j: int, *, bare: bool = False) -> int | None:
     return None
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_DIGITS = {w: n for w, n in NUMBERS.items() if 1 <= n <= 9 and w not in ("a", "an")}
+
+
+def _spelled_year(c: _Cursor, j: int) -> tuple[int, int] | None:
+    """(end, year) of a year in words, as broadcasts write them: "nineteen ninety-seven",
+    "nineteen eighty", "two thousand", "two thousand and one" (at most five tokens)."""
+    low = c.low(j)
+    if low in ("eighteen", "nineteen") and c.near(j + 1) and c.low(j + 1) in _TENS:
+        year, end = (1800 if low == "eighteen" else 1900) + _TENS[c.low(j + 1)], j + 2
+        if c.near(end) and c.toks[end].joined and c.low(end) in _DIGITS:
+            year, end = year + _DIGITS[c.low(end)], end + 1
+        return end, year
+    if low == "two" and c.word(j + 1, "thousand") and c.near(j + 1):
+        end = j + 2
+        k = end + 1 if c.word(end, "and") else end
+        if c.near(k) and c.low(k) in _DIGITS:
+            return k + 1, 2000 + _DIGITS[c.low(k)]
+        return end, 2000
+    return None
+
+
 def _comma(c: _Cursor, j: int) -> int:
     """``j + 1`` when token ``j`` is a comma right after the previous token, else ``j``."""
     return j + 1 if c.raw(j) == "," and c.toks[j].start == c.toks[j - 1].end else j

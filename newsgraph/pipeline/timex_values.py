@@ -62,7 +62,7 @@ def _pick(cycle: int, position: int, length: int, direction: str | None,
           default: str = "past") -> int:
     """How many cycles to move so that ``position`` (of ``length`` per cycle) is the one
     meant: 0 this cycle, -1 the last, +1 the next, given where ``cycle`` (now) stands."""
-    way = direction or default
+    way = "past" if direction == "before" else direction or default
     if way == "future":
         return 0 if position >= cycle else 1
     if way == "past":
@@ -154,7 +154,8 @@ def duration_value(frame: Frame) -> Value:
     """``P3Y``, ``PXY``, ``PT2H``, ``P2Y6M``: a length of time, without an interval."""
     unit = frame.unit or "day"
     count = frame.count
-    if unit in ("decade", "century") and count is not None:  # "two decades": P20Y
+    if unit in ("decade", "century") and count is not None and count != 1:
+        # "two decades": P20Y, but "a decade" is P1E (TimeML's letters: E decade, C century)
         unit, count = "year", count * (10 if unit == "decade" else 100)
     letter = UNITS[unit]
     body: str
