@@ -88,6 +88,10 @@ CASES: list[tuple[str, dt.date | None, str, str, str]] = [
     ("The guild is centuries old.", NOV_27, "centuries", "DURATION", "PXC"),
     ("The feud lasted a decade.", NOV_27, "a decade", "DURATION", "P1E"),
     ("The feud lasted two decades.", NOV_27, "two decades", "DURATION", "P20Y"),
+    ("The audit took 1 1/2 minutes.", NOV_27, "1 1/2 minutes", "DURATION", "PT1M30S"),
+    ("The slump lasted 1 1/2 quarters.", NOV_27, "1 1/2 quarters", "DURATION", "PXQ"),
+    ("Prices doubled in the '00s.", NOV_27, "the '00s", "DATE", "200"),
+    ("Prices doubled in the '80s.", NOV_27, "the '80s", "DATE", "198"),
     # no publication date: relative expressions stay unresolved, with their type
     ("The two firms signed the deal Friday.", None, "Friday", "DATE", "XXXX-WXX-5"),
     ("The vote is on December 3.", None, "December 3", "DATE", "XXXX-12-03"),

@@ -210,7 +210,9 @@ def _decades(c: _Cursor, j: int) -> tuple[int, Frame] | None:
         return k + 1, Frame("decade", year=int(m.group(1) + m.group(2) + "0"))
     if c.raw(k) in ("'", "\u2019") and c.near(k + 1) and \
             (m := re.fullmatch(r"(\d)0s", c.low(k + 1))) is not None:
-        return k + 2, Frame("decade", year=1900 + int(m.group(1)) * 10)
+        # "the '80s" is the 1980s; "the '00s" the 2000s (the 1900s are not written so)
+        digit = int(m.group(1))
+        return k + 2, Frame("decade", year=(2000 if digit == 0 else 1900) + digit * 10)
     if (m := re.fullmatch(r"(\d{1,2})(st|nd|rd|th)", low)) is not None and \
             c.word(k + 1, "century"):
         return k + 2, Frame("century", year=(int(m.group(1)) - 1) * 100)

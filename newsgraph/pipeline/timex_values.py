@@ -163,13 +163,13 @@ def duration_value(frame: Frame) -> Value:
         body = "X" + letter
     elif count != int(count):
         whole = int(count)
-        half = {"year": "6M", "day": "T12H", "hour": "30M", "month": "2W", "week": "3D"
-                }.get(unit, "")
-        body = (f"{whole}{letter}" if whole else "") + half
+        half = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S", "month": "2W",
+                "week": "3D"}.get(unit)
+        # a half of a unit with no whole smaller one ("1 1/2 quarters") is a length of
+        # quarters of unknown count, never a value that drops the half or is empty
+        body = "X" + letter if half is None else (f"{whole}{letter}" if whole else "") + half
     else:
         body = f"{int(count)}{letter}"
-    if unit == "weekend":
-        body = body.replace("WE", "WE")
     prefix = "PT" if unit in TIME_UNITS else "P"
     if body.startswith("T"):
         prefix, body = "P", body
