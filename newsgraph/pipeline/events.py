@@ -23,13 +23,18 @@ from newsgraph.models.event import EVENT_TYPES, EventStatus, EventType, Particip
 from newsgraph.pipeline.demonyms import find_demonyms
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, EventDraft, Span
 from newsgraph.pipeline.event_clauses import Clause, Name, analyse, obligation
-from newsgraph.pipeline.event_lexicon import OBLIGATION_CUES, TRIGGER_CUES, TRIGGER_FORMS
+from newsgraph.pipeline.event_lexicon import (
+    OBLIGATION_CUES,
+    TRIGGER_CUES,
+    TRIGGER_FORMS,
+    WEAK_TYPES,
+)
 from newsgraph.pipeline.lexicon import Cue
 from newsgraph.pipeline.names import FUNCTION_WORDS, ORG_WORDS
 from newsgraph.pipeline.sentences import sentence_spans
 from newsgraph.pipeline.times import TimeExpr
 
-RULE = "rule:events.triggers@2"
+RULE = "rule:events.triggers@3"
 #: The actor mentions the events stage adds for its participants: demonyms ("Turkish troops"
 #: -> Turkey) and an organisation's name as a clause's subject that the actors stage left out.
 DEMONYM_RULE = "rule:events.participants@1"
@@ -206,8 +211,33 @@ def _publication(published: dt.date | None) -> TimeExpr | None:
     return TimeExpr(0, 0, "", published, published, "day", "publication_date")
 
 
+#: The most events one sentence gives (one a clause): a bound that keeps a sentence's cost
+#: linear in its length whatever its number of clauses.
+MAX_EVENTS_PER_SENTENCE = 4
+#: Words of arms: a purchase without one in its sentence is a firm's acquisition, no arms deal.
+_ARMS = re.compile(r"\b(?:arms|weapons?|missiles?|jets?|fighters?|aircraft|tanks?|"
+                   r"helicopters?|rifles?|guns?|systems?|drones?|warships?|submarines?|"
+                   r"ammunition|military|defen[cs]e|S-\d+)\b", re.I)
+
+
+def _clause_trigger(text: str, match: Cue, s_start: int, s_end: int, names: list[Name]
+                    ) -> tuple[Cue, Clause]:
+    """The trigger of ``match``'s clause: a broad one (``WEAK_TYPES``: "rose", "sales")
+    gives way to a trigger of another type later in the same clause."""
+    clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
+    if TRIGGER_FORMS[match.group()] not in WEAK_TYPES:
+        return match, clause
+    for cue in TRIGGER_CUES.finditer(text, match.end(), clause.end):
+        if TRIGGER_FORMS[cue.group()] in WEAK_TYPES or cue.group()[:1].isupper() or \
+                any(n.start < cue.end() and cue.start() < n.end for n in names):
+            continue
+        return cue, analyse(text, s_start, s_end, (cue.start(), cue.end()), names)
+    return match, clause
+
+
 def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
-    """Fill ``draft.events`` with one event per body sentence that holds a trigger."""
+    """Fill ``draft.events`` with the events of the body sentences: one a clause that holds
+    a trigger (at most ``MAX_EVENTS_PER_SENTENCE`` a sentence)."""
     text = draft.source.text
     time_starts = [t.char_start for t in draft.times]
     # The mentions by start, so each sentence finds its own by bisection (linear overall).
@@ -225,50 +255,72 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
             inside = mentions[bisect.bisect_left(starts, s_start):
                               bisect.bisect_left(starts, s_end)]
             names, extra = _names(draft, inside, s_start, s_end)
-            match = _trigger(text, s_start, s_end, names)
-            if match is None:
-                continue
-            must = OBLIGATION_CUES.search(text, s_start, match.start())
-            demand = None if must is None else \
-                obligation(text, s_start, s_end, (must.start(), must.end()), names)
-            clause = demand or analyse(text, s_start, s_end, (match.start(), match.end()), names)
-            if demand is None and not clause.agents and not clause.passive and \
-                    (org := _organisation(text, clause.start, match.start())) is not None \
-                    and text[org[0]:org[1]] == org[2] \
-                    and not any(m.span.start < org[1] and org[0] < m.span.end
-                                for m in inside):
-                o_start, o_end, o_name = org
-                actor = draft.actors.get(o_name) or ActorDraft(o_name, "organization",
-                                                               method=DEMONYM_RULE)
-                extra[f"{o_start}"] = (ActorMentionDraft(o_name, Span(o_start, o_end, o_name),
-                                                         "name", DEMONYM_RULE, 0.5), actor)
-                names = sorted([*names, Name(o_start, o_end, o_name)],
-                               key=lambda n: (n.start, n.end))
-                clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
-            before = text[clause.start:match.start()]
-            event_type = "demand" if demand is not None else refine(
-                TRIGGER_FORMS[match.group()], before, text[match.start():s_end])
-            object_role: ParticipantRole = "recipient" if event_type in _GIVING else "target"
-            participants: list[tuple[str, ParticipantRole]] = \
-                [(a, "agent") for a in clause.agents] + [(o, object_role) for o in clause.objects]
-            first = min([n.start for n in names if clause.start <= n.start < match.start()
-                         and n.actor in clause.agents + clause.objects] + [match.start()])
-            span = _mention(text, clause, first)
-            if not span.text.strip():  # a clause cut before its trigger: the trigger alone
-                span = Span(match.start(), match.end(), match.group())
-            date = _event_date(text, draft.times, time_starts, s_start, s_end, match.start()) \
-                or _publication(published)
-            if date is not None and date.date_start is not None and \
-                    date.basis != "publication_date":
-                key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
-                      ",".join(sorted(p for p, _ in participants))
-            else:
-                key = f"{event_type}|{draft.source.sha256}|{span.start}"
-            used = {p for p, _ in participants}
-            event = EventDraft(key, event_type, _label(span), _status(before, match.group()),
-                               date, None, participants, [span], RULE, 0.6)
-            event.actor_mentions = [pair for pair in extra.values() if pair[0].actor in used]
-            draft.events.append(event)
+            pos = s_start
+            for _ in range(MAX_EVENTS_PER_SENTENCE):
+                match = _trigger(text, pos, s_end, names)
+                if match is None:
+                    break
+                end = _sentence_event(draft, published, (s_start, s_end), pos, match,
+                                      (names, extra, inside), time_starts)
+                pos = max(end, match.end())
+                if pos >= s_end:
+                    break
+
+
+def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tuple[int, int],
+                    pos: int, match: Cue,
+                    found: tuple[list[Name], dict[str, tuple[ActorMentionDraft, ActorDraft]],
+                                 list[ActorMentionDraft]],
+                    time_starts: list[int]) -> int:
+    """The event of the clause of ``match`` (a trigger at or after ``pos`` of the sentence):
+    added to the draft; returns where its clause ends."""
+    text = draft.source.text
+    s_start, s_end = sentence
+    names, extra, inside = found
+    must = OBLIGATION_CUES.search(text, pos, match.start())
+    demand = None if must is None else \
+        obligation(text, s_start, s_end, (must.start(), must.end()), names)
+    if demand is None:
+        match, clause = _clause_trigger(text, match, s_start, s_end, names)
+    else:
+        clause = demand
+    if demand is None and not clause.agents and not clause.passive and \
+            (org := _organisation(text, clause.start, match.start())) is not None \
+            and text[org[0]:org[1]] == org[2] \
+            and not any(m.span.start < org[1] and org[0] < m.span.end for m in inside):
+        o_start, o_end, o_name = org
+        actor = draft.actors.get(o_name) or ActorDraft(o_name, "organization",
+                                                       method=DEMONYM_RULE)
+        extra[f"{o_start}"] = (ActorMentionDraft(o_name, Span(o_start, o_end, o_name),
+                                                 "name", DEMONYM_RULE, 0.5), actor)
+        names[:] = sorted([*names, Name(o_start, o_end, o_name)], key=lambda n: (n.start, n.end))
+        clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
+    before = text[clause.start:match.start()]
+    found_type = TRIGGER_FORMS[match.group()]
+    if found_type == "arms_purchase" and _ARMS.search(text, s_start, s_end) is None:
+        found_type = "acquisition"
+    event_type = "demand" if demand is not None else refine(
+        found_type, before, text[match.start():s_end])
+    object_role: ParticipantRole = "recipient" if event_type in _GIVING else "target"
+    participants: list[tuple[str, ParticipantRole]] = \
+        [(a, "agent") for a in clause.agents] + [(o, object_role) for o in clause.objects]
+    span = _mention(text, clause, min(clause.start, match.start()))
+    if not span.text.strip():  # a clause cut before its trigger: the trigger alone
+        span = Span(match.start(), match.end(), match.group())
+    date = _event_date(text, draft.times, time_starts, s_start, s_end, match.start()) \
+        or _publication(published)
+    if date is not None and date.date_start is not None and \
+            date.basis != "publication_date":
+        key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
+              ",".join(sorted(p for p, _ in participants))
+    else:
+        key = f"{event_type}|{draft.source.sha256}|{span.start}"
+    used = {p for p, _ in participants}
+    event = EventDraft(key, event_type, _label(span), _status(before, match.group()),
+                       date, None, participants, [span], RULE, 0.6)
+    event.actor_mentions = [pair for pair in extra.values() if pair[0].actor in used]
+    draft.events.append(event)
+    return clause.end
 
 
 def add_event_actors(draft: ArticleDraft) -> None:
