@@ -46,3 +46,18 @@ def test_else_the_publication_date_else_none() -> None:
     (undated,) = _events("The two governments signed the contract in the capital.",
                          None).events
     assert undated.date is None
+
+
+def test_a_sentence_without_a_date_keeps_the_story_time() -> None:
+    draft = _events("The brewer's sales fell 4% in the third quarter. Its profit rose to "
+                    "two million dollars.")
+    first, second = draft.events
+    assert first.date is not None and first.date.text == "the third quarter"
+    assert second.date is first.date
+
+
+def test_not_the_base_of_a_comparison_and_a_period_end_is_no_event() -> None:
+    draft = _events("The jobless rate fell to 4 percent last month from 5 percent in May.")
+    assert draft.events[0].date is not None and draft.events[0].date.text == "last month"
+    draft = _events("For the year ended Sept. 30, the brewer earned two million dollars.")
+    assert [e.event_type for e in draft.events] == ["economic_release"]  # "ended": no event

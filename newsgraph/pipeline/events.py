@@ -90,6 +90,8 @@ def _trigger(text: str, start: int, end: int, names: list[Name]) -> Cue | None:
     for cue in TRIGGER_CUES.finditer(text, start, end):
         if any(n.start < cue.end() and cue.start() < n.end for n in names):
             continue
+        if _PERIOD_END.match(cue.group()) and _PERIOD_NOUN.search(text, start, cue.start()):
+            continue  # "the quarter ended Sept. 30" names a period, no event
         if cue.start() != start and cue.group()[:1].isupper():
             continue
         return cue
@@ -185,20 +187,36 @@ _DATE_PREPOSITIONS = frozenset({"on", "in", "by", "at", "since", "until", "till"
                                 "from", "before", "after", "effective", "through"})
 
 
+#: Words after the trigger that open a comparison: a time after them is the base period
+#: ("rose 5% from $2 million a year earlier"), not the event's.
+_COMPARISON = re.compile(r"\b(?:from|compared|versus|vs\.|than)\b", re.I)
+#: A time right after these words bounds a period ("the quarter ended Sept. 30").
+_PERIOD_END = re.compile(r"\b(?:ended|ending|ends)\s*$", re.I)
+#: A period's noun right before "ended": "the year ended", "the nine months ending".
+_PERIOD_NOUN = re.compile(r"\b(?:year|quarter|period|half|months|weeks)\s+$", re.I)
+#: At most this many characters between a trigger and a time that stands next to it.
+_ADJACENT = 14
+
+
 def _event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, end: int,
                 at: int) -> TimeExpr | None:
     """The time mention that dates an event whose trigger is at ``at`` in the sentence
-    ``start``..``end``: a dated (DATE or TIME) expression of the same sentence, the same
-    clause first, then one after a preposition, then the nearest. ``starts`` are the
-    mentions' offsets (sorted), so only the sentence's own mentions are looked at."""
+    ``start``..``end``: a dated (DATE or TIME) expression of the same sentence; of the same
+    clause first (not a comparison's base period after the trigger, nor the end of a period
+    "ended Sept. 30"), then one next to the trigger or after a preposition, then the
+    nearest. ``starts`` are the mentions' offsets (sorted), so only the sentence's own
+    mentions are looked at."""
     best: tuple[tuple[bool, bool, int], TimeExpr] | None = None
     for t in times[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
         if not (start <= t.char_start and t.char_end <= end) or t.date_start is None \
                 or t.date_end is None or t.timex_type not in ("DATE", "TIME"):
             continue
         lo, hi = (t.char_end, at) if t.char_end <= at else (at, t.char_start)
-        other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None
-        key = (other_clause, t.preposition not in _DATE_PREPOSITIONS, abs(t.char_start - at))
+        other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None or \
+            (hi == t.char_start and _COMPARISON.search(text, lo, hi) is not None) or \
+            _PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None
+        near = hi - lo <= _ADJACENT or t.preposition in _DATE_PREPOSITIONS
+        key = (other_clause, not near, abs(t.char_start - at))
         if best is None or key < best[0]:
             best = (key, t)
     return best[1] if best else None
@@ -243,6 +261,8 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
     # The mentions by start, so each sentence finds its own by bisection (linear overall).
     mentions = sorted(draft.actor_mentions, key=lambda m: (m.span.start, m.span.end, m.actor))
     starts = [m.span.start for m in mentions]
+    #: The date of the last event dated by words of the text: the time the story is at.
+    focus: list[TimeExpr | None] = [None]
     for seg in draft.segments:
         if seg.kind != "body":
             continue
@@ -261,7 +281,7 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
                 if match is None:
                     break
                 end = _sentence_event(draft, published, (s_start, s_end), pos, match,
-                                      (names, extra, inside), time_starts)
+                                      (names, extra, inside), time_starts, focus)
                 pos = max(end, match.end())
                 if pos >= s_end:
                     break
@@ -271,7 +291,7 @@ def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tu
                     pos: int, match: Cue,
                     found: tuple[list[Name], dict[str, tuple[ActorMentionDraft, ActorDraft]],
                                  list[ActorMentionDraft]],
-                    time_starts: list[int]) -> int:
+                    time_starts: list[int], focus: list[TimeExpr | None]) -> int:
     """The event of the clause of ``match`` (a trigger at or after ``pos`` of the sentence):
     added to the draft; returns where its clause ends."""
     text = draft.source.text
@@ -307,8 +327,10 @@ def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tu
     span = _mention(text, clause, min(clause.start, match.start()))
     if not span.text.strip():  # a clause cut before its trigger: the trigger alone
         span = Span(match.start(), match.end(), match.group())
-    date = _event_date(text, draft.times, time_starts, s_start, s_end, match.start()) \
-        or _publication(published)
+    date = _event_date(text, draft.times, time_starts, s_start, s_end, match.start())
+    if date is not None:
+        focus[0] = date
+    date = date or focus[0] or _publication(published)
     if date is not None and date.date_start is not None and \
             date.basis != "publication_date":
         key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
