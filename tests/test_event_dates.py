@@ -61,3 +61,11 @@ def test_not_the_base_of_a_comparison_and_a_period_end_is_no_event() -> None:
     assert draft.events[0].date is not None and draft.events[0].date.text == "last month"
     draft = _events("For the year ended Sept. 30, the brewer earned two million dollars.")
     assert [e.event_type for e in draft.events] == ["economic_release"]  # "ended": no event
+
+
+def test_a_comparison_is_an_event_of_its_own_and_keeps_its_time() -> None:
+    draft = _events("The brewer reported a loss in the third quarter, compared with a profit "
+                    "a year earlier.")
+    loss, profit = draft.events
+    assert loss.date is not None and loss.date.text == "the third quarter"
+    assert profit.date is not None and profit.date.text == "a year earlier"

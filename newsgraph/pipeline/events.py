@@ -25,6 +25,7 @@ from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraf
 from newsgraph.pipeline.event_clauses import Clause, Name, analyse, obligation
 from newsgraph.pipeline.event_lexicon import (
     OBLIGATION_CUES,
+    REPORTING_FORMS,
     TRIGGER_CUES,
     TRIGGER_FORMS,
     WEAK_TYPES,
@@ -194,8 +195,27 @@ _COMPARISON = re.compile(r"\b(?:from|compared|versus|vs\.|than)\b", re.I)
 _PERIOD_END = re.compile(r"\b(?:ended|ending|ends)\s*$", re.I)
 #: A period's noun right before "ended": "the year ended", "the nine months ending".
 _PERIOD_NOUN = re.compile(r"\b(?:year|quarter|period|half|months|weeks)\s+$", re.I)
+#: What may follow a time after the trigger that dates it ("met Monday.", "arrived Thursday
+#: with ..."); a word else makes it a modifier of the next noun ("release third-quarter
+#: results", "trimmed his 1990 projection").
+_STANDS_ALONE = re.compile(r"\s*(?:[,.;:!?)\u2014'\"]|--|$|(?:with|in|at|on|to|and|or|as|after|"
+                           r"before|when|for|from|by|that|amid|despite|while)\b)")
+#: What opens the reported clause after "said Friday".
+_CLAUSE_NEXT = re.compile(r"\s*(?:,|that\b|it\b|he\b|she\b|they\b|we\b|its\b|their\b|"
+                          r"his\b|her\b|the\b)", re.I)
 #: At most this many characters between a trigger and a time that stands next to it.
 _ADJACENT = 14
+
+
+def _reported(text: str, start: int, at: int, end: int) -> bool:
+    """A reporting verb stands right before the time ``at``..``end`` and a clause follows it
+    ("said Friday that", "announced on Monday it"): the time dates the statement, not the
+    event it reports ("reported third-quarter profit" is no such case)."""
+    words = text[max(start, at - 30):at].split()
+    if words and words[-1].lower() in ("on", "late", "early"):
+        words.pop()
+    return bool(words) and words[-1] in REPORTING_FORMS and \
+        _CLAUSE_NEXT.match(text, end) is not None
 
 
 def _event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, end: int,
@@ -214,8 +234,10 @@ def _event_date(text: str, times: list[TimeExpr], starts: list[int], start: int,
         lo, hi = (t.char_end, at) if t.char_end <= at else (at, t.char_start)
         other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None or \
             (hi == t.char_start and _COMPARISON.search(text, lo, hi) is not None) or \
-            _PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None
-        near = hi - lo <= _ADJACENT or t.preposition in _DATE_PREPOSITIONS
+            _PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None \
+            or (t.char_end <= at and _reported(text, start, t.char_start, t.char_end))
+        near = t.preposition in _DATE_PREPOSITIONS or (
+            hi - lo <= _ADJACENT and (t.char_end <= at or _STANDS_ALONE.match(text, t.char_end)))
         key = (other_clause, not near, abs(t.char_start - at))
         if best is None or key < best[0]:
             best = (key, t)
@@ -328,7 +350,7 @@ def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tu
     if not span.text.strip():  # a clause cut before its trigger: the trigger alone
         span = Span(match.start(), match.end(), match.group())
     date = _event_date(text, draft.times, time_starts, s_start, s_end, match.start())
-    if date is not None:
+    if date is not None and pos == s_start:  # the sentence's first clause sets the time
         focus[0] = date
     date = date or focus[0] or _publication(published)
     if date is not None and date.date_start is not None and \
