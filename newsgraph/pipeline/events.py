@@ -207,6 +207,20 @@ _CLAUSE_NEXT = re.compile(r"\s*(?:,|that\b|it\b|he\b|she\b|they\b|we\b|its\b|the
 _ADJACENT = 14
 
 
+#: Words that open a subordinate clause (or, right before a time, are its preposition).
+_SUBORDINATE = re.compile(r"\b(?:when|because|although|though|who|which|whom|whose|where|"
+                          r"whereas|unless|while|after|before|since|until)\b")
+
+
+def _subordinate(text: str, lo: int, hi: int, t: TimeExpr) -> bool:
+    """A subordinate clause opens between the trigger and the time ``t`` (``lo``..``hi``):
+    the word that stands right before the time is its preposition, no clause."""
+    for m in _SUBORDINATE.finditer(text, lo, hi):
+        if not (hi == t.char_start and not text[m.end():t.char_start].strip()):
+            return True
+    return False
+
+
 def _reported(text: str, start: int, at: int, end: int) -> bool:
     """A reporting verb stands right before the time ``at``..``end`` and a clause follows it
     ("said Friday that", "announced on Monday it"): the time dates the statement, not the
@@ -233,6 +247,7 @@ def _event_date(text: str, times: list[TimeExpr], starts: list[int], start: int,
             continue
         lo, hi = (t.char_end, at) if t.char_end <= at else (at, t.char_start)
         other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None or \
+            _subordinate(text, lo, hi, t) or \
             (hi == t.char_start and _COMPARISON.search(text, lo, hi) is not None) or \
             _PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None \
             or (t.char_end <= at and _reported(text, start, t.char_start, t.char_end))
