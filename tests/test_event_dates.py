@@ -69,3 +69,9 @@ def test_a_comparison_is_an_event_of_its_own_and_keeps_its_time() -> None:
     loss, profit = draft.events
     assert loss.date is not None and loss.date.text == "the third quarter"
     assert profit.date is not None and profit.date.text == "a year earlier"
+
+
+def test_a_possessive_year_dates_the_noun_it_owns() -> None:
+    (event,) = _events("Last year's sales of the brewer fell by a third.").events
+    assert event.date is not None and event.date.text == "Last year"
+    assert event.date.date_start == dt.date(2018, 1, 1)
