@@ -162,3 +162,14 @@ def test_broad_words_give_way_and_purchases_need_arms() -> None:
     assert bought[0] == "acquisition"
     (arms,) = _events("Peru acquired two missile systems from a foreign supplier last year.")
     assert arms[0] == "arms_purchase"
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), [
+    ("The brewer took a $40 million charge for the closure of a plant.", "economic_release"),
+    ("Shares of the brewer rallied 5% in early trading on the news.", "market_move"),
+    ("Chile charged Peru with violating the border treaty.", "accusation"),
+    ("Thousands of Chilean students rallied in Santiago against the new fees.", "demonstration"),
+])
+def test_charges_and_rallies_of_markets(sentence: str, event_type: str) -> None:
+    (found,) = _events(sentence)
+    assert found[0] == event_type

@@ -191,6 +191,13 @@ _ARMS = re.compile(r"\b(?:arms|weapons?|missiles?|jets?|fighters?|aircraft|tanks
                    r"helicopters?|rifles?|guns?|systems?|drones?|warships?|submarines?|"
                    r"ammunition|military|defen[cs]e|S-\d+)\b", re.I)
 
+#: An accounting charge's words right before "charge": "$40 million", "pre-tax",
+#: "restructuring"; a market's words in a rally's clause: "shares rallied 5%".
+_ACCOUNTING = re.compile(r"(?:million|billion|\d|pre-?tax|after-?tax|one-time|restructuring|"
+                         r"special|quarter|year)\W*(?:[\w-]+\s+)?$", re.I)
+_MARKET = re.compile(r"\b(?:shares?|stocks?|index|prices?|bonds?|dollar|markets?|"
+                     r"futures)\b|\d%", re.I)
+
 
 def _clause_trigger(text: str, match: Cue, s_start: int, s_end: int, names: list[Name]
                     ) -> tuple[Cue, Clause]:
@@ -273,6 +280,12 @@ def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tu
     found_type = TRIGGER_FORMS[match.group()]
     if found_type == "arms_purchase" and _ARMS.search(text, s_start, s_end) is None:
         found_type = "acquisition"
+    elif match.group().lower() in ("charge", "charges") and \
+            _ACCOUNTING.search(text, max(s_start, match.start() - 30), match.start()):
+        found_type = "economic_release"  # "a $40 million charge", "restructuring charges"
+    elif match.group().lower().startswith("rall") and \
+            _MARKET.search(text, clause.start, clause.end):
+        found_type = "market_move"  # "shares rallied 5%"
     event_type = "demand" if demand is not None else refine(
         found_type, before, text[match.start():s_end])
     object_role: ParticipantRole = "recipient" if event_type in _GIVING else "target"
