@@ -46,3 +46,32 @@ def test_else_the_publication_date_else_none() -> None:
     (undated,) = _events("The two governments signed the contract in the capital.",
                          None).events
     assert undated.date is None
+
+
+def test_a_sentence_without_a_date_keeps_the_story_time() -> None:
+    draft = _events("The brewer's sales fell 4% in the third quarter. Its profit rose to "
+                    "two million dollars.")
+    first, second = draft.events
+    assert first.date is not None and first.date.text == "the third quarter"
+    assert second.date is first.date
+
+
+def test_not_the_base_of_a_comparison_and_a_period_end_is_no_event() -> None:
+    draft = _events("The jobless rate fell to 4 percent last month from 5 percent in May.")
+    assert draft.events[0].date is not None and draft.events[0].date.text == "last month"
+    draft = _events("For the year ended Sept. 30, the brewer earned two million dollars.")
+    assert [e.event_type for e in draft.events] == ["economic_release"]  # "ended": no event
+
+
+def test_a_comparison_is_an_event_of_its_own_and_keeps_its_time() -> None:
+    draft = _events("The brewer reported a loss in the third quarter, compared with a profit "
+                    "a year earlier.")
+    loss, profit = draft.events
+    assert loss.date is not None and loss.date.text == "the third quarter"
+    assert profit.date is not None and profit.date.text == "a year earlier"
+
+
+def test_a_possessive_year_dates_the_noun_it_owns() -> None:
+    (event,) = _events("Last year's sales of the brewer fell by a third.").events
+    assert event.date is not None and event.date.text == "Last year"
+    assert event.date.date_start == dt.date(2018, 1, 1)

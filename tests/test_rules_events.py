@@ -148,3 +148,28 @@ def test_every_event_has_a_mention_and_a_label(sentence: str) -> None:
     find_events(draft, None)
     for event in draft.events:
         assert event.label.strip() and all(s.text.strip() for s in event.spans)
+
+
+def test_a_sentence_reports_an_event_a_clause() -> None:
+    found = _events("Shares of the brewer rose 5% on Monday after its rival's sales fell.")
+    assert [f[0] for f in found] == ["market_move", "economic_release"]
+
+
+def test_broad_words_give_way_and_purchases_need_arms() -> None:
+    (found,) = _events("Chilean prices rose as Chile attacked Peru near the border.")
+    assert found[0] == "attack"  # one clause: the PLOVER trigger is its event
+    (bought,) = _events("The brewer acquired a small bottling plant in the north last year.")
+    assert bought[0] == "acquisition"
+    (arms,) = _events("Peru acquired two missile systems from a foreign supplier last year.")
+    assert arms[0] == "arms_purchase"
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), [
+    ("The brewer took a $40 million charge for the closure of a plant.", "economic_release"),
+    ("Shares of the brewer rallied 5% in early trading on the news.", "market_move"),
+    ("Chile charged Peru with violating the border treaty.", "accusation"),
+    ("Thousands of Chilean students rallied in Santiago against the new fees.", "demonstration"),
+])
+def test_charges_and_rallies_of_markets(sentence: str, event_type: str) -> None:
+    (found,) = _events(sentence)
+    assert found[0] == event_type

@@ -122,7 +122,11 @@ EVENT_TYPES: dict[str, tuple[str | None, str | None, str, str]] = {
     "disaster": (None, None, "", "a flood, fire, earthquake, storm or accident"),
     "economic_release": (None, None, "", "economic figures, earnings or a forecast released"),
     "business_decision": (None, None, "",
-                          "a decision on production, jobs or plants (a firm's or a government's)"),
+                          "a decision on production, jobs, plants, a firm's capital or its "
+                          "officers (a firm's or a government's)"),
+    "acquisition": (None, None, "", "a merger, takeover or acquisition of a firm or its assets"),
+    "market_move": (None, None, "",
+                    "a price, share, index, rate or figure rising or falling; a day's trading"),
 }
 
 EventType = Literal[
@@ -136,6 +140,7 @@ EventType = Literal[
     "curfew", "seizure", "attack", "military_operation", "bombing", "abduction",
     "physical_assault", "killing", "coup_attempt", "shelling", "statement", "election", "vote",
     "legislation", "court_ruling", "disaster", "economic_release", "business_decision",
+    "acquisition", "market_move",
 ]
 EventStatus = Literal[
     "occurred", "ongoing", "planned", "expected", "hypothetical", "cancelled", "denied"

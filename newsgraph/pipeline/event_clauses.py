@@ -21,9 +21,11 @@ from newsgraph.pipeline.event_lexicon import REPORTING_FORMS
 from newsgraph.pipeline.lexicon import Cues
 
 _REPORTING = Cues(REPORTING_FORMS | {"according to"})
-#: Words that open a new clause: what follows them has a subject of its own.
+#: Words that open a new clause: what follows them has a subject of its own (a comparison,
+#: "compared with a loss a year earlier", reports an event of its own).
 _BOUNDARY = re.compile(r";|\b(?:after|before|when|while|because|although|though|since|but|"
-                       r"whereas|unless|until|who|which|whom|whose|where)\b|,\s+(?:and|but)\b")
+                       r"whereas|unless|until|who|which|whom|whose|where|versus|"
+                       r"compared\s+(?:with|to))\b|,\s+(?:and|but)\b")
 #: A preposition (or a possessive of another head) in front of a name: the name is no subject.
 _GOVERNING = frozenset("of for from at by with to against on in about over than into after "
                        "near between among across toward towards under inside outside "

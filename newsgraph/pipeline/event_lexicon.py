@@ -92,9 +92,24 @@ _TRIGGERS: dict[EventType, str] = {
     "disaster": "~flood ~floods ~flooding ~earthquake ~wildfire ~hurricane ~storm ~fire "
                 "~crashed ~crash ~broke_out",
     "economic_release": "~earned ~earnings ~unemployment_rate ~inflation ~gdp ~profit "
-                        "~profits ~forecast",
-    "business_decision": "~production ~layoffs ~laid_off ~hire ~hired",
+                        "~profits ~forecast ~loss ~losses ~net_income ~revenue ~revenues "
+                        "~sales ~results ~growth ~deficit ~surplus",
+    "business_decision": "~production ~layoffs ~laid_off ~hire ~hired ~appointed ~appointment "
+                         "~recapitalization ~restructuring ~dividend",
+    "acquisition": "~merger ~mergers ~merge ~merged ~acquisition ~acquisitions ~takeover "
+                   "~buyout ~tender_offer",
+    "market_move": "~rose ~rise ~rises ~rising ~risen ~fell ~fall ~falls ~falling ~fallen "
+                   "drop=dropped decline gain climb slip=slipped ~slid ~slide ~slides plunge "
+                   "surge jump soar tumble ~increased ~increase ~increases ~decreased "
+                   "~decrease ~inched ~edged_up ~edged_down ~closed_at ~closed_up "
+                   "~closed_down ~grew ~grow ~grows ~in_trading ~early_trading "
+                   "~late_trading ~composite_trading ~heavy_trading",
 }
+
+#: The types of the broad vocabulary of economic news: in a clause that also holds a trigger
+#: of another type, that one is the clause's event ("shares rose after X attacked Y").
+WEAK_TYPES = frozenset({"market_move", "economic_release", "business_decision",
+                        "acquisition"})
 
 def _expand(entries: str) -> list[str]:
     forms: list[str] = []

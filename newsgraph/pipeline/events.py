@@ -8,9 +8,11 @@ clause's subject (agent) and object (target, or recipient where something is giv
 status the tense, modality and negation of the clause. An intention to do something
 cooperative ("will provide aid", "is ready to send troops") is PLOVER's AGREE (an offer or an
 agreement); a conditional intention to do something hostile ("will withdraw ... unless") is a
-threat. Its date is the time mention (``times``) of that sentence linked to it: of the same
-clause, after a preposition ("on Friday", "by March 20"), nearest the trigger; else the
-publication date (basis ``publication_date``); else none.
+threat. Its date is the time mention (``times``) of that sentence linked to it
+(``event_dates``: of the same clause, next to the trigger or after a preposition, nearest
+it); else the story's time (the date of the article's last event dated by its words); else
+the publication date (basis ``publication_date``); else none. A sentence gives an event a
+clause, up to ``MAX_EVENTS_PER_SENTENCE``.
 """
 
 from __future__ import annotations
@@ -23,13 +25,19 @@ from newsgraph.models.event import EVENT_TYPES, EventStatus, EventType, Particip
 from newsgraph.pipeline.demonyms import find_demonyms
 from newsgraph.pipeline.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, EventDraft, Span
 from newsgraph.pipeline.event_clauses import Clause, Name, analyse, obligation
-from newsgraph.pipeline.event_lexicon import OBLIGATION_CUES, TRIGGER_CUES, TRIGGER_FORMS
+from newsgraph.pipeline.event_dates import PERIOD_END, PERIOD_NOUN, event_date, publication
+from newsgraph.pipeline.event_lexicon import (
+    OBLIGATION_CUES,
+    TRIGGER_CUES,
+    TRIGGER_FORMS,
+    WEAK_TYPES,
+)
 from newsgraph.pipeline.lexicon import Cue
 from newsgraph.pipeline.names import FUNCTION_WORDS, ORG_WORDS
 from newsgraph.pipeline.sentences import sentence_spans
 from newsgraph.pipeline.times import TimeExpr
 
-RULE = "rule:events.triggers@2"
+RULE = "rule:events.triggers@3"
 #: The actor mentions the events stage adds for its participants: demonyms ("Turkish troops"
 #: -> Turkey) and an organisation's name as a clause's subject that the actors stage left out.
 DEMONYM_RULE = "rule:events.participants@1"
@@ -85,6 +93,8 @@ def _trigger(text: str, start: int, end: int, names: list[Name]) -> Cue | None:
     for cue in TRIGGER_CUES.finditer(text, start, end):
         if any(n.start < cue.end() and cue.start() < n.end for n in names):
             continue
+        if PERIOD_END.match(cue.group()) and PERIOD_NOUN.search(text, start, cue.start()):
+            continue  # "the quarter ended Sept. 30" names a period, no event
         if cue.start() != start and cue.group()[:1].isupper():
             continue
         return cue
@@ -173,46 +183,47 @@ def _label(span: Span) -> str:
         " ".join(words[:_LABEL_WORDS]) + " \u2026"
 
 
-#: A clause boundary between a trigger and a date: the date belongs to another clause.
-_CLAUSE_BREAK = re.compile(r"[;:\u2014]|,\s+(?:and|but|while|whereas|which|who)\b| but ")
-#: Prepositions that introduce an event's time ("signed on Friday", "by March 20").
-_DATE_PREPOSITIONS = frozenset({"on", "in", "by", "at", "since", "until", "till", "during",
-                                "from", "before", "after", "effective", "through"})
+#: The most events one sentence gives (one a clause): a bound that keeps a sentence's cost
+#: linear in its length whatever its number of clauses.
+MAX_EVENTS_PER_SENTENCE = 4
+#: Words of arms: a purchase without one in its sentence is a firm's acquisition, no arms deal.
+_ARMS = re.compile(r"\b(?:arms|weapons?|missiles?|jets?|fighters?|aircraft|tanks?|"
+                   r"helicopters?|rifles?|guns?|systems?|drones?|warships?|submarines?|"
+                   r"ammunition|military|defen[cs]e|S-\d+)\b", re.I)
+
+#: An accounting charge's words right before "charge": "$40 million", "pre-tax",
+#: "restructuring"; a market's words in a rally's clause: "shares rallied 5%".
+_ACCOUNTING = re.compile(r"(?:million|billion|\d|pre-?tax|after-?tax|one-time|restructuring|"
+                         r"special|quarter|year)\W*(?:[\w-]+\s+)?$", re.I)
+_MARKET = re.compile(r"\b(?:shares?|stocks?|index|prices?|bonds?|dollar|markets?|"
+                     r"futures)\b|\d%", re.I)
 
 
-def _event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, end: int,
-                at: int) -> TimeExpr | None:
-    """The time mention that dates an event whose trigger is at ``at`` in the sentence
-    ``start``..``end``: a dated (DATE or TIME) expression of the same sentence, the same
-    clause first, then one after a preposition, then the nearest. ``starts`` are the
-    mentions' offsets (sorted), so only the sentence's own mentions are looked at."""
-    best: tuple[tuple[bool, bool, int], TimeExpr] | None = None
-    for t in times[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
-        if not (start <= t.char_start and t.char_end <= end) or t.date_start is None \
-                or t.date_end is None or t.timex_type not in ("DATE", "TIME"):
+def _clause_trigger(text: str, match: Cue, s_start: int, s_end: int, names: list[Name]
+                    ) -> tuple[Cue, Clause]:
+    """The trigger of ``match``'s clause: a broad one (``WEAK_TYPES``: "rose", "sales")
+    gives way to a trigger of another type later in the same clause."""
+    clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
+    if TRIGGER_FORMS[match.group()] not in WEAK_TYPES:
+        return match, clause
+    for cue in TRIGGER_CUES.finditer(text, match.end(), clause.end):
+        if TRIGGER_FORMS[cue.group()] in WEAK_TYPES or cue.group()[:1].isupper() or \
+                any(n.start < cue.end() and cue.start() < n.end for n in names):
             continue
-        lo, hi = (t.char_end, at) if t.char_end <= at else (at, t.char_start)
-        other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None
-        key = (other_clause, t.preposition not in _DATE_PREPOSITIONS, abs(t.char_start - at))
-        if best is None or key < best[0]:
-            best = (key, t)
-    return best[1] if best else None
-
-
-def _publication(published: dt.date | None) -> TimeExpr | None:
-    """The fallback date: the article's publication day (no words of the text give it)."""
-    if published is None:
-        return None
-    return TimeExpr(0, 0, "", published, published, "day", "publication_date")
+        return cue, analyse(text, s_start, s_end, (cue.start(), cue.end()), names)
+    return match, clause
 
 
 def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
-    """Fill ``draft.events`` with one event per body sentence that holds a trigger."""
+    """Fill ``draft.events`` with the events of the body sentences: one a clause that holds
+    a trigger (at most ``MAX_EVENTS_PER_SENTENCE`` a sentence)."""
     text = draft.source.text
     time_starts = [t.char_start for t in draft.times]
     # The mentions by start, so each sentence finds its own by bisection (linear overall).
     mentions = sorted(draft.actor_mentions, key=lambda m: (m.span.start, m.span.end, m.actor))
     starts = [m.span.start for m in mentions]
+    #: The date of the last event dated by words of the text: the time the story is at.
+    focus: list[TimeExpr | None] = [None]
     for seg in draft.segments:
         if seg.kind != "body":
             continue
@@ -225,50 +236,80 @@ def find_events(draft: ArticleDraft, published: dt.date | None) -> None:
             inside = mentions[bisect.bisect_left(starts, s_start):
                               bisect.bisect_left(starts, s_end)]
             names, extra = _names(draft, inside, s_start, s_end)
-            match = _trigger(text, s_start, s_end, names)
-            if match is None:
-                continue
-            must = OBLIGATION_CUES.search(text, s_start, match.start())
-            demand = None if must is None else \
-                obligation(text, s_start, s_end, (must.start(), must.end()), names)
-            clause = demand or analyse(text, s_start, s_end, (match.start(), match.end()), names)
-            if demand is None and not clause.agents and not clause.passive and \
-                    (org := _organisation(text, clause.start, match.start())) is not None \
-                    and text[org[0]:org[1]] == org[2] \
-                    and not any(m.span.start < org[1] and org[0] < m.span.end
-                                for m in inside):
-                o_start, o_end, o_name = org
-                actor = draft.actors.get(o_name) or ActorDraft(o_name, "organization",
-                                                               method=DEMONYM_RULE)
-                extra[f"{o_start}"] = (ActorMentionDraft(o_name, Span(o_start, o_end, o_name),
-                                                         "name", DEMONYM_RULE, 0.5), actor)
-                names = sorted([*names, Name(o_start, o_end, o_name)],
-                               key=lambda n: (n.start, n.end))
-                clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
-            before = text[clause.start:match.start()]
-            event_type = "demand" if demand is not None else refine(
-                TRIGGER_FORMS[match.group()], before, text[match.start():s_end])
-            object_role: ParticipantRole = "recipient" if event_type in _GIVING else "target"
-            participants: list[tuple[str, ParticipantRole]] = \
-                [(a, "agent") for a in clause.agents] + [(o, object_role) for o in clause.objects]
-            first = min([n.start for n in names if clause.start <= n.start < match.start()
-                         and n.actor in clause.agents + clause.objects] + [match.start()])
-            span = _mention(text, clause, first)
-            if not span.text.strip():  # a clause cut before its trigger: the trigger alone
-                span = Span(match.start(), match.end(), match.group())
-            date = _event_date(text, draft.times, time_starts, s_start, s_end, match.start()) \
-                or _publication(published)
-            if date is not None and date.date_start is not None and \
-                    date.basis != "publication_date":
-                key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
-                      ",".join(sorted(p for p, _ in participants))
-            else:
-                key = f"{event_type}|{draft.source.sha256}|{span.start}"
-            used = {p for p, _ in participants}
-            event = EventDraft(key, event_type, _label(span), _status(before, match.group()),
-                               date, None, participants, [span], RULE, 0.6)
-            event.actor_mentions = [pair for pair in extra.values() if pair[0].actor in used]
-            draft.events.append(event)
+            pos = s_start
+            for _ in range(MAX_EVENTS_PER_SENTENCE):
+                match = _trigger(text, pos, s_end, names)
+                if match is None:
+                    break
+                end = _sentence_event(draft, published, (s_start, s_end), pos, match,
+                                      (names, extra, inside), time_starts, focus)
+                pos = max(end, match.end())
+                if pos >= s_end:
+                    break
+
+
+def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tuple[int, int],
+                    pos: int, match: Cue,
+                    found: tuple[list[Name], dict[str, tuple[ActorMentionDraft, ActorDraft]],
+                                 list[ActorMentionDraft]],
+                    time_starts: list[int], focus: list[TimeExpr | None]) -> int:
+    """The event of the clause of ``match`` (a trigger at or after ``pos`` of the sentence):
+    added to the draft; returns where its clause ends."""
+    text = draft.source.text
+    s_start, s_end = sentence
+    names, extra, inside = found
+    must = OBLIGATION_CUES.search(text, pos, match.start())
+    demand = None if must is None else \
+        obligation(text, s_start, s_end, (must.start(), must.end()), names)
+    if demand is None:
+        match, clause = _clause_trigger(text, match, s_start, s_end, names)
+    else:
+        clause = demand
+    if demand is None and not clause.agents and not clause.passive and \
+            (org := _organisation(text, clause.start, match.start())) is not None \
+            and text[org[0]:org[1]] == org[2] \
+            and not any(m.span.start < org[1] and org[0] < m.span.end for m in inside):
+        o_start, o_end, o_name = org
+        actor = draft.actors.get(o_name) or ActorDraft(o_name, "organization",
+                                                       method=DEMONYM_RULE)
+        extra[f"{o_start}"] = (ActorMentionDraft(o_name, Span(o_start, o_end, o_name),
+                                                 "name", DEMONYM_RULE, 0.5), actor)
+        names[:] = sorted([*names, Name(o_start, o_end, o_name)], key=lambda n: (n.start, n.end))
+        clause = analyse(text, s_start, s_end, (match.start(), match.end()), names)
+    before = text[clause.start:match.start()]
+    found_type = TRIGGER_FORMS[match.group()]
+    if found_type == "arms_purchase" and _ARMS.search(text, s_start, s_end) is None:
+        found_type = "acquisition"
+    elif match.group().lower() in ("charge", "charges") and \
+            _ACCOUNTING.search(text, max(s_start, match.start() - 30), match.start()):
+        found_type = "economic_release"  # "a $40 million charge", "restructuring charges"
+    elif match.group().lower().startswith("rall") and \
+            _MARKET.search(text, clause.start, clause.end):
+        found_type = "market_move"  # "shares rallied 5%"
+    event_type = "demand" if demand is not None else refine(
+        found_type, before, text[match.start():s_end])
+    object_role: ParticipantRole = "recipient" if event_type in _GIVING else "target"
+    participants: list[tuple[str, ParticipantRole]] = \
+        [(a, "agent") for a in clause.agents] + [(o, object_role) for o in clause.objects]
+    span = _mention(text, clause, min(clause.start, match.start()))
+    if not span.text.strip():  # a clause cut before its trigger: the trigger alone
+        span = Span(match.start(), match.end(), match.group())
+    date = event_date(text, draft.times, time_starts, s_start, s_end, match.start())
+    if date is not None and pos == s_start:  # the sentence's first clause sets the time
+        focus[0] = date
+    date = date or focus[0] or publication(published)
+    if date is not None and date.date_start is not None and \
+            date.basis != "publication_date":
+        key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
+              ",".join(sorted(p for p, _ in participants))
+    else:
+        key = f"{event_type}|{draft.source.sha256}|{span.start}"
+    used = {p for p, _ in participants}
+    event = EventDraft(key, event_type, _label(span), _status(before, match.group()),
+                       date, None, participants, [span], RULE, 0.6)
+    event.actor_mentions = [pair for pair in extra.values() if pair[0].actor in used]
+    draft.events.append(event)
+    return clause.end
 
 
 def add_event_actors(draft: ArticleDraft) -> None:

@@ -49,7 +49,7 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         if c.low(m) in ("quarter", "period"):
             return m + 1, Frame("ago", unit="year", count=abs(own), shift=-1 if own < 0 else 1,
                                 code="quarter", anchored=True)
-        return None
+        # else "this year's results", "last year's election": the year itself (below)
     if c.low(k) in _REL and (c.near(k) or k == j):
         shift, k = _REL[c.low(k)], k + 1
     elif c.low(k) in ("latest", "same", "year-ago", "comparable", "corresponding"):
