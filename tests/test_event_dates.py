@@ -75,3 +75,13 @@ def test_a_possessive_year_dates_the_noun_it_owns() -> None:
     (event,) = _events("Last year's sales of the brewer fell by a third.").events
     assert event.date is not None and event.date.text == "Last year"
     assert event.date.date_start == dt.date(2018, 1, 1)
+
+
+def test_dated_events_without_participants_are_not_one_event() -> None:
+    """Two bombings on the same Friday, nobody named: nothing says they are one event, so
+    their keys (which merge reports across articles) stay apart."""
+    draft = _events("A car bomb exploded near the market on Friday morning. "
+                    "A second bomb exploded at the port on Friday.")
+    bombings = [e for e in draft.events if not e.participants]
+    assert len(bombings) == 2 and bombings[0].date is not None
+    assert bombings[0].key != bombings[1].key

@@ -68,10 +68,10 @@ class Clause:
 def _governed(text: str, lo: int, at: int) -> bool:
     """A preposition governs the name at ``at`` (looking back at most four words, to ``lo``)."""
     words = re.findall(r"[\w.'’-]+|,", text[max(lo, at - 60):at])
-    for word in reversed(words[-5:]):
+    for i in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        word = words[i]
         low = word.lower()
         if low in _GOVERNING:
-            i = words.index(word)
             before = words[i - 1] if i > 0 else ""
             if before[:1].isupper() and before.lower() not in _GOVERNING:
                 continue  # a title: "Minister for Interior X", "Secretary of State X"

@@ -49,7 +49,7 @@ _TRIGGERS: dict[EventType, str] = {
     "appeal": "urge appeal ~called_for ~call_for ~calls_for ~calling_for request ~asked "
               "~called_on ~calls_on plead",
     "accusation": "accuse ~accusation ~accusations allege blame charge",
-    "criticism": "condemn criticize criticise denounce ~criticism ~condemnation protest_to",
+    "criticism": "condemn criticize criticise denounce ~criticism ~condemnation ~protest_to ~protested_to",
     "investigation": "investigate probe ~investigation ~inquiry examine",
     "lawsuit": "sue ~lawsuit",
     "rejection": "reject refuse ~refusal deny ~declined decline ~opposed_to ~rebuff ~rebuffed "

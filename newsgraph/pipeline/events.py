@@ -147,6 +147,11 @@ _ORG_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|of|for|and)(?:\s+(?:[A-Z][\w'’.-]*
 _ORG_HEADS = ORG_WORDS | frozenset({"community", "league", "conference", "wing", "organisation"})
 
 
+#: An acronym that names an organisation ("UNITA", "NATO"): capitals only, no digits or hyphen
+#: (not a weapon system, "S-400"), and short (not a dateline's city in capitals, "WASHINGTON").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _organisation(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """An organisation's name that is the subject of a clause but no actor yet: a capitalised
     run (no function word) ending in an organisation word ("Union", "Committee") or an acronym
@@ -158,8 +163,7 @@ def _organisation(text: str, start: int, end: int) -> tuple[int, int, str] | Non
             words.pop()
         if not words or words[0].lower() in FUNCTION_WORDS or words[0] in ("of", "for", "and"):
             return None
-        if words[-1].lower() in _ORG_HEADS or (len(words) == 1 and words[0].isupper()
-                                              and len(words[0]) >= 2):
+        if words[-1].lower() in _ORG_HEADS or (len(words) == 1 and _ACRONYM.fullmatch(words[0])):
             name = " ".join(words)
             return m.start(), m.start() + len(name), name
         return None
@@ -298,7 +302,9 @@ def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tu
     if date is not None and pos == s_start:  # the sentence's first clause sets the time
         focus[0] = date
     date = date or focus[0] or publication(published)
-    if date is not None and date.date_start is not None and \
+    # the same type, date and participants is the same event in any article; without
+    # participants ("a bomb exploded on Friday") nothing says two reports are of one event
+    if participants and date is not None and date.date_start is not None and \
             date.basis != "publication_date":
         key = f"{event_type}|{date.date_start}|{date.date_end}|" + \
               ",".join(sorted(p for p, _ in participants))
