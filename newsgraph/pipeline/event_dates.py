@@ -37,6 +37,10 @@ _STANDS_ALONE = re.compile(r"\s*(?:[,.;:!?)\u2014'\"]|--|$|(?:with|in|at|on|to|a
 #: What opens the reported clause after "said Friday".
 _CLAUSE_NEXT = re.compile(r"\s*(?:,|that\b|it\b|he\b|she\b|they\b|we\b|its\b|their\b|"
                           r"his\b|her\b|the\b)", re.I)
+#: A debt's maturity right before a time ("5% notes due Nov. 1, 2009", "bonds maturing in
+#: 1999"): the time is the instrument's term, no event's date.
+_MATURITY = re.compile(r"(?:%|\b(?:bonds?|notes?|debentures?|securities|certificates|loans?|"
+                       r"paper))[^.;]{0,40}\b(?:due|maturing|mature)\s+(?:in\s+|on\s+)?$", re.I)
 #: At most this many characters between a trigger and a time that stands next to it.
 _ADJACENT = 14
 
@@ -77,7 +81,8 @@ def event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, 
     best: tuple[tuple[bool, bool, int], TimeExpr] | None = None
     for t in times[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
         if not (start <= t.char_start and t.char_end <= end) or t.date_start is None \
-                or t.date_end is None or t.timex_type not in ("DATE", "TIME"):
+                or t.date_end is None or t.timex_type not in ("DATE", "TIME") \
+                or _MATURITY.search(text, max(start, t.char_start - 60), t.char_start):
             continue
         lo, hi = (t.char_end, at) if t.char_end <= at else (at, t.char_start)
         other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None or \
