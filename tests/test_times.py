@@ -39,6 +39,8 @@ CASES: list[tuple[str, dt.date | None, str, str, str]] = [
     ("Bids are due by March 20.", NOV_27, "March 20", "DATE", "2020-03-20"),
     ("Prices rose this month.", NOV_27, "this month", "DATE", "2019-11"),
     ("The mill closed this past summer.", NOV_27, "past summer", "DATE", "2019-SU"),
+    ("Sales rose in the third quarter. Year-earlier results had a gain.", NOV_27,
+     "Year-earlier", "DATE", "2018-Q3"),
     ("The mill closed last summer.", NOV_27, "last summer", "DATE", "2018-SU"),
     ("The mill closed in 1988.", NOV_27, "1988", "DATE", "1988"),
     ("Crowds came this summer.", NOV_27, "this summer", "DATE", "2019-SU"),
