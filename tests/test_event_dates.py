@@ -92,3 +92,10 @@ def test_a_maturity_is_no_event_date() -> None:
                     "Nov. 1, 2031.")
     dated = [e for e in draft.events if e.date is not None]
     assert dated and all(e.date.text != "Nov. 1, 2031" for e in dated)  # type: ignore[union-attr]
+
+
+def test_not_the_time_of_a_fronted_subordinate_clause() -> None:
+    draft = _events("Although the talks stalled in May, Ankara and Moscow signed the contract "
+                    "for the fourth quarter.")
+    (event,) = draft.events
+    assert event.date is not None and event.date.text == "the fourth quarter"

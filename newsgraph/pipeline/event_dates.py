@@ -59,6 +59,17 @@ def _subordinate(text: str, lo: int, hi: int, t: TimeExpr) -> bool:
     return False
 
 
+#: A sentence that opens with a subordinate clause ("Although X grew in May, analysts ...").
+_OPENS_SUBORDINATE = re.compile(r"\W*(?:although|though|while|because|whereas|if)\b", re.I)
+
+
+def _fronted(text: str, start: int, t: TimeExpr, at: int) -> bool:
+    """The time ``t`` is in the sentence's fronted subordinate clause and the trigger at
+    ``at`` after the comma that closes it."""
+    return t.char_end <= at and _OPENS_SUBORDINATE.match(text, start) is not None and \
+        "," in text[t.char_end:at] and "," not in text[start:t.char_start]
+
+
 def _reported(text: str, start: int, at: int, end: int) -> bool:
     """A reporting verb stands right before the time ``at``..``end`` and a clause follows it
     ("said Friday that", "announced on Monday it"): the time dates the statement, not the
@@ -86,7 +97,7 @@ def event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, 
             continue
         lo, hi = (t.char_end, at) if t.char_end <= at else (at, t.char_start)
         other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None or \
-            _subordinate(text, lo, hi, t) or \
+            _subordinate(text, lo, hi, t) or _fronted(text, start, t, at) or \
             (hi == t.char_start and _COMPARISON.search(text, lo, hi) is not None) or \
             PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None \
             or (t.char_end <= at and _reported(text, start, t.char_start, t.char_end))
