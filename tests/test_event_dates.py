@@ -85,3 +85,17 @@ def test_dated_events_without_participants_are_not_one_event() -> None:
     bombings = [e for e in draft.events if not e.participants]
     assert len(bombings) == 2 and bombings[0].date is not None
     assert bombings[0].key != bombings[1].key
+
+
+def test_a_maturity_is_no_event_date() -> None:
+    draft = _events("Ankara signed a contract for $40 million of 7% bonds due "
+                    "Nov. 1, 2031.")
+    dated = [e for e in draft.events if e.date is not None]
+    assert dated and all(e.date.text != "Nov. 1, 2031" for e in dated)  # type: ignore[union-attr]
+
+
+def test_not_the_time_of_a_fronted_subordinate_clause() -> None:
+    draft = _events("Although the talks stalled in May, Ankara and Moscow signed the contract "
+                    "for the fourth quarter.")
+    (event,) = draft.events
+    assert event.date is not None and event.date.text == "the fourth quarter"

@@ -37,6 +37,10 @@ _STANDS_ALONE = re.compile(r"\s*(?:[,.;:!?)\u2014'\"]|--|$|(?:with|in|at|on|to|a
 #: What opens the reported clause after "said Friday".
 _CLAUSE_NEXT = re.compile(r"\s*(?:,|that\b|it\b|he\b|she\b|they\b|we\b|its\b|their\b|"
                           r"his\b|her\b|the\b)", re.I)
+#: A debt's maturity right before a time ("5% notes due Nov. 1, 2009", "bonds maturing in
+#: 1999"): the time is the instrument's term, no event's date.
+_MATURITY = re.compile(r"(?:%|\b(?:bonds?|notes?|debentures?|securities|certificates|loans?|"
+                       r"paper))[^.;]{0,40}\b(?:due|maturing|mature)\s+(?:in\s+|on\s+)?$", re.I)
 #: At most this many characters between a trigger and a time that stands next to it.
 _ADJACENT = 14
 
@@ -53,6 +57,17 @@ def _subordinate(text: str, lo: int, hi: int, t: TimeExpr) -> bool:
         if not (hi == t.char_start and not text[m.end():t.char_start].strip()):
             return True
     return False
+
+
+#: A sentence that opens with a subordinate clause ("Although X grew in May, analysts ...").
+_OPENS_SUBORDINATE = re.compile(r"\W*(?:although|though|while|because|whereas|if)\b", re.I)
+
+
+def _fronted(text: str, start: int, t: TimeExpr, at: int) -> bool:
+    """The time ``t`` is in the sentence's fronted subordinate clause and the trigger at
+    ``at`` after the comma that closes it."""
+    return t.char_end <= at and _OPENS_SUBORDINATE.match(text, start) is not None and \
+        "," in text[t.char_end:at] and "," not in text[start:t.char_start]
 
 
 def _reported(text: str, start: int, at: int, end: int) -> bool:
@@ -77,11 +92,12 @@ def event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, 
     best: tuple[tuple[bool, bool, int], TimeExpr] | None = None
     for t in times[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
         if not (start <= t.char_start and t.char_end <= end) or t.date_start is None \
-                or t.date_end is None or t.timex_type not in ("DATE", "TIME"):
+                or t.date_end is None or t.timex_type not in ("DATE", "TIME") \
+                or _MATURITY.search(text, max(start, t.char_start - 60), t.char_start):
             continue
         lo, hi = (t.char_end, at) if t.char_end <= at else (at, t.char_start)
         other_clause = _CLAUSE_BREAK.search(text, lo, hi) is not None or \
-            _subordinate(text, lo, hi, t) or \
+            _subordinate(text, lo, hi, t) or _fronted(text, start, t, at) or \
             (hi == t.char_start and _COMPARISON.search(text, lo, hi) is not None) or \
             PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None \
             or (t.char_end <= at and _reported(text, start, t.char_start, t.char_end))

@@ -235,7 +235,8 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
         now = {12: 4, 1: 4, 2: 4}.get(anchor.month, (anchor.month - 3) // 3 + 1)
         index = ["SP", "SU", "FA", "WI"].index(frame.code) + 1
         year = anchor.year - (1 if anchor.month <= 2 else 0)
-        return season_value(year + _pick(now, index, 4, direction), frame.code, basis)
+        toward = "past" if frame.unit == "past" else direction
+        return season_value(year + _pick(now, index, 4, toward), frame.code, basis)
     if kind == "rel":
         return _unit_value(frame.unit or "year", frame.shift or 0, anchor, basis)
     if kind == "ago":

@@ -57,8 +57,8 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     year_ago = False
     if c.low(k) == "year" and c.word(k + 1, "ago", "earlier") and c.toks[k + 1].joined:
         year_ago, k = True, k + 2
-        if not (c.near(k) and c.low(k) in ("quarter", "period", "month", "year", "week",
-                                           "level", "levels", "results", "figure")):
+        if not (c.near(k) and c.low(k) in ("quarter", "period", "month", "year", "week")):
+            # "year-earlier results": the modifier alone is the time
             return k, Frame("ago", unit="year", count=1, anchored=True)
     if c.low(k) in ("fiscal",) and (c.near(k) or k == j):
         k += 1
@@ -128,6 +128,8 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
             end, year = sp
         elif c.near(end) and (y := _year(c, end)) is not None:
             year, end = y, end + 1
+        if shift == -1 and c.low(k - 1) == "past":  # "this past spring": the latest one
+            return end, Frame("season", code=code, year=year, unit="past")
         return end, Frame("season", code=code, year=year, shift=shift)
     # durations: "the past two years", "three years", "a year", "10-year", "the nine months"
     num = _number(c, k) if (c.near(k) or k == j) else None
