@@ -48,3 +48,29 @@ def test_the_vocabulary_has_the_forms_news_uses() -> None:
     for form in ("says", "say", "said", "saying", "interjected", "implored", "sighed",
                  "responded", "suggests", "tweeted", "acknowledged", "pointed out"):
         assert form in SPEECH_FORMS, form
+
+
+def _scan_reference(cues: Cues, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The word scan every window had before the index (kept as the reference)."""
+    return _as_tuples(cues._scan(text, start, end))
+
+
+_LONG_VOCABULARIES = (CUE, CLAIM_CUES, Cues({"said", "pointed out", "pointed"}),
+                      Cues({"fire", "cease-fire", "elected", "re-elected", "cease"}))
+
+
+@settings(max_examples=150)
+@given(pieces=st.lists(st.sampled_from(_PIECES), min_size=150, max_size=400),
+       data=st.data())
+def test_the_indexed_scan_of_a_long_text_equals_the_word_scan(
+        pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)  # long enough to be indexed (``lexicon._INDEXED``)
+    windows = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 80)),
+                                 min_size=1, max_size=12))
+    for start, width in [(0, len(text)), *windows]:
+        end = min(len(text), start + width) if width < 80 else len(text)
+        for cues in _LONG_VOCABULARIES:
+            got = _as_tuples(cues.finditer(text, start, end))
+            assert got == _scan_reference(cues, text, start, end)
+            if len(text) >= 512:
+                assert got == _as_tuples(cues.pattern().finditer(text, start, end))

@@ -6,7 +6,9 @@ lists are general English news usage, never words taken from a particular articl
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -177,6 +179,40 @@ def alternation(forms: set[str] | frozenset[str] | dict[str, str]) -> str:
 _WORD_AT = re.compile(r"\w+\b")
 
 
+#: Texts shorter than this are scanned word by word (a quoted phrase, the words before a
+#: quote); longer ones, an article's text, are indexed once (``Cues._indexed``).
+_INDEXED = 512
+_WORDS = re.compile(r"\w+")
+
+
+class _Words(NamedTuple):
+    """Every word (maximal run of word characters) of a text, in order."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> _Words:
+    """Where each word of ``text`` starts and ends (a bounded cache of a pure function: the
+    few texts one article's stages scan)."""
+    spans = [m.span() for m in _WORDS.finditer(text)]
+    return _Words([s for s, _ in spans], [e for _, e in spans], _WORDS.findall(text))
+
+
+class _Hits:
+    """The words of a text that a vocabulary holds, or that open one of its longer forms."""
+
+    __slots__ = ("starts", "ends", "words")
+
+    def __init__(self, words: _Words, lookup: frozenset[str]) -> None:
+        found = [i for i, word in enumerate(words.words) if word in lookup]
+        self.starts = [words.starts[i] for i in found]
+        self.ends = [words.ends[i] for i in found]
+        self.words = [words.words[i] for i in found]
+
+
 class Cue(NamedTuple):
     """A vocabulary word found in a text, with the interface of the ``re.Match`` it replaces.
 
@@ -219,12 +255,14 @@ class Cues:
 
     def __init__(self, forms: Iterable[str]) -> None:
         forms = set(forms)
+        self._hits: dict[str, _Hits] = {}
         self.forms = frozenset(forms)
         # one word token each; forms of several tokens ("pointed out", "cease-fire") are
         # matched by a regex tried only at their first token
         self._single = frozenset(f for f in forms if self._WORD.fullmatch(f))
         multi = sorted((f for f in forms if f not in self._single), key=lambda f: (-len(f), f))
         self._first_words = frozenset(self._first_word(f) for f in multi)
+        self._lookup = self._single | self._first_words
         self._multi = re.compile("(?:" + "|".join(map(re.escape, multi)) + r")\b") \
             if multi else None
 
@@ -235,6 +273,12 @@ class Cues:
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Cue]:
         end = len(text) if end is None else end
+        if len(text) < _INDEXED:
+            return self._scan(text, start, end)
+        return self._indexed(text, start, end)
+
+    def _scan(self, text: str, start: int, end: int) -> Iterator[Cue]:
+        """The word scan of ``text[start:end]`` (short texts; the reference of ``_indexed``)."""
         skip = start
         single, first_words, multi = self._single, self._first_words, self._multi
         # most words are in neither set: test membership before anything else is asked of the
@@ -257,6 +301,56 @@ class Cues:
                 at = token.start()
                 if at >= skip:
                     yield Cue(at, token.end(), word)
+
+    def _indexed(self, text: str, start: int, end: int) -> Iterator[Cue]:
+        """``_scan``'s matches, read from where this vocabulary's words stand in the whole
+        ``text`` (found once per text) instead of scanning every word of every window.
+
+        The stages ask for cues sentence by sentence, clause by clause, in the same article
+        text: on the 840 PolNeAR training texts 160,000 windows of 50-230 characters, 4.2 ms
+        per article for the word scans, most of it Python's loop over words that are not cues.
+        A window holds the text's words that start in it, as ``\\b\\w+\\b`` with ``pos``
+        does (a word cut by ``start`` is skipped: ``\\b`` looks before ``pos``), and the
+        word cut by ``end``, truncated (the search sees no text after ``endpos``): that one is
+        looked up as written in the window. ``tests/test_lexicon.py`` proves it equal to
+        ``_scan`` and to the regex with hypothesis, for many windows of one text.
+        """
+        words = _words_of(text)
+        hits = self._hits.get(text)
+        if hits is None:
+            if len(self._hits) >= 4:
+                self._hits.clear()  # bounded: the texts of one article at a time
+            hits = self._hits[text] = _Hits(words, self._lookup)
+        single, first_words, multi = self._single, self._first_words, self._multi
+        skip = start
+        i = bisect_left(hits.starts, start)
+        n = len(hits.starts)
+        while i < n:
+            at, stop, word = hits.starts[i], hits.ends[i], hits.words[i]
+            i += 1
+            if stop > end:
+                break  # cut by the window's end: looked up below, as written in the window
+            if at < skip:
+                continue
+            if word in first_words:
+                m = multi.match(text, at, end)  # type: ignore[union-attr]
+                if m is not None:
+                    skip = m.end()
+                    yield Cue(at, skip, m.group())
+                    continue
+            if word in single:
+                yield Cue(at, stop, word)
+        j = bisect_right(words.ends, end)  # the first word that ends after the window
+        if j < len(words.starts) and start <= words.starts[j] < end and words.starts[j] >= skip:
+            at = words.starts[j]
+            word = text[at:end]
+            if word in first_words:
+                m = multi.match(text, at, end)  # type: ignore[union-attr]
+                if m is not None:
+                    yield Cue(at, m.end(), m.group())
+                    return
+            if word in single:
+                yield Cue(at, end, word)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Cue | None:
         return next(self.finditer(text, start, end), None)
