@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.attribution import CUE
-from newsgraph.pipeline.lexicon import SPEECH_FORMS, Cues
+from newsgraph.pipeline.attribution import _UNNAMED_HEADS, CUE, UNNAMED_HEAD
+from newsgraph.pipeline.lexicon import SPEECH_FORMS, Cues, expand_forms
 from newsgraph.pipeline.reported import CLAIM_CUES
 
 _PIECES = ["said", "says", "According", "according", "to", "pointed", "out", "called", "for",
@@ -74,3 +75,30 @@ def test_the_indexed_scan_of_a_long_text_equals_the_word_scan(
             assert got == _scan_reference(cues, text, start, end)
             if len(text) >= 512:
                 assert got == _as_tuples(cues.pattern().finditer(text, start, end))
+
+
+def test_expand_forms_reads_classes_and_optional_characters() -> None:
+    assert expand_forms("officials?|advis[eo]rs?|chief executives?") == {
+        "official", "officials", "adviser", "advisers", "advisor", "advisors",
+        "chief executive", "chief executives"}
+    with pytest.raises(ValueError):
+        expand_forms("(?:a|b)c")
+
+
+_HEAD_PIECES = ["spokesman", "spokeswoman", "official", "officials", "neighbour", "neighbors",
+                "adviser", "advisors", "organisers", "organizer", "chief", "executive",
+                "executives", "chief executive", "man", "manager", "managers", "men", "witness",
+                "witnesses", "people", "police", "xman", "man_", "mané", "é", "s", " ", "  ",
+                ",", ".", "-", "'", "\n", "1", "the"]
+
+
+@settings(max_examples=300)
+@given(pieces=st.lists(st.sampled_from(_HEAD_PIECES), max_size=200), data=st.data())
+def test_the_unnamed_heads_scanner_equals_the_alternation(
+        pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    regex = re.compile(r"\b(?:" + _UNNAMED_HEADS + r")\b")  # what the heads were searched by
+    assert _as_tuples(UNNAMED_HEAD.finditer(text, start, end)) == \
+        _as_tuples(regex.finditer(text, start, end))

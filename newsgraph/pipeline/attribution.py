@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.pipeline.lexicon import AUXILIARY, GOVERNING, SPEECH_FORMS, Cue, Cues, alternation
+from newsgraph.pipeline.lexicon import (
+    AUXILIARY,
+    GOVERNING,
+    SPEECH_FORMS,
+    Cue,
+    Cues,
+    alternation,
+    expand_forms,
+)
 from newsgraph.pipeline.names import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -80,7 +88,9 @@ _UNNAMED = re.compile(
     r"\b(?:an?|the|one|two|three|several|some|many|another|its|their|his|her|our|"
     r"[A-Z][\w’'.-]*(?:['’]s))\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>" + _UNNAMED_HEADS + r")\b",
     re.I)
-_UNNAMED_HEAD = re.compile(r"\b(?:" + _UNNAMED_HEADS + r")\b")  # searched in lower case
+#: The heads as words, searched in lower case (``Cues``: a word scan, not the alternation
+#: tried at every position: 0.43 s against 0.05 s over the 840 PolNeAR texts' paragraphs).
+UNNAMED_HEAD = Cues(expand_forms(_UNNAMED_HEADS))
 _UNNAMED_NEAR_CUE = re.compile(
     r"\b(?P<head>" + _UNNAMED_HEADS + r")\s+(?:(?:have|has|had|also|were|was|\w+ly)\s+)*$")
 _UNNAMED_START = re.compile(
@@ -339,7 +349,7 @@ class Resolver:
         alone, once, so that resolving a pronoun never depends on which quotes came first."""
         found: list[tuple[int, str | None]] = []
         for a, b in self.body:
-            for phrase in _UNNAMED_HEAD.finditer(self.lower, a, b):  # cheap: the heads first
+            for phrase in UNNAMED_HEAD.finditer(self.lower, a, b):  # cheap: the heads first
                 cue = CUE.search(self.text, phrase.end(), min(b, phrase.end() + 60))
                 if cue is None:
                     continue

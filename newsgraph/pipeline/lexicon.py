@@ -179,6 +179,30 @@ def alternation(forms: set[str] | frozenset[str] | dict[str, str]) -> str:
 _WORD_AT = re.compile(r"\w+\b")
 
 
+def expand_forms(alternation: str) -> frozenset[str]:
+    """Every word a regular-expression alternation of plain forms stands for, where a form may
+    hold a character class (``[eo]``) and an optional character or class (``s?``):
+    ``"officials?|advis[eo]rs?"`` -> official, officials, adviser, advisers, advisor, advisors.
+    For a vocabulary written once as a regex and also scanned by ``Cues``."""
+    forms: set[str] = set()
+    for branch in alternation.split("|"):
+        words = [""]
+        i = 0
+        while i < len(branch):
+            if branch[i] == "[":
+                close = branch.index("]", i)
+                options, i = list(branch[i + 1:close]), close + 1
+            elif branch[i].isalnum() or branch[i] in " -'’":
+                options, i = [branch[i]], i + 1
+            else:
+                raise ValueError(f"not a plain form: {branch!r}")
+            if branch[i:i + 1] == "?":
+                options, i = [*options, ""], i + 1
+            words = [w + o for w in words for o in options]
+        forms.update(words)
+    return frozenset(forms)
+
+
 #: Texts shorter than this are scanned word by word (a quoted phrase, the words before a
 #: quote); longer ones, an article's text, are indexed once (``Cues._indexed``).
 _INDEXED = 512
@@ -204,7 +228,7 @@ def _words_of(text: str) -> _Words:
 class _Hits:
     """The words of a text that a vocabulary holds, or that open one of its longer forms."""
 
-    __slots__ = ("starts", "ends", "words")
+    __slots__ = ("ends", "starts", "words")
 
     def __init__(self, words: _Words, lookup: frozenset[str]) -> None:
         found = [i for i, word in enumerate(words.words) if word in lookup]
