@@ -22,15 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.pipeline.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.pipeline.lexicon import (
-    AUXILIARY,
-    GOVERNING,
-    SPEECH_FORMS,
-    Cue,
-    Cues,
-    alternation,
-    expand_forms,
-)
+from newsgraph.pipeline.lexicon import AUXILIARY, GOVERNING, SPEECH_FORMS, Cue, Cues, alternation
 from newsgraph.pipeline.names import (
     FEMALE_HONORIFICS,
     MALE_HONORIFICS,
@@ -90,7 +82,7 @@ _UNNAMED = re.compile(
     re.I)
 #: The heads as words, searched in lower case (``Cues``: a word scan, not the alternation
 #: tried at every position: 0.43 s against 0.05 s over the 840 PolNeAR texts' paragraphs).
-UNNAMED_HEAD = Cues(expand_forms(_UNNAMED_HEADS))
+UNNAMED_HEAD = Cues.of_alternation(_UNNAMED_HEADS)
 _UNNAMED_NEAR_CUE = re.compile(
     r"\b(?P<head>" + _UNNAMED_HEADS + r")\s+(?:(?:have|has|had|also|were|was|\w+ly)\s+)*$")
 _UNNAMED_START = re.compile(

@@ -290,6 +290,11 @@ class Cues:
         self._multi = re.compile("(?:" + "|".join(map(re.escape, multi)) + r")\b") \
             if multi else None
 
+    @classmethod
+    def of_alternation(cls, alternation: str) -> Cues:
+        """The cues of the words a plain alternation stands for (``expand_forms``)."""
+        return cls(expand_forms(alternation))
+
     def pattern(self) -> re.Pattern[str]:
         """The regular expression ``finditer`` and ``search`` stand for (the tests' reference);
         ``match`` stands for the same alternation without the leading ``\\b``."""
