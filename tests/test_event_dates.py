@@ -99,3 +99,9 @@ def test_not_the_time_of_a_fronted_subordinate_clause() -> None:
                     "for the fourth quarter.")
     (event,) = draft.events
     assert event.date is not None and event.date.text == "the fourth quarter"
+
+
+def test_a_day_that_ends_a_period_does_not_date_the_event() -> None:
+    draft = _events("The fund has fallen 2% this year through Oct. 19.")
+    (event,) = draft.events
+    assert event.date is not None and event.date.text == "this year"

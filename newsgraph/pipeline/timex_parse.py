@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from newsgraph.pipeline.timewords import (
     DAY_PARTS,
+    FUTURE_BEFORE_TO,
     FUTURE_CUES,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -248,6 +249,8 @@ def _references(c: _Cursor, j: int) -> tuple[int, Frame] | None:
 def _year_alone(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     if c.low(j) == "that" and c.word(j + 1, "year", "month", "week", "day"):
         return j + 2, Frame("anaphor", unit=c.low(j + 1))
+    if c.low(j) != "two" and (spelled := _spelled_year(c, j)) is not None:
+        return spelled[0], Frame("year", year=spelled[1])  # "in nineteen ninety-one"
     year = _year(c, j, bare=True)
     if year is None or (before in ("$", "#", "no", "number", "flight", "route", "page", "of.",
                                   "no.", "to", "population") and before != "to"):
@@ -299,7 +302,7 @@ def _direction(toks: list[Token], at: int) -> str | None:
         low = toks[k].low
         if low in (".", "?", "!", ";"):
             break
-        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in ("is", "are")):
+        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in FUTURE_BEFORE_TO):
             return "future"  # "will meet", "is to resume trading Tuesday"
         if low in PAST_CUES or (low.endswith("ed") and len(low) > 4):
             return "past"
