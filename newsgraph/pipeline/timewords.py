@@ -76,7 +76,8 @@ PAST_CUES = frozenset({"said", "was", "were", "had", "did", "ago", "last", "earl
                        "reported", "announced", "told", "has", "have", "ended", "closed"})
 
 __all__ = [
-    "DATE_WORDS", "DAY_PARTS", "FUTURE_BEFORE_TO", "FUTURE_CUES", "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES",
+    "DATE_WORDS", "DAY_PARTS", "FUTURE_BEFORE_TO", "FUTURE_CUES", "MONTHS",
+    "MONTH_ABBREVIATIONS", "MONTH_NAMES",
     "NUMBERS", "ORDINALS", "PAST_CUES", "REFERENCES", "SEASONS", "SEASON_MONTHS",
     "TIME_UNITS", "UNITS", "UNIT_FORMS", "VAGUE_NUMBERS", "WEEKDAYS", "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_NAMES",
