@@ -45,6 +45,8 @@ CASES: list[tuple[str, dt.date | None, str, str, str]] = [
      "the full year", "DATE", "2019"),
     ("The firm agreed to purchase the Danish unit of its rival for $22 million in February.",
      NOV_27, "February", "DATE", "2020-02"),
+    ("It signed an agreement to acquire the Tulsa, Okla., parts maker in February.",
+     NOV_27, "February", "DATE", "2020-02"),
     ("The mill closed this past summer.", NOV_27, "past summer", "DATE", "2019-SU"),
     ("Sales rose in the third quarter. Year-earlier results had a gain.", NOV_27,
      "Year-earlier", "DATE", "2018-Q3"),

@@ -292,6 +292,13 @@ def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     return _core(c, j, before)
 
 
+def _abbreviation_stop(toks: list[Token], k: int) -> bool:
+    """The full stop ``toks[k]`` closes an abbreviation, not a sentence: a comma or a
+    lower-case word follows it ("the Peoria, Ill., bank", "Mr. Smith" is no such case)."""
+    nxt = toks[k + 1].raw if k + 1 < len(toks) else ""
+    return nxt == "," or nxt[:1].islower()
+
+
 def _direction(toks: list[Token], at: int) -> str | None:
     """The tense cue nearest before token ``at`` within its sentence, as a direction:
     "before" right after "ended" ("the year ended March 31": the last March 31, however
@@ -300,7 +307,7 @@ def _direction(toks: list[Token], at: int) -> str | None:
         return "before"
     for k in range(at - 1, max(-1, at - 1 - _BACKSCAN), -1):
         low = toks[k].low
-        if low in (".", "?", "!", ";"):
+        if low in ("?", "!", ";") or (low == "." and not _abbreviation_stop(toks, k)):
             break
         if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in FUTURE_BEFORE_TO):
             return "future"  # "will meet", "is to resume trading Tuesday"
