@@ -99,3 +99,16 @@ def test_not_the_time_of_a_fronted_subordinate_clause() -> None:
                     "for the fourth quarter.")
     (event,) = draft.events
     assert event.date is not None and event.date.text == "the fourth quarter"
+
+
+def test_a_day_that_ends_a_period_does_not_date_the_event() -> None:
+    draft = _events("The fund has fallen 2% this year through Oct. 19.")
+    (event,) = draft.events
+    assert event.date is not None and event.date.text == "this year"
+
+
+def test_a_time_before_that_dates_the_verb_before_it() -> None:
+    draft = _events("The chairman will recommend to the board today that the dividend be "
+                    "reinstated at a modest level later this year.")
+    dates = {e.date.text for e in draft.events if e.date is not None}
+    assert "today" not in dates and "later this year" in dates

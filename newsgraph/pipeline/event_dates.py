@@ -41,6 +41,12 @@ _CLAUSE_NEXT = re.compile(r"\s*(?:,|that\b|it\b|he\b|she\b|they\b|we\b|its\b|the
 #: 1999"): the time is the instrument's term, no event's date.
 _MATURITY = re.compile(r"(?:%|\b(?:bonds?|notes?|debentures?|securities|certificates|loans?|"
                        r"paper))[^.;]{0,40}\b(?:due|maturing|mature)\s+(?:in\s+|on\s+)?$", re.I)
+#: Between a period and a day inside it that bounds it ("this year through Oct. 19"): the
+#: second time ends the span, the first dates the event.
+_RANGE_END = re.compile(r"\s+(?:through|until|till|thru)\s+", re.I)
+#: "that" right after a time opens the clause the trigger is in: the time dates the verb
+#: before it ("would recommend to its board today that the dividend be reinstated").
+_THAT_CLAUSE = re.compile(r"\s+that\b")
 #: At most this many characters between a trigger and a time that stands next to it.
 _ADJACENT = 14
 
@@ -81,6 +87,17 @@ def _reported(text: str, start: int, at: int, end: int) -> bool:
         _CLAUSE_NEXT.match(text, end) is not None
 
 
+def _bounds(text: str, period: TimeExpr | None, t: TimeExpr) -> bool:
+    """``t`` ends the span of the ``period`` right before it, which holds it ("this year
+    through Oct. 19", "the quarter until Sept. 30")."""
+    return period is not None and period.date_start is not None and \
+        period.date_end is not None and t.date_start is not None and \
+        t.date_end is not None and period.date_start <= t.date_start and \
+        t.date_end <= period.date_end and (period.date_start, period.date_end) != \
+        (t.date_start, t.date_end) and \
+        _RANGE_END.fullmatch(text, period.char_end, t.char_start) is not None
+
+
 def event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, end: int,
                 at: int) -> TimeExpr | None:
     """The time mention that dates an event whose trigger is at ``at`` in the sentence
@@ -90,7 +107,9 @@ def event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, 
     nearest. ``starts`` are the mentions' offsets (sorted), so only the sentence's own
     mentions are looked at."""
     best: tuple[tuple[bool, bool, int], TimeExpr] | None = None
+    previous: TimeExpr | None = None
     for t in times[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+        period, previous = previous, t
         if not (start <= t.char_start and t.char_end <= end) or t.date_start is None \
                 or t.date_end is None or t.timex_type not in ("DATE", "TIME") \
                 or _MATURITY.search(text, max(start, t.char_start - 60), t.char_start):
@@ -100,7 +119,9 @@ def event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, 
             _subordinate(text, lo, hi, t) or _fronted(text, start, t, at) or \
             (hi == t.char_start and _COMPARISON.search(text, lo, hi) is not None) or \
             PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None \
-            or (t.char_end <= at and _reported(text, start, t.char_start, t.char_end))
+            or (t.char_end <= at and _reported(text, start, t.char_start, t.char_end)) \
+            or (t.char_end <= at and _THAT_CLAUSE.match(text, t.char_end) is not None) \
+            or _bounds(text, period, t)
         near = t.preposition in _DATE_PREPOSITIONS or (
             hi - lo <= _ADJACENT and (t.char_end <= at or _STANDS_ALONE.match(text, t.char_end)))
         key = (other_clause, not near, abs(t.char_start - at))

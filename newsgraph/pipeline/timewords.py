@@ -68,11 +68,16 @@ FUTURE_CUES = frozenset({"will", "ll", "shall", "going", "expected", "expects", 
                          "supposed",
                          "set", "effective", "until", "till", "next", "coming", "upcoming",
                          "begin", "begins", "start", "starts", "hopes", "aims", "intends"})
+#: Words before "to" that make the infinitive after it a later act ("is to resume trading
+#: Tuesday", "agreed to buy the unit in February", "an agreement to acquire it in January").
+FUTURE_BEFORE_TO = frozenset({"is", "are", "agreed", "agrees", "agree", "agreement",
+                              "offered", "offer", "proposed", "proposal"})
 PAST_CUES = frozenset({"said", "was", "were", "had", "did", "ago", "last", "earlier",
                        "reported", "announced", "told", "has", "have", "ended", "closed"})
 
 __all__ = [
-    "DATE_WORDS", "DAY_PARTS", "FUTURE_CUES", "MONTHS", "MONTH_ABBREVIATIONS", "MONTH_NAMES",
+    "DATE_WORDS", "DAY_PARTS", "FUTURE_BEFORE_TO", "FUTURE_CUES", "MONTHS",
+    "MONTH_ABBREVIATIONS", "MONTH_NAMES",
     "NUMBERS", "ORDINALS", "PAST_CUES", "REFERENCES", "SEASONS", "SEASON_MONTHS",
     "TIME_UNITS", "UNITS", "UNIT_FORMS", "VAGUE_NUMBERS", "WEEKDAYS", "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_NAMES",

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from newsgraph.pipeline.timewords import (
     DAY_PARTS,
+    FUTURE_BEFORE_TO,
     FUTURE_CUES,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -248,6 +249,8 @@ def _references(c: _Cursor, j: int) -> tuple[int, Frame] | None:
 def _year_alone(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     if c.low(j) == "that" and c.word(j + 1, "year", "month", "week", "day"):
         return j + 2, Frame("anaphor", unit=c.low(j + 1))
+    if c.low(j) != "two" and (spelled := _spelled_year(c, j)) is not None:
+        return spelled[0], Frame("year", year=spelled[1])  # "in nineteen ninety-one"
     year = _year(c, j, bare=True)
     if year is None or (before in ("$", "#", "no", "number", "flight", "route", "page", "of.",
                                   "no.", "to", "population") and before != "to"):
@@ -289,6 +292,13 @@ def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     return _core(c, j, before)
 
 
+def _abbreviation_stop(toks: list[Token], k: int) -> bool:
+    """The full stop ``toks[k]`` closes an abbreviation, not a sentence: a comma or a
+    lower-case word follows it ("the Peoria, Ill., bank", "Mr. Smith" is no such case)."""
+    nxt = toks[k + 1].raw if k + 1 < len(toks) else ""
+    return nxt == "," or nxt[:1].islower()
+
+
 def _direction(toks: list[Token], at: int) -> str | None:
     """The tense cue nearest before token ``at`` within its sentence, as a direction:
     "before" right after "ended" ("the year ended March 31": the last March 31, however
@@ -297,9 +307,9 @@ def _direction(toks: list[Token], at: int) -> str | None:
         return "before"
     for k in range(at - 1, max(-1, at - 1 - _BACKSCAN), -1):
         low = toks[k].low
-        if low in (".", "?", "!", ";"):
+        if low in ("?", "!", ";") or (low == "." and not _abbreviation_stop(toks, k)):
             break
-        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in ("is", "are")):
+        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in FUTURE_BEFORE_TO):
             return "future"  # "will meet", "is to resume trading Tuesday"
         if low in PAST_CUES or (low.endswith("ed") and len(low) > 4):
             return "past"

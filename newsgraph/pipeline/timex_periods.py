@@ -54,6 +54,10 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         shift, k = _REL[c.low(k)], k + 1
     elif c.low(k) in ("latest", "same", "year-ago", "comparable", "corresponding"):
         latest, k = True, k + 1
+    elif the and c.low(k) == "full" and c.word(k + 1, "year"):
+        # "forecast an increase for the full year": the whole of the current year, however
+        # many other years the text has named
+        return k + 2, Frame("rel", unit="year", shift=0)
     year_ago = False
     if c.low(k) == "year" and c.word(k + 1, "ago", "earlier") and c.toks[k + 1].joined:
         year_ago, k = True, k + 2

@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"\d+(?:[:./]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_]+|\S")
 #: Spaces allowed between two tokens of one expression (no line break, no punctuation).
 _GAP = re.compile(r"[ \t\u00a0]{0,3}")
 _LOOKAHEAD = 12
-_BACKSCAN = 10
+_BACKSCAN = 16
 
 _PREPOSITIONS = frozenset({"on", "in", "by", "at", "since", "until", "till", "through",
                            "during", "from", "before", "after", "of", "for", "to", "as",
