@@ -94,6 +94,15 @@ _TIMEX = ["DATE", "XXXX-XX-XX", "none", "unresolved", None]
     (ActorDraft, ["A", "person", "not a list", None, None, None, None, "rule"]),
     (dict[str, int], [1]),
     (list[int], {"a": 1}),
+    # the checks the generated decoders make inline (cache/codec.py, ``_generate``)
+    (Span, [1, 2, None]),                # null for a str that is not optional
+    (Span, [1.0, 2, "x"]),               # a float for an int
+    (TimeExpr, [0, 1, "x", None, None, "day", True, *_TIMEX]),  # a bool for a Literal
+    (ActorDraft, ["A", "person", ["x", 1], None, None, None, None, "rule"]),  # int in set[str]
+    (ActorDraft, ["A", "person", [], None, None, None, None, 7]),  # an int for the method str
+    (list[int], [1, True]),              # a bool in a list of ints
+    (list[str], ["a", None]),            # null in a list of str
+    (list[Span], [[1, 2, "x"], "y"]),    # a string for a nested record
 ])
 def test_malformed_values_are_refused(hint: object, data: object) -> None:
     with pytest.raises(CodecError):
