@@ -18,6 +18,10 @@ def dumps_pretty(obj: Any) -> str:
     return json.dumps(obj, indent=2, ensure_ascii=False) + "\n"
 
 
+#: One encoder for every line (``json.dumps`` with options would build one per call).
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso_date)
+
+
 def dumps_line(obj: Any) -> str:
     """Compact one-line JSON for JSON Lines rows (no trailing newline); dates as ISO strings."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=_iso_date)
+    return _LINE.encode(obj)

@@ -94,6 +94,15 @@ _TIMEX = ["DATE", "XXXX-XX-XX", "none", "unresolved", None]
     (ActorDraft, ["A", "person", "not a list", None, None, None, None, "rule"]),
     (dict[str, int], [1]),
     (list[int], {"a": 1}),
+    # the checks the generated decoders make inline (cache/codec.py, ``_generate``)
+    (Span, [1, 2, None]),                # null for a str that is not optional
+    (Span, [1.0, 2, "x"]),               # a float for an int
+    (TimeExpr, [0, 1, "x", None, None, "day", True, *_TIMEX]),  # a bool for a Literal
+    (ActorDraft, ["A", "person", ["x", 1], None, None, None, None, "rule"]),  # int in set[str]
+    (ActorDraft, ["A", "person", [], None, None, None, None, 7]),  # an int for the method str
+    (list[int], [1, True]),              # a bool in a list of ints
+    (list[str], ["a", None]),            # null in a list of str
+    (list[Span], [[1, 2, "x"], "y"]),    # a string for a nested record
 ])
 def test_malformed_values_are_refused(hint: object, data: object) -> None:
     with pytest.raises(CodecError):
@@ -105,3 +114,45 @@ def test_an_unknown_shape_is_refused_when_encoded() -> None:
         encode(object())
     with pytest.raises(CodecError):
         encode({1: "not a str key"})
+
+
+def _leaves(data: object, path: tuple[int | str, ...] = ()) -> list[tuple[int | str, ...]]:
+    """The paths of every scalar value in a JSON value."""
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _leaves(v, (*path, i))]
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _leaves(v, (*path, k))]
+    return [path]
+
+
+_ENCODED = json.loads(json.dumps(encode(extract_article(
+    SOURCES[0], None, builtin_gazetteer(), 20_000_000)), ensure_ascii=False))
+_LEAVES = _leaves(_ENCODED)
+_KIND = {bool: 0, int: 1, float: 1, str: 2, type(None): 3, list: 4, dict: 5}
+
+
+@given(st.sampled_from(_LEAVES), st.sampled_from([None, True, 7, 2.5, "x", [], {}]))
+def test_a_value_of_another_type_anywhere_is_refused_or_kept_exactly(
+        path: tuple[int | str, ...], replacement: object) -> None:
+    """Any leaf of a real draft's JSON replaced by a value of another JSON type: a value
+    (not null) in place of one of another type is refused (drafts have no ``Any`` field);
+    null, or anything in place of a null (an optional field of another type), is refused
+    or kept exactly: the draft encodes back to that JSON. The generated decoders never
+    coerce a value into a field of another type (a bool for an int, a number for a str)."""
+    data = json.loads(json.dumps(_ENCODED))
+    parent = data
+    for step in path[:-1]:
+        parent = parent[step]
+    original = parent[path[-1]]
+    if _KIND[type(original)] == _KIND[type(replacement)]:
+        return
+    parent[path[-1]] = replacement
+    if original is not None and replacement is not None:
+        with pytest.raises(CodecError):
+            decode_as(ArticleDraft, data)
+        return
+    try:
+        draft = decode_as(ArticleDraft, data)
+    except CodecError:
+        return
+    assert json.dumps(encode(draft)) == json.dumps(data)

@@ -128,11 +128,22 @@ def _decoder(hint: Any) -> Decoder:
         return fixed
     if origin in (list, tuple, set, frozenset):
         item, make = _decoder(args[0]), origin
+        plain = _plain(args[0])
+        if plain is not None and plain[1:] == (None, False, False):
+            # a list of str, int or bool (JSON values have exact types): one pass, no calls
+            kind = plain[0][0]
+
+            def many_plain(data: Any) -> Any:
+                if type(data) is not list or not all(type(v) is kind for v in data):
+                    raise CodecError(f"expected a list of {kind.__name__}")
+                return list(data) if make is list else make(data)
+            return many_plain
 
         def many(data: Any) -> Any:
-            if not isinstance(data, list):
+            if type(data) is not list:
                 raise CodecError("expected a list")
-            return make(item(v) for v in data)
+            values = [item(v) for v in data]
+            return values if make is list else make(values)
         return many
     if origin is dict:
         key, val = _decoder(args[0]), _decoder(args[1])
@@ -172,45 +183,87 @@ def _plain(hint: Any) -> tuple[tuple[type, ...], frozenset[Any] | None, bool, bo
     return None
 
 
+def _check_source(i: int, plain: tuple[tuple[type, ...], frozenset[Any] | None, bool, bool],
+                  ) -> list[str]:
+    """Lines of the generated decoder that check plain field ``i`` (value ``v{i}``) inline.
+
+    JSON values have exact types (``json.loads`` makes str, int, float, bool, None, list,
+    dict), so ``type(v) is int`` is ``isinstance`` without its bool exception."""
+    kinds, allowed, nullable, is_float = plain
+    v = f"v{i}"
+    test = " or ".join(f"type({v}) is {k.__name__}" for k in kinds)
+    if allowed is not None:
+        test = f"({test}) and {v} in allowed{i}"
+    if nullable:
+        test = f"{v} is None or {test}"
+    lines = [f"    if not ({test}):", f"        bad({i}, {v})"]
+    if is_float:
+        lines.append(f"    if {v} is not None: {v} = float({v})")
+    return lines
+
+
 def _dataclass_decoder(cls: type) -> Decoder:
-    """Fields are set without calling ``__init__`` (drafts have no ``__post_init__``; a
-    frozen dataclass's ``__init__`` would set them the same way), and the fields that are
-    not stored (``compare=False``) get their defaults. Plain fields (str, int, float, bool,
-    string Literals, optional or not) are checked inline: most of a draft's values are."""
+    """A decoder generated for ``cls`` (Python source compiled once per class): the list of
+    field values is unpacked, plain fields (str, int, float, bool, string Literals, optional
+    or not: most of a draft's values) are checked inline, the others go to their decoders,
+    and the object's fields are set without calling ``__init__`` (drafts have no
+    ``__post_init__``; a frozen dataclass's ``__init__`` would set them the same way). The
+    fields that are not stored (``compare=False``) get their defaults. The checks are the
+    same as a field-by-field walk would make; the generated code only saves the calls."""
     fields = _fields(cls)
     names = tuple(name for name, _ in fields)
     skipped = {f.name: f for f in dataclasses.fields(cls) if not f.compare}
+    for name, f in skipped.items():
+        if f.default_factory is dataclasses.MISSING and f.default is dataclasses.MISSING:
+            raise CodecError(f"{cls.__name__}.{name} has no default")
     # built lazily: a dataclass may refer to itself through its fields
-    parts: list[tuple[Decoder | None, Any]] = []
+    built: list[Decoder] = []
 
     def record(data: Any) -> Any:
-        if not parts:
-            parts.extend((None, plain) if (plain := _plain(h)) else (_decoder(h), None)
-                         for _name, h in fields)
-        if not isinstance(data, list) or len(data) != len(names):
-            raise CodecError(f"fields of {cls.__name__} differ")
-        values = []
-        for (part, plain), v in zip(parts, data, strict=True):
-            if part is not None:
-                values.append(part(v))
-                continue
-            kinds, allowed, nullable, is_float = plain
-            if v is None and nullable:
-                values.append(None)
-            elif (not isinstance(v, kinds) or (isinstance(v, bool) and bool not in kinds)
-                  or (allowed is not None and v not in allowed)):
-                raise CodecError(f"a field of {cls.__name__} is a {type(v).__name__}")
-            else:
-                values.append(float(v) if is_float else v)
-        obj: Any = object.__new__(cls)
-        state = obj.__dict__
-        state.update(zip(names, values, strict=True))
-        for name, f in skipped.items():
-            if f.default_factory is not dataclasses.MISSING:
-                state[name] = f.default_factory()
-            elif f.default is not dataclasses.MISSING:
-                state[name] = f.default
-            else:
-                raise CodecError(f"{cls.__name__}.{name} has no default")
-        return obj
+        if not built:
+            built.append(_generate(cls, names, [h for _n, h in fields], skipped))
+        return built[0](data)
     return record
+
+
+def _generate(cls: type, names: tuple[str, ...], hints: list[Any],
+              skipped: dict[str, dataclasses.Field[Any]]) -> Decoder:
+    """Compile the decoder of ``cls`` (see ``_dataclass_decoder``)."""
+    def bad(i: int, v: Any) -> None:
+        raise CodecError(f"a field of {cls.__name__} is a {type(v).__name__}")
+
+    def wrong(data: Any) -> None:
+        raise CodecError(f"fields of {cls.__name__} differ")
+
+    scope: dict[str, Any] = {"cls": cls, "new": object.__new__, "bad": bad, "wrong": wrong,
+                             "list": list, "len": len, "type": type, "float": float,
+                             "str": str, "int": int, "bool": bool}
+    n = len(names)
+    lines = ["def decode_record(data):",
+             f"    if type(data) is not list or len(data) != {n}:", "        wrong(data)"]
+    if n:
+        lines.append(f"    {', '.join(f'v{i}' for i in range(n))}{',' if n == 1 else ''} = data")
+    for i, hint in enumerate(hints):
+        plain = _plain(hint)
+        if plain is None:
+            scope[f"dec{i}"] = _decoder(hint)
+            lines.append(f"    v{i} = dec{i}(v{i})")
+        else:
+            scope[f"allowed{i}"] = plain[1]
+            lines.extend(_check_source(i, plain))
+    lines.append("    obj = new(cls)")
+    lines.append("    state = obj.__dict__")
+    for i, name in enumerate(names):
+        lines.append(f"    state[{name!r}] = v{i}")
+    for j, (name, f) in enumerate(skipped.items()):
+        if f.default_factory is not dataclasses.MISSING:
+            scope[f"factory{j}"] = f.default_factory
+            lines.append(f"    state[{name!r}] = factory{j}()")
+        else:
+            scope[f"default{j}"] = f.default
+            lines.append(f"    state[{name!r}] = default{j}")
+    lines.append("    return obj")
+    # the source is made from the class's own field names and hints only: no byte of an
+    # entry (data) ever reaches it
+    exec(compile("\n".join(lines), f"<codec {cls.__qualname__}>", "exec"), scope)
+    return typing.cast(Decoder, scope["decode_record"])
