@@ -7,6 +7,6 @@
 
 from newsgraph._version import __version__ as PACKAGE_VERSION
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.0.1"
 
 __all__ = ["PACKAGE_VERSION", "SCHEMA_VERSION"]

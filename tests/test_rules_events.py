@@ -190,3 +190,26 @@ def test_capitals_that_are_no_acronym_are_no_organisation(sentence: str,
 def test_an_acronym_subject_is_the_agent() -> None:
     (event,) = _events("UNITA rebels attacked government positions near the border on Monday.")
     assert ("UNITA", "agent") in event[3]
+
+
+def test_plover_modes_are_plover_s_own() -> None:
+    """Every mode the table sets is one of PLOVER's modes of the type its event type maps to."""
+    from newsgraph.pipeline.event_lexicon import PLOVER_MODES, TYPE_MODES
+    assert set(PLOVER_MODES) <= set(typing.get_args(PloverType))
+    for event_type, mode in TYPE_MODES.items():
+        plover = EVENT_TYPES[event_type][0]
+        assert plover is not None and mode in PLOVER_MODES[plover], (event_type, mode)
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "mode"), [
+    ("Police arrested three opposition leaders in Lusaka on Monday.", "arrest", "arrest"),
+    ("Thousands of students rioted in the capital after the vote.", "riot", "riot"),
+    ("A bomb exploded near the ministry in Kabul, the police said.", "bombing", "explosives"),
+    ("Dockers went on strike in Rotterdam over pay.", "strike", None),
+])
+def test_the_trigger_s_type_gives_the_mode(sentence: str, event_type: str,
+                                            mode: str | None) -> None:
+    from newsgraph.pipeline.event_lexicon import TYPE_MODES
+    types = [t for t, *_ in _events(sentence)]
+    assert event_type in types
+    assert TYPE_MODES.get(typing.cast(EventType, event_type)) == mode

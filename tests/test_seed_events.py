@@ -85,3 +85,8 @@ def test_claims_point_at_the_events_they_are_about() -> None:
     assert all(eid in events for c in claims for eid in c["event_ids"])
     assert any(c["text"].startswith("We hope that in the first half of 2020")
                and e["event_type"] == "contract_signing" for c, e in linked)
+
+
+def test_plover_mode_follows_the_event_type() -> None:
+    from newsgraph.pipeline.event_lexicon import TYPE_MODES
+    assert all(e["plover_mode"] == TYPE_MODES.get(e["event_type"]) for e in EVENTS)

@@ -169,8 +169,9 @@ class Event(Record):
         "for types PLOVER does not cover (election, vote, court_ruling, ...)."
     )
     plover_mode: NonEmptyStr | None = Field(
-        description="PLOVER's mode of the event type where one is coded; null: the rules code "
-        "none, since the PLOVER records they are checked on carry no mode."
+        description="PLOVER's mode of the event, where the event type's triggers name one "
+        "(demonstration: demonstrate, riot: riot, hunger_strike: hunger strike, bombing: "
+        "explosives, arrest: arrest); null otherwise."
     )
     cameo_code: NonEmptyStr | None = Field(
         description="The CAMEO event code of the event_type (for joins with GDELT and ICEWS), "

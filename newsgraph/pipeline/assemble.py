@@ -28,6 +28,7 @@ from typing import Any
 from newsgraph.ids import content_id, normalise_key
 from newsgraph.models.event import EVENT_TYPES, ParticipantRole
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
+from newsgraph.pipeline.event_lexicon import TYPE_MODES
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
 from newsgraph.pipeline.reuse import Reuse
 from newsgraph.pipeline.segment import RULE as SEGMENT_RULE
@@ -385,7 +386,7 @@ def _event_row(eid: str, rec: _EventRecord) -> Row:
     words = source is not None and source.basis != "publication_date"
     return {
         "event_id": eid, "event_type": first_e.event_type,
-        "plover_type": EVENT_TYPES[first_e.event_type][0], "plover_mode": None,
+        "plover_type": EVENT_TYPES[first_e.event_type][0], "plover_mode": TYPE_MODES.get(first_e.event_type),
         "cameo_code": EVENT_TYPES[first_e.event_type][1], "label": first_e.label,
         "status": first_e.status,
         "date_start": date.date_start if date else None,

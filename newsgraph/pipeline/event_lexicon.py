@@ -106,6 +106,25 @@ _TRIGGERS: dict[EventType, str] = {
                    "~late_trading ~composite_trading ~heavy_trading",
 }
 
+#: PLOVER's modes (the PLOVER ontology, Halterman et al.) this table uses, by PLOVER type:
+#: every value of ``TYPE_MODES`` must be one of them (a test checks).
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "PROTEST": frozenset({"demonstrate", "riot", "strike", "hunger strike"}),
+    "ASSAULT": frozenset({"beat", "firearms", "explosives", "aerial"}),
+    "COERCE": frozenset({"seize", "arrest"}),
+}
+#: The PLOVER mode an event type's triggers all name, where they name one: every trigger of
+#: "riot" is a riot, every trigger of "bombing" a bomb or an explosion. Types whose triggers
+#: mix modes (strike: a strike or a boycott; shelling: artillery or air strikes; seizure:
+#: seized or burnt; physical_assault: beaten or tortured) have none, and their events a null.
+TYPE_MODES: dict[EventType, str] = {
+    "demonstration": "demonstrate",
+    "riot": "riot",
+    "hunger_strike": "hunger strike",
+    "bombing": "explosives",
+    "arrest": "arrest",
+}
+
 #: The types of the broad vocabulary of economic news: in a clause that also holds a trigger
 #: of another type, that one is the clause's event ("shares rose after X attacked Y").
 WEAK_TYPES = frozenset({"market_move", "economic_release", "business_decision",

@@ -5,6 +5,14 @@ with ``timex_values``, left to right, so that an anaphoric expression ("a year e
 "the quarter") can take the last date before it. Datelines and bylines
 (``parse_publication_date``), collection columns, the ``time_mentions`` table and event
 dates all come from here.
+
+Relative expressions resolve against the publication date, the way TimeML normalises
+against the document creation time (TempEval-3): "Friday" is the Friday before it (or after
+it when the sentence looks forward: "will meet Friday"), "the third quarter" the third
+quarter of the year it falls in, "effective Jan. 5" in a November article the next January.
+Anaphoric expressions ("a year earlier", "the quarter", "that year") resolve against the
+last date the article gave before them (basis ``other_expression``), else the publication
+date. Without a publication date a relative expression stays unresolved.
 """
 
 from __future__ import annotations
@@ -22,10 +30,12 @@ from newsgraph.pipeline.timex_values import (
     _pick,
     _unresolved,
     ago_value,
+    clock_suffix,
     day_value,
     duration_value,
     month_value,
     part_value,
+    safe_date,
     season_value,
     set_value,
     shift_value,
@@ -86,7 +96,7 @@ def _resolve(frame: Frame, anchor: dt.date | None, direction: str | None,
         return Value("DATE", f"{y // 100:02d}", dt.date(max(y, 1), 1, 1),
                      dt.date(y + 99, 12, 31), "century", "stated")
     if kind == "date" and frame.year is not None and frame.month and frame.day:
-        day = _date(frame.year, frame.month, frame.day)
+        day = safe_date(frame.year, frame.month, frame.day)
         return day_value(day, "stated") if day else _unresolved(frame)
     if kind == "month" and frame.year is not None and frame.month:
         return month_value(frame.year, frame.month, "stated")
@@ -98,9 +108,7 @@ def _resolve(frame: Frame, anchor: dt.date | None, direction: str | None,
         base = _resolve(frame.base, anchor, direction, last, by_unit)
         if base.date_start is None or base.granularity != "day":
             return _unresolved(frame)
-        suffix = "T" + frame.code if frame.code else \
-            f"T{frame.hour or 0:02d}:{frame.minute or 0:02d}"
-        return day_value(base.date_start, base.basis, "TIME", suffix)
+        return day_value(base.date_start, base.basis, "TIME", clock_suffix(frame))
     if kind == "rel" and frame.anchored and last is not None and last.date_start:
         return _unit_value(frame.unit or "year", frame.shift or 0, last.date_start,
                            "other_expression")
@@ -113,13 +121,6 @@ def _resolve(frame: Frame, anchor: dt.date | None, direction: str | None,
             return Value("DATE", frame.code or "PRESENT_REF", None, None, "none", "unresolved")
         return _unresolved(frame)
     return _relative(frame, anchor, direction)
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _anaphor(frame: Frame, anchor: dt.date | None, last: Value | None,
@@ -188,9 +189,7 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
     if kind == "relday":
         return day_value(anchor + dt.timedelta(days=frame.shift or 0), basis)
     if kind == "time":
-        suffix = "T" + frame.code if frame.code else \
-            f"T{frame.hour or 0:02d}:{frame.minute or 0:02d}"
-        return day_value(anchor, basis, "TIME", suffix)
+        return day_value(anchor, basis, "TIME", clock_suffix(frame))
     if kind == "weekday" and frame.weekday is not None:
         delta = frame.weekday - anchor.weekday()
         if frame.shift == 1 or (frame.shift is None and direction == "future"):
@@ -200,7 +199,7 @@ def _relative(frame: Frame, anchor: dt.date, direction: str | None) -> Value:
         return day_value(anchor + dt.timedelta(days=delta), basis)
     if kind == "date" and frame.month and frame.day:
         options = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                   if (d := _date(y, frame.month, frame.day)) is not None]
+                   if (d := safe_date(y, frame.month, frame.day)) is not None]
         day = _choose(options, anchor, _forward(direction))
         return day_value(day, basis) if day else _unresolved(frame)
     if kind == "month" and frame.month:

@@ -40,7 +40,7 @@ NUMBERS: dict[str, int] = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "one-and-a-half": 1}
+    "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1}
 #: Words for an unstated number of units ("several years" -> PXY).
 VAGUE_NUMBERS = frozenset({"several", "few", "many", "some", "couple", "number"})
 ORDINALS: dict[str, int] = {

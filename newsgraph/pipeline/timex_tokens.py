@@ -158,7 +158,7 @@ def _number(c: _Cursor, j: int) -> tuple[int, float | None] | None:
         if c.near(end) and c.low(end) == "1/2":
             return end + 1, value + 0.5
         return end, value
-    if low in VAGUE_NUMBERS or low in ("few", "couple"):
+    if low in VAGUE_NUMBERS:
         return j + 1, None
     if low in NUMBERS:
         value = float(NUMBERS[low])
@@ -191,10 +191,7 @@ def _month(c: _Cursor, j: int) -> tuple[int, int] | None:
 def _weekday(c: _Cursor, j: int) -> tuple[int, int] | None:
     low = c.low(j)
     if low in WEEKDAYS:
-        end = j + 1
-        if c.raw(end) == "'" or c.raw(end) == "\u2019":  # "Friday's meeting"
-            return end, WEEKDAYS[low]
-        return end, WEEKDAYS[low]
+        return j + 1, WEEKDAYS[low]
     if low in WEEKDAY_ABBREVIATIONS and c.raw(j)[:1].isupper() and c.raw(j + 1) == ".":
         return j + 2, WEEKDAY_ABBREVIATIONS[low]
     return None

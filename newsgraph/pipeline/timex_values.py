@@ -1,13 +1,11 @@
-"""Resolve what a temporal expression says (a ``Frame``) to a TIMEX3 value and an interval.
+"""The value builders: a TIMEX3 type, value and interval for each kind of expression.
 
-Relative expressions resolve against the publication date, the way TimeML normalises
-against the document creation time (TempEval-3): "Friday" is the Friday before it (or after
-it when the sentence looks forward: "will meet Friday"), "the third quarter" the third
-quarter of the year it falls in, "effective Jan. 5" in a November article the next January.
-Anaphoric expressions ("a year earlier", "the quarter", "that year") resolve against the
-last date the article gave before them (basis ``other_expression``), else the publication
-date. Without a publication date a relative expression stays unresolved: its value keeps
-X's where the date is unknown (``XXXX-XX-XX``, ``XXXX-04``) and its interval is null.
+``times`` decides which date an expression counts from (the publication date, the last
+date the article gave, the Friday before or after) and calls these functions with it:
+a day, a month, a season, a quarter or half, a year, a week, a duration, a set, "N units
+ago", a shift by units. Here each builds the ``Value`` of what it is given, and
+``_unresolved`` keeps the X's of an expression no date anchors (``XXXX-XX-XX``,
+``XXXX-04``, a null interval).
 """
 
 from __future__ import annotations
@@ -51,7 +49,8 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _safe(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None where the day does not exist (Feb. 30)."""
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -131,7 +130,7 @@ def _unresolved(frame: Frame) -> Value:
         return Value("DATE", f"XXXX-WXX-{(frame.weekday or 0) + 1}", None, None, "day",
                      "unresolved")
     if kind == "time":
-        return Value("TIME", "XXXX-XX-XXT" + _clock_suffix(frame)[1:], None, None, "time",
+        return Value("TIME", "XXXX-XX-XXT" + clock_suffix(frame)[1:], None, None, "time",
                      "unresolved")
     if kind == "rel" and frame.unit in ("week", "weekend"):
         return Value("DATE", "XXXX-WXX", None, None, "week", "unresolved")
@@ -144,7 +143,8 @@ def _unresolved(frame: Frame) -> Value:
     return Value("DATE", "XXXX-XX-XX", None, None, "day", "unresolved")
 
 
-def _clock_suffix(frame: Frame) -> str:
+def clock_suffix(frame: Frame) -> str:
+    """The ``T..`` part of a TIME value: ``TNI`` for a part of day, else ``Thh:mm``."""
     if frame.code:
         return "T" + frame.code
     return f"T{frame.hour or 0:02d}:{frame.minute or 0:02d}"
