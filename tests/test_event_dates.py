@@ -112,3 +112,9 @@ def test_a_time_before_that_dates_the_verb_before_it() -> None:
                     "reinstated at a modest level later this year.")
     dates = {e.date.text for e in draft.events if e.date is not None}
     assert "today" not in dates and "later this year" in dates
+
+
+def test_a_cleft_time_dates_the_event_after_that() -> None:
+    draft = _events("It was in 2017 that Turkey signed the contract for delivery in 2019.")
+    (event,) = draft.events
+    assert event.date is not None and event.date.text == "2017"

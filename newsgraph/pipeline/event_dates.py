@@ -47,6 +47,8 @@ _RANGE_END = re.compile(r"\s+(?:through|until|till|thru)\s+", re.I)
 #: "that" right after a time opens the clause the trigger is in: the time dates the verb
 #: before it ("would recommend to its board today that the dividend be reinstated").
 _THAT_CLAUSE = re.compile(r"\s+that\b")
+#: A cleft before the time ("It was in 2017 that Turkey signed"): the time is the event's.
+_CLEFT = re.compile(r"\b[Ii]t\s+(?:was|is|wasn't|isn't)\s+(?:\w+\s+)?$")
 #: At most this many characters between a trigger and a time that stands next to it.
 _ADJACENT = 14
 
@@ -120,7 +122,8 @@ def event_date(text: str, times: list[TimeExpr], starts: list[int], start: int, 
             (hi == t.char_start and _COMPARISON.search(text, lo, hi) is not None) or \
             PERIOD_END.search(text, max(start, t.char_start - 12), t.char_start) is not None \
             or (t.char_end <= at and _reported(text, start, t.char_start, t.char_end)) \
-            or (t.char_end <= at and _THAT_CLAUSE.match(text, t.char_end) is not None) \
+            or (t.char_end <= at and _THAT_CLAUSE.match(text, t.char_end) is not None
+                and _CLEFT.search(text, start, t.char_start) is None) \
             or _bounds(text, period, t)
         near = t.preposition in _DATE_PREPOSITIONS or (
             hi - lo <= _ADJACENT and (t.char_end <= at or _STANDS_ALONE.match(text, t.char_end)))

@@ -37,7 +37,7 @@ from newsgraph.pipeline.names import FUNCTION_WORDS, ORG_WORDS
 from newsgraph.pipeline.sentences import sentence_spans
 from newsgraph.pipeline.times import TimeExpr
 
-RULE = "rule:events.triggers@4"
+RULE = "rule:events.triggers@5"
 #: The actor mentions the events stage adds for its participants: demonyms ("Turkish troops"
 #: -> Turkey) and an organisation's name as a clause's subject that the actors stage left out.
 DEMONYM_RULE = "rule:events.participants@1"

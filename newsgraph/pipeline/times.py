@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from newsgraph.pipeline.drafts import ArticleDraft
 
 #: The rule every time mention names in its ``method``.
-RULE = "rule:times.grammar@3"
+RULE = "rule:times.grammar@4"
 #: The grammar's confidence: the share of its TimeBank expressions with the right value.
 CONFIDENCE = 0.88
 

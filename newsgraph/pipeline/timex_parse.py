@@ -259,17 +259,34 @@ def _references(c: _Cursor, j: int) -> tuple[int, Frame] | None:
 def _year_alone(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     if c.low(j) == "that" and c.word(j + 1, "year", "month", "week", "day"):
         return j + 2, Frame("anaphor", unit=c.low(j + 1))
-    if c.low(j) != "two" and (spelled := _spelled_year(c, j)) is not None:
-        return spelled[0], Frame("year", year=spelled[1])  # "in nineteen ninety-one"
-    year = _year(c, j, bare=True)
-    if year is None or (before in ("$", "#", "no", "number", "flight", "route", "page", "of.",
-                                  "no.", "to", "population") and before != "to"):
+    if c.low(j) != "two" and before in _SPELLED_YEAR_BEFORE and \
+            (spelled := _spelled_year(c, j)) is not None:
+        # "in nineteen ninety-one", "a nineteen ninety-seven attack"; not a count ("arrested
+        # nineteen sixty protesters") nor a compound ("nineteen forty-year-old men")
+        end = spelled[0]
+        if not _counted(c, end) and not (end < c.limit and c.toks[end].joined):
+            return end, Frame("year", year=spelled[1])
         return None
-    after = c.low(j + 1) if c.near(j + 1) else ""
-    if after in ("%", "percent", "people", "votes", "shares", "units", "cars", "tons") or \
-            after[:1].isdigit():
+    year = _year(c, j, bare=True)
+    if year is None or before in ("$", "#", "no", "number", "flight", "route", "page", "of.",
+                                  "no.", "population"):
+        return None
+    if _counted(c, j + 1):
         return None
     return j + 1, Frame("year", year=year)
+
+
+#: Words a year in words may follow: a preposition of time or an article.
+_SPELLED_YEAR_BEFORE = frozenset({"in", "of", "since", "by", "until", "till", "from", "after",
+                                  "before", "during", "through", "a", "the", "early", "late",
+                                  "mid"})
+
+
+def _counted(c: _Cursor, j: int) -> bool:
+    """Token ``j``, right after a number, makes it a count: "1960 people", "1,990 votes"."""
+    after = c.low(j) if c.near(j) else ""
+    return after in ("%", "percent", "people", "votes", "shares", "units", "cars", "tons") or \
+        after[:1].isdigit()
 
 
 def _core(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
@@ -310,10 +327,26 @@ def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
 
 
 def _abbreviation_stop(toks: list[Token], k: int) -> bool:
-    """The full stop ``toks[k]`` closes an abbreviation, not a sentence: a comma or a
-    lower-case word follows it ("the Peoria, Ill., bank", "Mr. Smith" is no such case)."""
+    """The full stop ``toks[k]`` closes an abbreviation, not a sentence: a comma follows it
+    ("the Peoria, Ill., bank"), or a lower-case word follows a short capitalised word it
+    ends ("the Okla. plant"); "The plant will close. eBay bought it" is two sentences."""
     nxt = toks[k + 1].raw if k + 1 < len(toks) else ""
-    return nxt == "," or nxt[:1].islower()
+    prev = toks[k - 1].raw if k else ""
+    return nxt == "," or (nxt[:1].islower() and prev[:1].isupper() and prev.isalpha()
+                          and len(prev) <= 4 and toks[k - 1].end == toks[k].start)
+
+
+#: Words after "to" that make it a preposition ("agreed to the merger", "an offer to its
+#: board"), not the mark of an infinitive ("agreed to buy").
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
+                          "that", "these", "those", "my", "your"})
+
+
+def _to_a_noun(toks: list[Token], k: int) -> bool:
+    """The "to" at ``k`` heads a noun phrase, unless "is"/"are" stand before it ("is to
+    resume trading" is never "is to the")."""
+    return toks[k - 1].low not in ("is", "are") and k + 1 < len(toks) and \
+        toks[k + 1].low in _DETERMINERS
 
 
 def _direction(toks: list[Token], at: int) -> str | None:
@@ -326,7 +359,8 @@ def _direction(toks: list[Token], at: int) -> str | None:
         low = toks[k].low
         if low in ("?", "!", ";") or (low == "." and not _abbreviation_stop(toks, k)):
             break
-        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in FUTURE_BEFORE_TO):
+        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in FUTURE_BEFORE_TO
+                                  and not _to_a_noun(toks, k)):
             return "future"  # "will meet", "is to resume trading Tuesday"
         if low in PAST_CUES or (low.endswith("ed") and len(low) > 4):
             return "past"

@@ -54,7 +54,9 @@ def _periods(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
         shift, k = _REL[c.low(k)], k + 1
     elif c.low(k) in ("latest", "same", "year-ago", "comparable", "corresponding"):
         latest, k = True, k + 1
-    elif the and c.low(k) == "full" and c.word(k + 1, "year"):
+    elif the and c.low(k) == "full" and c.word(k + 1, "year") and not (
+            c.near(k + 2) and (_year(c, k + 2) is not None or
+                               c.low(k + 2) in ("of", "ended", "ending", "through", "to"))):
         # "forecast an increase for the full year": the whole of the current year, however
         # many other years the text has named
         return k + 2, Frame("rel", unit="year", shift=0)
