@@ -84,6 +84,9 @@ def test_expand_forms_reads_classes_and_optional_characters() -> None:
         "chief executive", "chief executives"}
     with pytest.raises(ValueError):
         expand_forms("(?:a|b)c")
+    for ranged in ("[a-c]at", "[^x]at"):
+        with pytest.raises(ValueError):
+            expand_forms(ranged)
 
 
 _HEAD_PIECES = ["spokesman", "spokeswoman", "official", "officials", "neighbour", "neighbors",

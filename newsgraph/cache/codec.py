@@ -230,10 +230,12 @@ def _generate(cls: type, names: tuple[str, ...], hints: list[Any],
               skipped: dict[str, dataclasses.Field[Any]]) -> Decoder:
     """Compile the decoder of ``cls`` (see ``_dataclass_decoder``)."""
     def bad(i: int, v: Any) -> None:
-        raise CodecError(f"a field of {cls.__name__} is a {type(v).__name__}")
+        raise CodecError(f"{cls.__name__}.{names[i]} is a {type(v).__name__}")
 
     def wrong(data: Any) -> None:
-        raise CodecError(f"fields of {cls.__name__} differ")
+        raise CodecError(f"fields of {cls.__name__} differ: {len(data)} values for "
+                         f"{len(names)} fields" if isinstance(data, list) else
+                         f"fields of {cls.__name__} differ")
 
     scope: dict[str, Any] = {"cls": cls, "new": object.__new__, "bad": bad, "wrong": wrong,
                              "list": list, "len": len, "type": type, "float": float,

@@ -192,6 +192,8 @@ def expand_forms(alternation: str) -> frozenset[str]:
             if branch[i] == "[":
                 close = branch.index("]", i)
                 options, i = list(branch[i + 1:close]), close + 1
+                if "-" in options or "^" in options:
+                    raise ValueError(f"not a plain form (a range or negated class): {branch!r}")
             elif branch[i].isalnum() or branch[i] in " -'’":
                 options, i = [branch[i]], i + 1
             else:
@@ -268,7 +270,7 @@ class Cues:
     """
 
     _TOKEN = re.compile(r"\b\w+\b")
-    _WORD = re.compile(r"\w+")
+    _WORD = _WORDS
 
     @classmethod
     def _first_word(cls, form: str) -> str:
