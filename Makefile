@@ -26,7 +26,7 @@ build: $(VENV)/.base
 
 ## test: venv with test dependencies + ruff + mypy + the whole test suite (what CI runs)
 test: $(VENV)/.test lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check newsgraph tests
