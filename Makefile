@@ -26,7 +26,8 @@ build: $(VENV)/.base
 
 ## test: venv with test dependencies + ruff + mypy + the whole test suite (what CI runs)
 test: $(VENV)/.test lint
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not serial"
+	$(BIN)/python -m pytest -m serial
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check newsgraph tests

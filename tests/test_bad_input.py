@@ -174,6 +174,7 @@ def test_yaml_bombs_are_refused_fast_with_file_and_line(tmp_path: Path, name: st
     assert expect in result.stderr
 
 
+@pytest.mark.serial
 def test_yaml_alias_bomb_parses_in_under_a_second(tmp_path: Path) -> None:
     from newsgraph.errors import InputError
     from newsgraph.yamlio import load_yaml
@@ -198,6 +199,7 @@ def _hostile(kind: str) -> bytes:
     return b'Anna Kowalski said on Tuesday ' + b'"' * 100_000 + b" and left.\n"
 
 
+@pytest.mark.serial
 @pytest.mark.parametrize(("name", "limit"), [("deep.html", 60), ("one-line.txt", 150),
                                              ("marks.txt", 60)])
 def test_hostile_text_builds_in_bounded_time(tmp_path: Path, name: str, limit: int) -> None:

@@ -24,6 +24,9 @@ from tests.conftest import REPO, SEED, run_cli
 
 INTERRUPTED = "newsgraph: interrupted; previous output untouched"
 
+#: Signals and a wait for worker processes: run alone, never beside another test's build.
+pytestmark = pytest.mark.serial
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:

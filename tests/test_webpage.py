@@ -157,6 +157,7 @@ def test_the_http_header_charset_wins_over_the_meta_and_utf8_is_the_default() ->
         decode_page("<p>Zoë</p>".encode("latin-1"))
 
 
+@pytest.mark.serial
 def test_pathological_nesting_falls_back_to_the_line_rules_fast() -> None:
     raw = (b"<div>" * 100_000 + b"<p>President Anna Kowalski said on Tuesday that talks would "
            b"continue.</p>" + b"</div>" * 100_000)
