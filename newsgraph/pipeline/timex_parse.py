@@ -16,8 +16,9 @@ the expressions before them. Span conventions follow TimeML: a determiner and mo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from newsgraph.pipeline import timex_starts as starts
 from newsgraph.pipeline.timewords import (
     DAY_PARTS,
     FUTURE_BEFORE_TO,
@@ -289,12 +290,39 @@ def _counted(c: _Cursor, j: int) -> bool:
         after[:1].isdigit()
 
 
+Recogniser = Callable[[_Cursor, int, str], "tuple[int, Frame] | None"]
+#: The recognisers in the order ``_core`` tries them (the first of equally long matches
+#: wins), each with the first words it can match at (``timex_starts``).
+_RECOGNISERS: tuple[tuple[Recogniser, frozenset[str]], ...] = (
+    (lambda c, j, _b: _numeric_date(c, j), starts.NUMERIC_DATE),
+    (lambda c, j, _b: _calendar_date(c, j), starts.CALENDAR_DATE),
+    (lambda c, j, _b: _days_and_times(c, j), starts.DAYS_AND_TIMES),
+    (_periods, starts.PERIODS),
+    (lambda c, j, _b: _decades(c, j), starts.DECADES),
+    (lambda c, j, _b: _references(c, j), starts.REFERENCE_STARTS),
+    (_bare_month, starts.BARE_MONTH),
+    (_year_alone, starts.YEAR_ALONE),
+)
+_AT_A_NUMBER = tuple(r for r, _words in _RECOGNISERS)
+_BY_FIRST_WORD: dict[str, tuple[Recogniser, ...]] = {
+    word: tuple(r for r, words in _RECOGNISERS if word in words)
+    for word in frozenset().union(*(words for _r, words in _RECOGNISERS))}
+
+
 def _core(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
-    """The longest expression starting at token ``j``."""
+    """The longest expression starting at token ``j``: of the recognisers that can start
+    with its first word (all of them at a number)."""
+    low = c.low(j)
+    if low[:1].isdigit():
+        recognisers = _AT_A_NUMBER
+    elif low == "the" and not ((after := c.low(j + 1))[:1].isdigit()
+                               or after in starts.AFTER_THE):
+        return None
+    else:
+        recognisers = _BY_FIRST_WORD.get(low, ())
     best: tuple[int, Frame] | None = None
-    for hit in (_numeric_date(c, j), _calendar_date(c, j), _days_and_times(c, j),
-                _periods(c, j, before), _decades(c, j), _references(c, j),
-                _bare_month(c, j, before), _year_alone(c, j, before)):
+    for recogniser in recognisers:
+        hit = recogniser(c, j, before)
         if hit is not None and (best is None or hit[0] > best[0]):
             best = hit
     return best
