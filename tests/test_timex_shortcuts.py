@@ -1,5 +1,9 @@
-"""The date grammar's first-word shortcut (``timex_starts``) finds what the full grammar finds.
+"""The date grammar's shortcuts find what the grammar without them finds.
 
+The tokenizer: ``timex_tokens.tokens`` (one ``findall`` and running sums) gives the tokens of
+the loop it replaced (``tokens_loop``), on any text.
+
+The first-word shortcut (``timex_starts``):
 ``timex_parse._core`` tries only the recognisers that can start with a token's first word;
 ``_core_reference`` below is the grammar as it was, trying all eight at every start. The
 property: on any text made of the grammar's own words (every calendar word, in any case,
@@ -117,3 +121,20 @@ def test_every_triple_that_starts_with_the() -> None:
     words = _vocabulary()
     text = _lines([f"the {b} {c}" for b in words for c in words])
     assert find_times(text, None) == reference_times(text, None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(parts=st.lists(st.sampled_from(["a", "B", "é", "3", "0", "1st", "s", "th", ":", ".",
+                                       "/", "-", "\u2013", "--", " ", "  ", "\t", "\n",
+                                       "\u00a0", "\u2009", "\x1c", "\u3000", "_", "'",
+                                       "\u2019", ",", "²", "٣", "x²", "mid-1990s",
+                                       "third-quarter", "9:30", "12/03/2019", "$"]),
+                      max_size=40))
+def test_tokens_are_the_token_loop(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert timex_tokens.tokens(text) == timex_tokens.tokens_loop(text)
+
+
+@given(text=st.text(max_size=80))
+def test_tokens_are_the_token_loop_on_any_text(text: str) -> None:
+    assert timex_tokens.tokens(text) == timex_tokens.tokens_loop(text)
