@@ -106,3 +106,10 @@ def test_the_unnamed_heads_scanner_equals_the_alternation(
     regex = re.compile(r"\b(?:" + _UNNAMED_HEADS + r")\b")  # what the heads were searched by
     assert _as_tuples(UNNAMED_HEAD.finditer(text, start, end)) == \
         _as_tuples(regex.finditer(text, start, end))
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(texts, st.text(max_size=60)))
+def test_the_words_of_a_text_are_the_word_loop(text: str) -> None:
+    """``_words_of`` (running sums of one ``findall``) is the loop over ``\\w+`` matches."""
+    assert lexicon._words_of(text) == lexicon.words_loop(text)
