@@ -138,3 +138,13 @@ def test_tokens_are_the_token_loop(parts: list[str]) -> None:
 @given(text=st.text(max_size=80))
 def test_tokens_are_the_token_loop_on_any_text(text: str) -> None:
     assert timex_tokens.tokens(text) == timex_tokens.tokens_loop(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.tuples(_WORD, _CASE, _SEP), max_size=30))
+def test_the_starts_are_the_tokens_the_scan_loop_tried(
+        parts: list[tuple[str, Callable[[str], str], str]]) -> None:
+    """``scan`` visits ``_starts``: the tokens its loop over every token tried."""
+    toks = timex_tokens.tokens("".join(case(word) + sep for word, case, sep in parts) + " ²")
+    assert timex_parse._starts(toks) == [
+        i for i, t in enumerate(toks) if t.low in timex_parse._STARTERS or t.low[:1].isdigit()]

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import itemgetter
 
 from newsgraph.pipeline import timex_starts as starts
 from newsgraph.pipeline.timewords import (
@@ -338,7 +340,10 @@ for _words in _APPROX + _BOUNDARY:
 def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     """A core expression with the modifiers TimeML keeps in its span."""
     low = c.low(j)
+    after = c.low(j + 1)
     for words in _MODIFIERS.get(low, ()):
+        if len(words) > 1 and words[1] != after:
+            continue  # (``seq`` would say so, later: "the" opens six phrases)
         if (k := c.seq(j, words)) is not None and c.near(k):
             hit = _core(c, k, words[-1])
             if hit is not None and (hit[1].kind in ("duration", "ago") or words in _BOUNDARY):
@@ -407,20 +412,28 @@ _STARTERS = frozenset(
        "midday", "midnight", "recent", "coming", "'", "\u2019"})
 
 
+def _starts(toks: list[Token]) -> list[int]:
+    """The indices of the tokens an expression can start at (a starter word or a number), in
+    order; found without a Python step per token (most tokens are neither)."""
+    lows = list(map(itemgetter(3), toks))
+    words = compress(range(len(lows)), map(_STARTERS.__contains__, lows))
+    numbers = compress(range(len(lows)), map(str.isdigit, map(itemgetter(0), lows)))
+    return sorted({*words, *numbers})
+
+
 def scan(text: str) -> Iterator[tuple[Match, list[Token]]]:
     """Every temporal expression of ``text``, left to right, with the tokens it spans."""
     toks = tokens(text)
-    i = 0
-    while i < len(toks):
-        if not (toks[i].low in _STARTERS or toks[i].low[:1].isdigit()):
-            i += 1
-            continue
+    i = 0  # the next token an expression may start at
+    for at in _starts(toks):
+        if at < i:
+            continue  # inside the expression found before
+        i = at
         before = toks[i - 1].low if i else ""
         if before and not _Cursor(text, toks, i - 1).near(i):
             before = ","
         hit = _modified(_Cursor(text, toks, i), i, before)
         if hit is None:
-            i += 1
             continue
         end, frame = hit
         k = i - 1
