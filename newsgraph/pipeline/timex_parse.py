@@ -337,6 +337,19 @@ for _words in _APPROX + _BOUNDARY:
     _MODIFIERS.setdefault(_words[0], []).append(_words)
 
 
+#: The words after "the" that ``_modified`` reads on from (a number is one too): a modifier
+#: phrase ("the end of"), "the early/late/mid ...", or what ``_core`` reads after "the".
+#: After any other word "the" starts nothing, and ``scan`` goes on to the next start.
+_AFTER_THE = frozenset(w[1] for w in _MODIFIERS["the"]) | {"early", "late", "mid"} \
+    | starts.AFTER_THE
+
+
+def _the_alone(toks: list[Token], i: int) -> bool:
+    """The "the" at ``i`` starts no expression: the next word is none of ``_AFTER_THE``."""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    return not (after[:1].isdigit() or after in _AFTER_THE)
+
+
 def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     """A core expression with the modifiers TimeML keeps in its span."""
     low = c.low(j)
@@ -429,6 +442,8 @@ def scan(text: str) -> Iterator[tuple[Match, list[Token]]]:
         if at < i:
             continue  # inside the expression found before
         i = at
+        if toks[i].low == "the" and _the_alone(toks, i):
+            continue  # (what ``_modified`` would find: nothing)
         before = toks[i - 1].low if i else ""
         if before and not _Cursor(text, toks, i - 1).near(i):
             before = ","
