@@ -230,19 +230,13 @@ _PIECES = re.compile(r"(\W*+)(\w*+)")
 def _words_of(text: str) -> _Words:
     """Where each word of ``text`` starts and ends (a bounded cache of a pure function: the
     few texts one article's stages scan). The offsets are the running sums of the pieces'
-    lengths: no Python step per word (``words_loop`` is the loop it replaces, the tests'
-    reference)."""
+    lengths: no Python step per word (tests/test_lexicon.py holds it equal to the loop over
+    ``\w+`` matches it replaces)."""
     pieces = _PIECES.findall(text)
     while pieces and not pieces[-1][1]:
         pieces.pop()  # the end of the text (only there is a piece's word empty)
     offsets = list(accumulate(map(len, chain.from_iterable(pieces))))
     return _Words(offsets[0::2], offsets[1::2], list(map(itemgetter(1), pieces)))
-
-
-def words_loop(text: str) -> _Words:
-    """``_words_of`` as a loop over the word matches (the reference it is tested against)."""
-    spans = [m.span() for m in _WORDS.finditer(text)]
-    return _Words([s for s, _ in spans], [e for _, e in spans], _WORDS.findall(text))
 
 
 class _Hits:

@@ -83,8 +83,7 @@ _WHICH = re.compile(rf"(?<![\w'’.-])(?P<name>[{UPPER}][{LOWER}]+),\s+which\b[^
                     r"\s+(?:said|says|told|added|warned|announced|called)\b")
 
 
-#: Unions and differences of the vocabularies the rules test, made once (an expression in a
-#: generator is made again for every word it tests).
+#: Vocabularies the rules combine, made once (not for every word a generator tests).
 _ORG_OR_DESIGNATOR = ORG_WORDS | DESIGNATORS
 _DESIGNATORS_NOT_TOWNS = DESIGNATORS - {"city", "town"}
 _PLACES_NOT_ORGS = PLACE_WORDS - ORG_WORDS
@@ -100,9 +99,8 @@ def holds_any(lower: str, keys: tuple[str, ...]) -> bool:
     """``lower`` holds one of ``keys``: what ``re.compile("|".join(map(re.escape, keys)))
     .search(lower)`` answered, by a C substring scan per key instead of trying an alternation
     at every position (PolNeAR: 0.9 s of 32 s under the profiler went to those searches;
-    tests/test_organisations_keys.py proves both agree with hypothesis). ``map`` of the
-    bound ``__contains__``, not a generator: no Python step per key (a paragraph is tested
-    against 70 keys, most of them absent)."""
+    tests/test_organisations_keys.py proves both agree with hypothesis), with no Python
+    step per key."""
     return any(map(lower.__contains__, keys))
 
 
