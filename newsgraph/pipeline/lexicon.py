@@ -231,7 +231,7 @@ def _words_of(text: str) -> _Words:
     """Where each word of ``text`` starts and ends (a bounded cache of a pure function: the
     few texts one article's stages scan). The offsets are the running sums of the pieces'
     lengths: no Python step per word (tests/test_lexicon.py holds it equal to the loop over
-    ``\w+`` matches it replaces)."""
+    ``\\w+`` matches it replaces)."""
     pieces = _PIECES.findall(text)
     while pieces and not pieces[-1][1]:
         pieces.pop()  # the end of the text (only there is a piece's word empty)
