@@ -106,3 +106,12 @@ def test_the_unnamed_heads_scanner_equals_the_alternation(
     regex = re.compile(r"\b(?:" + _UNNAMED_HEADS + r")\b")  # what the heads were searched by
     assert _as_tuples(UNNAMED_HEAD.finditer(text, start, end)) == \
         _as_tuples(regex.finditer(text, start, end))
+
+
+@settings(max_examples=500)
+@given(text=st.one_of(texts, st.text(max_size=60)))
+def test_the_words_of_a_text_are_the_word_loop(text: str) -> None:
+    """``_words_of`` (running sums of one ``findall``) is the loop over ``\\w+`` matches."""
+    spans = [m.span() for m in re.finditer(r"\w+", text)]  # the loop it replaced
+    assert lexicon._words_of(text) == lexicon._Words(
+        [s for s, _ in spans], [e for _, e in spans], re.findall(r"\w+", text))

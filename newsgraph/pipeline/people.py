@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsgraph.models.actor import MentionForm
 from newsgraph.pipeline.drafts import Span
@@ -135,6 +136,12 @@ def _valid(words: list[str]) -> bool:
         and words[-1].lower().rstrip(".") not in HONORIFICS  # "Democratic Rep. Dina Titus"
 
 
+@lru_cache(maxsize=4096)
+def _valid_word(word: str) -> bool:
+    """``_valid([word])``, cached: a pure function of the word, asked of every one-word run."""
+    return _valid([word])
+
+
 def _span(text: str, start: int, value: str) -> tuple[str, Span]:
     return value, Span(start, start + len(value), value)
 
@@ -215,13 +222,22 @@ def _occurrences(text: str, spans: list[tuple[int, int]]) -> list[_Occurrence]:
     found: list[_Occurrence] = []
     for seg_start, seg_end in spans:
         for m in NAME_RUN.finditer(text, seg_start, seg_end):
-            run = [(m.start() + w.start(), m.start() + w.end(), w.group())
-                   for w in WORD.finditer(m.group())]
-            while len(run) > 1 and run[-1][2] in ("Jr", "Sr"):
-                run.pop()  # "Martin Luther King Jr."
-            first, words = _name_words(run)
-            if not _valid([w for _, _, w in words if w[:1].isupper()]):
-                continue
+            group = m.group()
+            if " " not in group and "\u00a0" not in group:
+                # one word (the only spaces NAME_RUN takes): most runs, "The", "But", "Trump";
+                # what the lines below make of it, with its test cached
+                if not (group[:1].isupper() and _valid_word(group)):
+                    continue
+                first, run = 0, [(m.start(), m.end(), group)]
+                words = run
+            else:
+                run = [(m.start() + w.start(), m.start() + w.end(), w.group())
+                       for w in WORD.finditer(group)]
+                while len(run) > 1 and run[-1][2] in ("Jr", "Sr"):
+                    run.pop()  # "Martin Luther King Jr."
+                first, words = _name_words(run)
+                if not _valid([w for _, _, w in words if w[:1].isupper()]):
+                    continue
             start, end = words[0][0], words[-1][1]
             o = _Occurrence(text[start:end], start, end,
                             initial=opens_sentence(text, seg_start, start))

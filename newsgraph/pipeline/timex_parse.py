@@ -16,28 +16,22 @@ the expressions before them. Span conventions follow TimeML: a determiner and mo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import itemgetter
 
+from newsgraph.pipeline import timex_starts as starts
 from newsgraph.pipeline.timewords import (
     DAY_PARTS,
-    FUTURE_BEFORE_TO,
-    FUTURE_CUES,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
     NUMBERS,
-    ORDINALS,
-    PAST_CUES,
     REFERENCES,
-    SEASONS,
     UNIT_FORMS,
-    VAGUE_NUMBERS,
-    WEEKDAY_ABBREVIATIONS,
-    WEEKDAYS,
 )
+from newsgraph.pipeline.timex_direction import _direction
 from newsgraph.pipeline.timex_periods import _periods
+from newsgraph.pipeline.timex_starts import STARTERS as _STARTERS
 from newsgraph.pipeline.timex_tokens import (
     _APPROX,
-    _BACKSCAN,
     _BOUNDARY,
     _MONTH_CONTEXT,
     _PREPOSITIONS,
@@ -289,12 +283,39 @@ def _counted(c: _Cursor, j: int) -> bool:
         after[:1].isdigit()
 
 
+Recogniser = Callable[[_Cursor, int, str], "tuple[int, Frame] | None"]
+#: The recognisers in the order ``_core`` tries them (the first of equally long matches
+#: wins), each with the first words it can match at (``timex_starts``).
+_RECOGNISERS: tuple[tuple[Recogniser, frozenset[str]], ...] = (
+    (lambda c, j, _b: _numeric_date(c, j), starts.NUMERIC_DATE),
+    (lambda c, j, _b: _calendar_date(c, j), starts.CALENDAR_DATE),
+    (lambda c, j, _b: _days_and_times(c, j), starts.DAYS_AND_TIMES),
+    (_periods, starts.PERIODS),
+    (lambda c, j, _b: _decades(c, j), starts.DECADES),
+    (lambda c, j, _b: _references(c, j), starts.REFERENCE_STARTS),
+    (_bare_month, starts.BARE_MONTH),
+    (_year_alone, starts.YEAR_ALONE),
+)
+_AT_A_NUMBER = tuple(r for r, _words in _RECOGNISERS)
+_BY_FIRST_WORD: dict[str, tuple[Recogniser, ...]] = {
+    word: tuple(r for r, words in _RECOGNISERS if word in words)
+    for word in frozenset().union(*(words for _r, words in _RECOGNISERS))}
+
+
 def _core(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
-    """The longest expression starting at token ``j``."""
+    """The longest expression starting at token ``j``: of the recognisers that can start
+    with its first word (all of them at a number)."""
+    low = c.low(j)
+    if low[:1].isdigit():
+        recognisers = _AT_A_NUMBER
+    elif low == "the" and not ((after := c.low(j + 1))[:1].isdigit()
+                               or after in starts.AFTER_THE):
+        return None
+    else:
+        recognisers = _BY_FIRST_WORD.get(low, ())
     best: tuple[int, Frame] | None = None
-    for hit in (_numeric_date(c, j), _calendar_date(c, j), _days_and_times(c, j),
-                _periods(c, j, before), _decades(c, j), _references(c, j),
-                _bare_month(c, j, before), _year_alone(c, j, before)):
+    for recogniser in recognisers:
+        hit = recogniser(c, j, before)
         if hit is not None and (best is None or hit[0] > best[0]):
             best = hit
     return best
@@ -307,10 +328,26 @@ for _words in _APPROX + _BOUNDARY:
     _MODIFIERS.setdefault(_words[0], []).append(_words)
 
 
+#: The words after "the" that ``_modified`` reads on from (a number is one too): a modifier
+#: phrase ("the end of"), "the early/late/mid ...", or what ``_core`` reads after "the".
+#: After any other word "the" starts nothing, and ``scan`` goes on to the next start.
+_AFTER_THE = frozenset(w[1] for w in _MODIFIERS["the"]) | {"early", "late", "mid"} \
+    | starts.AFTER_THE
+
+
+def _the_alone(toks: list[Token], i: int) -> bool:
+    """The "the" at ``i`` starts no expression: the next word is none of ``_AFTER_THE``."""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    return not (after[:1].isdigit() or after in _AFTER_THE)
+
+
 def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     """A core expression with the modifiers TimeML keeps in its span."""
     low = c.low(j)
+    after = c.low(j + 1)
     for words in _MODIFIERS.get(low, ()):
+        if len(words) > 1 and words[1] != after:
+            continue  # (``seq`` would say so, later: "the" opens six phrases)
         if (k := c.seq(j, words)) is not None and c.near(k):
             hit = _core(c, k, words[-1])
             if hit is not None and (hit[1].kind in ("duration", "ago") or words in _BOUNDARY):
@@ -326,73 +363,30 @@ def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     return _core(c, j, before)
 
 
-def _abbreviation_stop(toks: list[Token], k: int) -> bool:
-    """The full stop ``toks[k]`` closes an abbreviation, not a sentence: a comma follows it
-    ("the Peoria, Ill., bank"), or a lower-case word follows a short capitalised word it
-    ends ("the Okla. plant"); "The plant will close. eBay bought it" is two sentences."""
-    nxt = toks[k + 1].raw if k + 1 < len(toks) else ""
-    prev = toks[k - 1].raw if k else ""
-    return nxt == "," or (nxt[:1].islower() and prev[:1].isupper() and prev.isalpha()
-                          and len(prev) <= 4 and toks[k - 1].end == toks[k].start)
-
-
-#: Words after "to" that make it a preposition ("agreed to the merger", "an offer to its
-#: board"), not the mark of an infinitive ("agreed to buy").
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
-                          "that", "these", "those", "my", "your"})
-
-
-def _to_a_noun(toks: list[Token], k: int) -> bool:
-    """The "to" at ``k`` heads a noun phrase, unless "is"/"are" stand before it ("is to
-    resume trading" is never "is to the")."""
-    return toks[k - 1].low not in ("is", "are") and k + 1 < len(toks) and \
-        toks[k + 1].low in _DETERMINERS
-
-
-def _direction(toks: list[Token], at: int) -> str | None:
-    """The tense cue nearest before token ``at`` within its sentence, as a direction:
-    "before" right after "ended" ("the year ended March 31": the last March 31, however
-    near the next one is), else "past" or "future"."""
-    if at and toks[at - 1].low == "ended":
-        return "before"
-    for k in range(at - 1, max(-1, at - 1 - _BACKSCAN), -1):
-        low = toks[k].low
-        if low in ("?", "!", ";") or (low == "." and not _abbreviation_stop(toks, k)):
-            break
-        if low in FUTURE_CUES or (low == "to" and k and toks[k - 1].low in FUTURE_BEFORE_TO
-                                  and not _to_a_noun(toks, k)):
-            return "future"  # "will meet", "is to resume trading Tuesday"
-        if low in PAST_CUES or (low.endswith("ed") and len(low) > 4):
-            return "past"
-    return None
-
-
-#: Words an expression can start with (any number can, too): the scan tries the grammar only
-#: at these, which skips most tokens of a text at the cost of one set look-up.
-_STARTERS = frozenset(
-    set(MONTHS) | set(MONTH_ABBREVIATIONS) | set(WEEKDAYS) | set(WEEKDAY_ABBREVIATIONS)
-    | set(NUMBERS) | VAGUE_NUMBERS | set(ORDINALS) | set(UNIT_FORMS) | set(SEASONS)
-    | set(DAY_PARTS) | set(REFERENCES) | set(_REL) | {w[0] for w in _APPROX + _BOUNDARY}
-    | {w[0] for w in _REF_PHRASES}
-    | {"the", "early", "late", "mid", "earlier", "later", "every", "each", "that", "fiscal",
-       "latest", "same", "comparable", "yesterday", "today", "tomorrow", "tonight", "noon",
-       "midday", "midnight", "recent", "coming", "'", "\u2019"})
+def _starts(toks: list[Token]) -> list[int]:
+    """The indices of the tokens an expression can start at (a starter word or a number), in
+    order; found without a Python step per token (most tokens are neither)."""
+    lows = list(map(itemgetter(3), toks))
+    words = compress(range(len(lows)), map(_STARTERS.__contains__, lows))
+    numbers = compress(range(len(lows)), map(str.isdigit, map(itemgetter(0), lows)))
+    return sorted({*words, *numbers})
 
 
 def scan(text: str) -> Iterator[tuple[Match, list[Token]]]:
     """Every temporal expression of ``text``, left to right, with the tokens it spans."""
     toks = tokens(text)
-    i = 0
-    while i < len(toks):
-        if not (toks[i].low in _STARTERS or toks[i].low[:1].isdigit()):
-            i += 1
-            continue
+    i = 0  # the next token an expression may start at
+    for at in _starts(toks):
+        if at < i:
+            continue  # inside the expression found before
+        i = at
+        if toks[i].low == "the" and _the_alone(toks, i):
+            continue  # (what ``_modified`` would find: nothing)
         before = toks[i - 1].low if i else ""
         if before and not _Cursor(text, toks, i - 1).near(i):
             before = ","
         hit = _modified(_Cursor(text, toks, i), i, before)
         if hit is None:
-            i += 1
             continue
         end, frame = hit
         k = i - 1
