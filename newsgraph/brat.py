@@ -109,7 +109,7 @@ def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
     lines = path.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines, 1):
         parts = line.split("\t")
-        if len(parts) < 2 or parts[0][:1] not in ("T", "E") or not parts[0][1:].isdigit():
+        if len(parts) < 2 or parts[0][:1] not in ("T", "E") or not parts[0][1:].isdecimal():
             continue  # notes, relations, or the next line of a multi-line span text
         if parts[0].startswith("T"):
             m = _SPAN.match(parts[1])

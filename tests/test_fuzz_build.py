@@ -32,6 +32,8 @@ NEWSY = st.sampled_from([
     "President Anna Kowalski", "Mr Kowalski", "Turkey", "on Tuesday", "in July 2019",
     "according to ", " cited Mikheev as saying ", "Ankara", "—", "U.S.", "Dec. 3-4",
     "Москва", "北京", "مرحبا", "🙂", "\u0301", "\t", "*", "#", "<p>", "&amp;",
+    # digits that are not decimal ("5 km²", "①") and decimal digits of other scripts
+    "²", " ³ ", "①", "⁴/⁵/2019", "٢٠١٩", " 12:3", " 1990s ", " 3rd ",
 ])
 TEXT = st.one_of(
     st.text(max_size=400),

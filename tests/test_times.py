@@ -221,3 +221,19 @@ def test_linear_time_on_a_long_line() -> None:
 
     small, large = cost(400), cost(1600)
     assert large < 8 * small + 0.5, (small, large)
+
+
+#: Characters that ``str.isdigit`` accepts and ``int`` refuses: superscripts, circled and
+#: parenthesised numbers ("5 km²", "①"). A digit test of the grammar that let them through
+#: crashed the whole build on an article that wrote an area in square kilometres.
+_DIGIT_LIKE = [chr(c) for c in range(0x110000) if chr(c).isdigit() and not chr(c).isdecimal()]
+
+
+@pytest.mark.parametrize("shape", ["on {c} May 2019", "{c}{c}/{c}/2019", "in {c}{c}{c}{c}",
+                                   "the {c}s", "the {c}{c}th of May", "5 km {c} in size",
+                                   "{c} years ago", "at {c}:30 p.m."])
+def test_digit_like_characters_are_not_numbers(shape: str) -> None:
+    assert len(_DIGIT_LIKE) > 100
+    for c in _DIGIT_LIKE:
+        found = find_times(shape.format(c=c), NOV_27)
+        assert all(c not in t.text for t in found), (c, shape, found)

@@ -115,7 +115,7 @@ def _numeric_date(c: _Cursor, j: int) -> tuple[int, Frame] | None:
         a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         day, month = (a, b) if m.group(2) == "." or a > 12 else (b, a)
         return j + 1, Frame("date", year=year, month=month, day=day)
-    if len(low) == 4 and low.isdigit() and c.toks[j + 1:j + 2] and c.near(j + 1) \
+    if len(low) == 4 and low.isdecimal() and c.toks[j + 1:j + 2] and c.near(j + 1) \
             and c.toks[j + 1].joined and _TWO_DIGITS.fullmatch(c.low(j + 1)) \
             and c.near(j + 2) and c.toks[j + 2].joined and _TWO_DIGITS.fullmatch(c.low(j + 2)):
         return j + 3, Frame("date", year=int(low), month=int(c.low(j + 1)),
@@ -229,7 +229,7 @@ def _references(c: _Cursor, j: int) -> tuple[int, Frame] | None:
     for words, ref in _REF_PHRASES.items():
         if low == words[0] and (end := c.seq(j, words)) is not None:
             if (words[-1] == "past" and UNIT_FORMS.get(c.low(end))) or \
-                    c.low(end) in NUMBERS or c.low(end).isdigit() or c.low(end) in ("few",
+                    c.low(end) in NUMBERS or c.low(end).isdecimal() or c.low(end) in ("few",
                                                                                  "several"):
                 return None
             if words[0] == "in":
@@ -280,7 +280,7 @@ def _counted(c: _Cursor, j: int) -> bool:
     """Token ``j``, right after a number, makes it a count: "1960 people", "1,990 votes"."""
     after = c.low(j) if c.near(j) else ""
     return after in ("%", "percent", "people", "votes", "shares", "units", "cars", "tons") or \
-        after[:1].isdigit()
+        after[:1].isdecimal()
 
 
 Recogniser = Callable[[_Cursor, int, str], "tuple[int, Frame] | None"]
@@ -306,9 +306,9 @@ def _core(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
     """The longest expression starting at token ``j``: of the recognisers that can start
     with its first word (all of them at a number)."""
     low = c.low(j)
-    if low[:1].isdigit():
+    if low[:1].isdecimal():
         recognisers = _AT_A_NUMBER
-    elif low == "the" and not ((after := c.low(j + 1))[:1].isdigit()
+    elif low == "the" and not ((after := c.low(j + 1))[:1].isdecimal()
                                or after in starts.AFTER_THE):
         return None
     else:
@@ -338,7 +338,7 @@ _AFTER_THE = frozenset(w[1] for w in _MODIFIERS["the"]) | {"early", "late", "mid
 def _the_alone(toks: list[Token], i: int) -> bool:
     """The "the" at ``i`` starts no expression: the next word is none of ``_AFTER_THE``."""
     after = toks[i + 1].low if i + 1 < len(toks) else ""
-    return not (after[:1].isdigit() or after in _AFTER_THE)
+    return not (after[:1].isdecimal() or after in _AFTER_THE)
 
 
 def _modified(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
@@ -368,7 +368,7 @@ def _starts(toks: list[Token]) -> list[int]:
     order; found without a Python step per token (most tokens are neither)."""
     lows = list(map(itemgetter(3), toks))
     words = compress(range(len(lows)), map(_STARTERS.__contains__, lows))
-    numbers = compress(range(len(lows)), map(str.isdigit, map(itemgetter(0), lows)))
+    numbers = compress(range(len(lows)), map(str.isdecimal, map(itemgetter(0), lows)))
     return sorted({*words, *numbers})
 
 

@@ -191,7 +191,7 @@ class _Cursor:
 def _number(c: _Cursor, j: int) -> tuple[int, float | None] | None:
     """(end, count) of a number at ``j``: digits, number words, "twenty-five", "2 1/2"."""
     low = c.low(j)
-    if low.isdigit():
+    if low.isdecimal():
         end, value = j + 1, float(int(low))
         if c.near(end) and c.low(end) == "1/2":
             return end + 1, value + 0.5
@@ -220,7 +220,7 @@ def _month(c: _Cursor, j: int) -> tuple[int, int] | None:
     if low in MONTH_ABBREVIATIONS:
         if c.raw(j + 1) == "." and c.toks[j + 1].start == c.toks[j].end:
             return j + 2, MONTH_ABBREVIATIONS[low]
-        if c.near(j + 1) and c.low(j + 1)[:1].isdigit() and raw.isalpha() and len(raw) >= 3 \
+        if c.near(j + 1) and c.low(j + 1)[:1].isdecimal() and raw.isalpha() and len(raw) >= 3 \
                 and raw[1:].islower():
             return j + 1, MONTH_ABBREVIATIONS[low]
     return None
@@ -237,14 +237,14 @@ def _weekday(c: _Cursor, j: int) -> tuple[int, int] | None:
 
 def _day(c: _Cursor, j: int) -> int | None:
     low = _ORDINAL_SUFFIX.sub("", c.low(j))
-    if low.isdigit() and len(low) <= 2 and 1 <= int(low) <= 31:
+    if low.isdecimal() and len(low) <= 2 and 1 <= int(low) <= 31:
         return int(low)
     return None
 
 
 def _year(c: _Cursor, j: int, *, bare: bool = False) -> int | None:
     low = c.low(j)
-    if len(low) == 4 and low.isdigit():
+    if len(low) == 4 and low.isdecimal():
         year = int(low)
         if (1900 if bare else 1000) <= year <= 2099:
             return year
