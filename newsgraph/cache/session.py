@@ -54,8 +54,8 @@ class CacheSession:
 
     def rows(self, *, omit_text: bool) -> RowsCache | None:
         """Level 2 for the second pass: the articles' assembled rows (None without a
-        cache)."""
-        if self.store is not None:
+        usable cache)."""
+        if self.store is not None and not isinstance(self.store, UnusableCache):
             self.rows_cache = RowsCache(self.store, omit_text=omit_text)
         return self.rows_cache
 
