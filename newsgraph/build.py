@@ -9,7 +9,9 @@ Two passes keep memory flat at any corpus size:
    ``source_list.LISTED_LIMIT`` articles; above it only counts and a digest);
 2. the drafts are read back in file order and turned into rows (``Assembler``), streamed into
    Parquet row groups and JSON Lines; the record tables (actors, quotes, claims, events) come
-   last, from registries with one entry per distinct record.
+   last, from registries with one entry per distinct record. With the build cache, an
+   article whose rows an earlier build assembled under the same actor links reuses them
+   and replays its registry contribution (``cache/rows.py``).
 
 The package is written into a staging folder, validated there in full, and only then swapped
 in atomically; a failed build leaves the previous output untouched. The output is the same,

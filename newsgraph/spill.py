@@ -15,8 +15,10 @@ byte that a user or a source file supplies is ever unpickled. Anything that read
 outside (sources, recipes, annotations, packages) uses JSON, YAML (safe loader), CSV or
 Parquet.
 
-A draft reused from the build cache (``newsgraph.cache``) is spilled as it was stored,
-compressed JSON (``JsonDraft``), and read back as data, never unpickled.
+With the build cache (``newsgraph.cache``) every draft is spilled as the cache stores it,
+compressed JSON (``JsonDraft``, with its entry's key), and read back as data, never
+unpickled; ``records`` gives them undecoded, since an article whose assembled rows the cache
+holds (``cache/rows.py``) never needs its draft.
 """
 
 from __future__ import annotations
