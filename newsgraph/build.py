@@ -9,7 +9,9 @@ Two passes keep memory flat at any corpus size:
    ``source_list.LISTED_LIMIT`` articles; above it only counts and a digest);
 2. the drafts are read back in file order and turned into rows (``Assembler``), streamed into
    Parquet row groups and JSON Lines; the record tables (actors, quotes, claims, events) come
-   last, from registries with one entry per distinct record.
+   last, from registries with one entry per distinct record. With the build cache, an
+   article whose rows an earlier build assembled under the same actor links reuses them
+   and replays its registry contribution (``cache/rows.py``).
 
 The package is written into a staging folder, validated there in full, and only then swapped
 in atomically; a failed build leaves the previous output untouched. The output is the same,
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph import atomic, curated
+from newsgraph.cache.rows import RowsCache
 from newsgraph.cache.session import cache_session
 from newsgraph.collection import ColumnMapping
 from newsgraph.errors import DatasetError, InputError, UsageError
@@ -195,13 +198,15 @@ def _build_locked(items: Iterable[Item], total: int | None, context: Context,
         if annotations is not None:
             annotations.check_participants(set(corpus.first_actor))
         with atomic.replacing(out, DATAPACKAGE_FILE) as staged:
-            written = _second_pass(staged, spill, corpus, recipe, options)
+            written = _second_pass(staged, spill, corpus, recipe, options,
+                                   cache.rows(omit_text=options.omit_text))
             counts = written.counts
             if use_curated:
                 _check_counts(recipe, counts)
             finish_package(staged, counts, written.events, recipe, corpus.sources,
                            omit_text=options.omit_text, parquet_files=written.parquet_files,
-                           build_report=_build_report(corpus) if options.skip_bad else None)
+                           build_report=_build_report(corpus) if options.skip_bad else None,
+                           figures=cache.figures)
             skipped = len(corpus.skipped)
             del written, corpus  # release the registries' rows before validation reads files
             # Small packages are checked row by row against JSON Schema and the models; large
@@ -309,8 +314,11 @@ def duplicate_row(sha256: str, file_name: str, size: int,
 
 
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,
-                 options: BuildOptions) -> _Written:
-    """Rows of every table streamed into ``staged``; row counts and the event rows."""
+                 options: BuildOptions, rows_cache: RowsCache | None = None) -> _Written:
+    """Rows of every table streamed into ``staged``; row counts and the event rows.
+
+    With the build cache (``rows_cache``), an article whose rows an earlier build assembled
+    under the same actor links reuses them (``cache/rows.py``); the others are assembled."""
     reuse = corpus.reuse.pairs()
     assembler = Assembler(link_actor_names(corpus.people), corpus.first_actor,
                           omit_text=options.omit_text,
@@ -319,8 +327,11 @@ def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recip
     parts = options.engine == "dask"  # DESIGN.md: a Dask build writes folders of parts
     writers = {t.name: TableWriter(staged, t.name, meta, parts=parts) for t in TABLES}
     try:
-        for draft in spill.drafts():
-            for name, rows in assembler.add(draft).items():
+        for spilled in spill.records():
+            if rows_cache is not None:
+                rows_cache.add(spilled, assembler, writers)
+                continue
+            for name, rows in assembler.add(spilled.draft()).items():
                 writers[name].add(rows)
         records = assembler.finish(reuse)
         for name in RECORD_TABLES:

@@ -15,8 +15,10 @@ byte that a user or a source file supplies is ever unpickled. Anything that read
 outside (sources, recipes, annotations, packages) uses JSON, YAML (safe loader), CSV or
 Parquet.
 
-A draft reused from the build cache (``newsgraph.cache``) is spilled as it was stored,
-compressed JSON (``JsonDraft``), and read back as data, never unpickled.
+With the build cache (``newsgraph.cache``) every draft is spilled as the cache stores it,
+compressed JSON (``JsonDraft``, with its entry's key), and read back as data, never
+unpickled; ``records`` gives them undecoded, since an article whose assembled rows the cache
+holds (``cache/rows.py``) never needs its draft.
 """
 
 from __future__ import annotations
@@ -25,18 +27,39 @@ import pickle
 import struct
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from types import TracebackType
 from typing import IO
 
 from newsgraph.pipeline.drafts import ArticleDraft
 
-_LENGTH = struct.Struct("<QB")
+_LENGTH = struct.Struct("<QBB")  # payload size, kind, size of the cache key
 _PICKLED, _JSON = 0, 1
 
 
 class JsonDraft(bytes):
     """A draft as the build cache stores it: zlib-compressed JSON of ``cache.codec``, read
-    back as data (never unpickled)."""
+    back as data (never unpickled), with the key of its cache entry (None: not cached)."""
+
+    key: str | None
+
+    def __new__(cls, data: bytes, key: str | None = None) -> JsonDraft:
+        made = super().__new__(cls, data)
+        made.key = key
+        return made
+
+
+@dataclass(frozen=True)
+class Spilled:
+    """One spilled article: its cache key (None when not cached) and its draft, decoded only
+    when asked for (an article whose assembled rows are reused never needs it)."""
+
+    key: str | None
+    kind: int
+    data: bytes
+
+    def draft(self) -> ArticleDraft:
+        return _from_json(self.data) if self.kind == _JSON else pickle.loads(self.data)
 
 
 class DraftSpill:
@@ -49,18 +72,26 @@ class DraftSpill:
         self.count = 0
 
     def append(self, pickled: bytes) -> None:
-        kind = _JSON if isinstance(pickled, JsonDraft) else _PICKLED
-        self._file.write(_LENGTH.pack(len(pickled), kind))
+        json_draft = isinstance(pickled, JsonDraft)
+        key = (pickled.key or "").encode("ascii") if isinstance(pickled, JsonDraft) else b""
+        self._file.write(_LENGTH.pack(len(pickled), _JSON if json_draft else _PICKLED,
+                                      len(key)))
+        self._file.write(key)
         self._file.write(pickled)
         self.count += 1
 
-    def drafts(self) -> Iterator[ArticleDraft]:
+    def records(self) -> Iterator[Spilled]:
+        """Every spilled article in order, its draft not yet decoded."""
         self._file.flush()
         self._file.seek(0)
         for _ in range(self.count):
-            size, kind = _LENGTH.unpack(self._file.read(_LENGTH.size))
-            data = self._file.read(size)
-            yield _from_json(data) if kind == _JSON else pickle.loads(data)
+            size, kind, key_size = _LENGTH.unpack(self._file.read(_LENGTH.size))
+            key = self._file.read(key_size).decode("ascii") or None
+            yield Spilled(key, kind, self._file.read(size))
+
+    def drafts(self) -> Iterator[ArticleDraft]:
+        for spilled in self.records():
+            yield spilled.draft()
 
     def close(self) -> None:
         self._file.close()

@@ -8,6 +8,7 @@ deterministic: fixed column order, sorted rows, no timestamps.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,7 @@ from newsgraph.recipe import Recipe
 from newsgraph.schema_export import table_schema
 from newsgraph.source_list import SourceList
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES, jsonl_path, parquet_path
-from newsgraph.timeline import render_timeline
+from newsgraph.timeline import Figures, render_timeline
 from newsgraph.versions import PACKAGE_VERSION, SCHEMA_VERSION
 
 ROW_GROUP_SIZE = 64_000
@@ -29,6 +30,17 @@ ROW_GROUP_SIZE = 64_000
 CONVERT_BATCH = 2_048
 #: A row group is cut early once its rows hold this many characters of text (article texts).
 MAX_GROUP_CHARS = 16_000_000
+
+
+@dataclass(frozen=True)
+class RowBlock:
+    """Rows of one table as columns (the table's field order, Python values as Arrow's
+    ``to_pylist`` gives them) with their JSON Lines text, one line per row."""
+
+    rows: int
+    columns: list[list[Any]]
+    lines: str
+
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -38,8 +50,9 @@ if TYPE_CHECKING:
 class TableWriter:
     """Streams one table into ``parquet/<table>.parquet`` (row groups) and its JSON Lines file.
 
-    Rows arrive as dicts, become Arrow batches every ``CONVERT_BATCH`` rows (their JSON Lines
-    are written from that batch, so both files hold exactly the same values), and the batches
+    Rows arrive as dicts (or as ``RowBlock``s of columns with their JSON Lines made), become
+    Arrow batches every ``CONVERT_BATCH`` rows (the JSON Lines of dict rows are written from
+    that batch, so both files hold exactly the same values), and the batches
     make one Parquet row group of ``ROW_GROUP_SIZE`` rows (fewer when they hold more than
     ``MAX_GROUP_CHARS`` of text, as the article texts do). Memory stays bounded by one row
     group of Arrow data per table, whatever the number of rows.
@@ -56,7 +69,11 @@ class TableWriter:
         (root / jsonl_path(table)).parent.mkdir(parents=True, exist_ok=True)
         self._jsonl = (root / jsonl_path(table)).open("w", encoding="utf-8", newline="\n")
         self._parquet: pq.ParquetWriter | None = None
-        self._rows: list[dict[str, Any]] = []
+        #: Buffered rows, column by column, and where their JSON Lines come from: a run of
+        #: dict rows (None: made from the Arrow batch) or a block's own lines.
+        self._columns: list[list[Any]] = [[] for _ in self.schema.names]
+        self._segments: list[tuple[int, str | None]] = []
+        self._buffered = 0
         self._queue: list[pa.RecordBatch] = []
         self._queued_rows = 0
         self._chars = 0
@@ -83,8 +100,28 @@ class TableWriter:
         for row in rows:
             if row.keys() != self._fields:
                 self._refuse(row.keys())
-        self._rows.extend(rows)
-        if len(self._rows) >= CONVERT_BATCH:
+        if rows:
+            for column, name in zip(self._columns, self.schema.names, strict=True):
+                column.extend([row[name] for row in rows])
+            segments = self._segments
+            if segments and segments[-1][1] is None:  # one run of dict rows
+                segments[-1] = (segments[-1][0] + len(rows), None)
+            else:
+                segments.append((len(rows), None))
+            self._buffered += len(rows)
+        if self._buffered >= CONVERT_BATCH:
+            self._convert()
+
+    def add_block(self, block: RowBlock) -> None:
+        """Buffer rows given as columns with their JSON Lines already made (``RowBlock``:
+        an article's rows kept by the build cache); they join the same Arrow batches and
+        row groups as dict rows would, so the files are the same bytes."""
+        if block.rows:
+            for column, values in zip(self._columns, block.columns, strict=True):
+                column.extend(values)
+            self._segments.append((block.rows, block.lines))
+            self._buffered += block.rows
+        if self._buffered >= CONVERT_BATCH:
             self._convert()
 
     def add_arrow(self, arrow: pa.Table) -> None:
@@ -93,6 +130,7 @@ class TableWriter:
             self._refuse(arrow.schema.names)
         self._convert()
         for batch in arrow.replace_schema_metadata(self.schema.metadata).to_batches():
+            self._jsonl.writelines(dumps_line(row) + "\n" for row in batch.to_pylist())
             self._take(batch)
 
     def _refuse(self, keys: Any) -> None:
@@ -105,17 +143,32 @@ class TableWriter:
                            f"{self.table} are {', '.join(self.schema.names)}")
 
     def _convert(self) -> None:
-        """Buffered dict rows become one Arrow batch (far smaller than the dicts)."""
-        if self._rows:
-            import pyarrow as pa
+        """Buffered rows become one Arrow batch (far smaller than the dicts), and their JSON
+        Lines are written: from the batch for dict rows, as given for blocks."""
+        if not self._buffered:
+            return
+        import pyarrow as pa
 
-            rows, self._rows = self._rows, []
-            for batch in pa.Table.from_pylist(rows, schema=self.schema).to_batches():
-                self._take(batch)
+        columns, segments = self._columns, self._segments
+        self._columns = [[] for _ in self.schema.names]
+        self._segments, self._buffered = [], 0
+        # what ``Table.from_pylist`` does: one array per column, of the field's type
+        batch = pa.RecordBatch.from_arrays(
+            [pa.array(values, type=f.type) for values, f in zip(columns, self.schema,
+                                                                 strict=True)],
+            schema=self.schema)
+        offset = 0
+        for count, lines in segments:
+            if lines is None:
+                rows = batch.slice(offset, count).to_pylist()
+                self._jsonl.writelines(dumps_line(row) + "\n" for row in rows)
+            else:
+                self._jsonl.write(lines)
+            offset += count
+        self._take(batch)
 
     def _take(self, batch: pa.RecordBatch) -> None:
-        """Queue a batch for the current row group: its JSON Lines are written at once."""
-        self._jsonl.writelines(dumps_line(row) + "\n" for row in batch.to_pylist())
+        """Queue a batch (its JSON Lines are written) for the current row group."""
         while batch.num_rows:
             room = ROW_GROUP_SIZE - self._queued_rows
             head, batch = batch.slice(0, room), batch.slice(room)
@@ -197,14 +250,15 @@ def write_package(root: Path, tables: dict[str, pa.Table], recipe: Recipe, *,
 def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, Any]],
                    recipe: Recipe, sources: SourceList, *, omit_text: bool,
                    parquet_files: dict[str, list[str]] | None = None,
-                   build_report: dict[str, Any] | None = None) -> None:
+                   build_report: dict[str, Any] | None = None,
+                   figures: Figures | None = None) -> None:
     """The publishing files and ``datapackage.json`` for tables already written into ``root``.
 
     ``sources`` are the articles' entries (``source_list``): listed in the descriptor up to
     its limit, summarised above it. ``parquet_files`` lists each table's Parquet files when
     they are folders of parts; each part is then a file resource of its own, with its hash.
     ``build_report`` (a build with ``--skip-bad``) is written as ``build-report.json`` and
-    listed with its hash too.
+    listed with its hash too. ``figures``: figures of earlier builds, for the timeline.
     """
     meta = table_metadata(recipe, omit_text=omit_text)
     resources: list[dict[str, Any]] = []
@@ -238,7 +292,7 @@ def finish_package(root: Path, counts: dict[str, int], events: list[dict[str, An
                 "description": f"{t.name} as Parquet (zstd){part}; same rows and columns as "
                                f"{jsonl_path(t.name)}.",
                 **_resource_file(root, rel)})
-    has_timeline = render_timeline(events, root / TIMELINE_FILE)
+    has_timeline = render_timeline(events, root / TIMELINE_FILE, figures)
     (root / CARD_FILE).write_text(
         render_card(recipe, sources, counts, versions(recipe.version), has_timeline=has_timeline,
                     parts=parquet_files is not None, omit_text=omit_text),

@@ -54,9 +54,10 @@ def summary_payload(summary: ArticleSummary) -> dict[str, Any]:
             "source": summary.source}
 
 
-def from_entry(summary: dict[str, Any], draft: bytes) -> Result:
+def from_entry(summary: dict[str, Any], draft: bytes, key: str | None = None) -> Result:
     """The engine's ``Result`` for a cached article (``CodecError`` if it does not fit): its
-    summary, and its draft left compressed for the spill (``spill.JsonDraft``)."""
+    summary, and its draft left compressed for the spill (``spill.JsonDraft``, with the
+    entry's ``key``, under which the second pass looks for its assembled rows)."""
     source = summary.get("source")
     if not isinstance(source, dict):
         raise CodecError("source entry is not an object")
@@ -65,7 +66,7 @@ def from_entry(summary: dict[str, Any], draft: bytes) -> Result:
         decode(str, summary.get("key")), decode(str | None, summary.get("record_locator")),
         decode(dict[str, ActorDraft], summary.get("actors")),
         decode(list[list[int]], summary.get("shingles")), source)
-    return JsonDraft(draft), found
+    return JsonDraft(draft, key), found
 
 
 def cached_results(items: Iterable[Item], context: Context, fingerprint: str,
@@ -134,19 +135,21 @@ def _lookup(store: CacheStore, key: str) -> Result | None:
     if entry is None:
         return None
     try:
-        return from_entry(*entry)
+        return from_entry(*entry, key)
     except CodecError:
         store.corrupt += 1
         return None
 
 
 def _stored(key: str | None, result: Result, store: CacheStore, stats: CacheStats) -> Result:
-    """Store the draft of an extracted article under the key its item had."""
+    """Store the draft of an extracted article under the key its item had (the spill then
+    holds the stored form too, with the key, so the second pass can store its rows)."""
     if not isinstance(result, BadRecord):
         stats.extracted += 1
         if key is not None:
             _pickled, summary = result
+            stats.used.add(key)
             if summary.cached is not None:  # the worker encoded the draft (Context.cache_json)
                 store.put(key, summary_payload(summary), summary.cached)
-            stats.used.add(key)
+                return JsonDraft(summary.cached, key), summary
     return result

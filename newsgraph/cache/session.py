@@ -12,9 +12,11 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newsgraph.cache.figures import FigureCache
 from newsgraph.cache.keys import build_fingerprint
 from newsgraph.cache.reuse import CacheStats, Engine, cached_results
-from newsgraph.cache.store import CacheStore, open_store
+from newsgraph.cache.rows import RowsCache
+from newsgraph.cache.store import CacheStore, UnusableCache, open_store
 from newsgraph.errors import UsageError
 from newsgraph.extract import Context, Item, Result
 
@@ -42,12 +44,27 @@ class CacheSession:
     def __init__(self, store: CacheStore | None, context: Context, fingerprint: str) -> None:
         self.store, self.context, self.fingerprint = store, context, fingerprint
         self.stats = CacheStats()
+        self.rows_cache: RowsCache | None = None
 
     def results(self, items: Iterable[Item], engine: Engine) -> Iterator[Result]:
         if self.store is None:
             return engine(items, self.context)
         return cached_results(items, self.context, self.fingerprint, self.store, engine,
                               self.stats)
+
+    def rows(self, *, omit_text: bool) -> RowsCache | None:
+        """Level 2 for the second pass: the articles' assembled rows (None without a
+        usable cache)."""
+        if self.store is not None and not isinstance(self.store, UnusableCache):
+            self.rows_cache = RowsCache(self.store, omit_text=omit_text)
+        return self.rows_cache
+
+    @property
+    def figures(self) -> FigureCache | None:
+        """Figures drawn by earlier builds (None without a usable cache)."""
+        if self.store is None or isinstance(self.store, UnusableCache):
+            return None
+        return FigureCache(self.store.root, self.fingerprint)
 
     def finish(self) -> None:
         """After a successful build: prune what it did not use."""
@@ -63,7 +80,10 @@ class CacheSession:
 
     @property
     def summary(self) -> str | None:
-        return None if self.store is None else self.stats.summary()
+        if self.store is None:
+            return None
+        rows = "" if self.rows_cache is None else f"; {self.rows_cache.summary()}"
+        return self.stats.summary() + rows
 
 
 @contextlib.contextmanager

@@ -7,7 +7,10 @@ inside the package folder)::
     lock                  flock'ed by the build that uses the cache
     entries/ab/<key>.ngc  one article: a JSON header line, then two zlib-compressed JSON
                           values: its summary (read in the first pass) and its draft
-                          (read in the second)
+                          (read in the second, when its rows must be made again)
+    entries/ab/<key>.ngr  the same article's assembled rows and registry contribution
+                          (``cache/rows.py``), a JSON header line then zlib-compressed JSON;
+                          pruned with its entry
 
 An entry's header carries the SHA-256 of its payload; an entry whose hash, format or key
 does not check out is corrupt and is ignored (counted, one line of warning), never used. A
@@ -30,11 +33,13 @@ from pathlib import Path
 from typing import Any
 
 #: The layout and entry format; a cache of another format is ignored and emptied.
-FORMAT = 1
+#: 2: assembled rows beside each entry (``.ngr``).
+FORMAT = 2
 MANIFEST_FILE = "cache.json"
 LOCK_FILE = "lock"
 ENTRIES_DIR = "entries"
 SUFFIX = ".ngc"
+ROWS_SUFFIX = ".ngr"
 
 
 class CacheStore:
@@ -52,8 +57,8 @@ class CacheStore:
     def _entries(self) -> Path:
         return self.root / ENTRIES_DIR
 
-    def _path(self, key: str) -> Path:
-        return self._entries / key[:2] / f"{key}{SUFFIX}"
+    def _path(self, key: str, suffix: str = SUFFIX) -> Path:
+        return self._entries / key[:2] / f"{key}{suffix}"
 
     def check_manifest(self) -> None:
         """Empty the folder when its manifest is missing, corrupt or from other settings."""
@@ -113,7 +118,10 @@ class CacheStore:
         header = json.dumps({"format": FORMAT, "key": key, "bytes": len(body),
                              "summary_bytes": len(head),
                              "sha256": hashlib.sha256(body).hexdigest()}, sort_keys=True)
-        path = self._path(key)
+        self._write(self._path(key), header, body)
+
+    def _write(self, path: Path, header: str, body: bytes) -> None:
+        """Write an entry file under a temporary name, then rename it."""
         tmp = path.with_name(path.name + ".tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -129,6 +137,34 @@ class CacheStore:
             return
         self.written += 1
 
+    def get_rows(self, key: str, variant: str) -> bytes | None:
+        """The assembled rows stored beside entry ``key`` for output ``variant`` (still
+        compressed); None when missing, for another variant, or corrupt (counted)."""
+        try:
+            raw = self._path(key, ROWS_SUFFIX).read_bytes()
+        except OSError:
+            return None
+        head, _, body = raw.partition(b"\n")
+        try:
+            header = json.loads(head)
+        except ValueError:
+            header = None
+        if (not isinstance(header, dict) or header.get("format") != FORMAT
+                or header.get("key") != key or header.get("bytes") != len(body)
+                or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+            self.corrupt += 1
+            return None
+        return body if header.get("variant") == variant else None
+
+    def put_rows(self, key: str, variant: str, body: bytes) -> None:
+        """Store an article's assembled rows (``pack``ed JSON) beside entry ``key``."""
+        if self.write_failed:
+            return
+        header = json.dumps({"format": FORMAT, "key": key, "variant": variant,
+                             "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()},
+                            sort_keys=True)
+        self._write(self._path(key, ROWS_SUFFIX), header, body)
+
     def keys(self) -> Iterator[tuple[str, Path]]:
         """Every entry's key and file (and stray temporary files, keyed by their name)."""
         if not self._entries.is_dir():
@@ -136,7 +172,7 @@ class CacheStore:
         for sub in self._entries.iterdir():
             if sub.is_dir():
                 for path in sub.iterdir():
-                    yield path.name.removesuffix(SUFFIX), path
+                    yield path.name.removesuffix(SUFFIX).removesuffix(ROWS_SUFFIX), path
 
     def prune(self, used: set[str]) -> int:
         """Delete every entry this build did not use; how many were deleted."""
@@ -145,7 +181,7 @@ class CacheStore:
             if key not in used:
                 with contextlib.suppress(OSError):
                     path.unlink()
-                    pruned += not path.name.endswith(".tmp")
+                    pruned += path.name.endswith(SUFFIX)  # entries, not rows or temporaries
         return pruned
 
     def corrupt_warning(self) -> None:
@@ -190,6 +226,12 @@ class UnusableCache(CacheStore):
         return None
 
     def put(self, key: str, summary: dict[str, Any], draft: bytes) -> None:
+        return None
+
+    def get_rows(self, key: str, variant: str) -> bytes | None:
+        return None
+
+    def put_rows(self, key: str, variant: str, body: bytes) -> None:
         return None
 
     def prune(self, used: set[str]) -> int:

@@ -9,8 +9,9 @@
   position in a collection file), char_start, then id.
 
 ``Assembler.add`` turns one article's draft into its provenance rows (already in output
-order, since articles arrive sorted by file name and position), so a build can stream them
-to disk; the canonical records (actors, quotes, claims, events) accumulate in small
+order, since articles arrive sorted by file name and position; ``article_rows``), so a
+build can stream them to disk, and applies what the article contributes to the registries
+(``contribution``); the canonical records (actors, quotes, claims, events) accumulate in small
 registries, one entry per distinct record, and ``Assembler.finish`` emits them sorted by
 first mention.
 Rows are plain dicts keyed by column; the writer gives them the table's Arrow schema and the
@@ -19,28 +20,22 @@ written package is validated as a whole.
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.ids import content_id, normalise_key
+from newsgraph.ids import content_id
 from newsgraph.models.event import EVENT_TYPES, ParticipantRole
-from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, EventDraft
+from newsgraph.pipeline.article_rows import SPAN_TABLES, assemble_article
+from newsgraph.pipeline.contribution import Contribution, EventDate, EventInfo
+from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
 from newsgraph.pipeline.event_lexicon import TYPE_MODES
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
 from newsgraph.pipeline.reuse import Reuse
-from newsgraph.pipeline.segment import RULE as SEGMENT_RULE
-from newsgraph.pipeline.times import CONFIDENCE as TIME_CONFIDENCE
-from newsgraph.pipeline.times import RULE as TIME_RULE
-from newsgraph.pipeline.times import TimeExpr
-from newsgraph.tables import spec
 
 Row = dict[str, Any]
-#: Tables with one row per place in an article, emitted by ``Assembler.add``.
-SPAN_TABLES = ("articles", "article_segments", "actor_mentions", "actor_roles",
-               "quote_mentions", "claim_mentions", "event_mentions", "time_mentions")
+__all__ = ["RECORD_TABLES", "SPAN_TABLES", "Assembler", "link_actor_names", "within"]
 #: Tables with one row per record, emitted by ``Assembler.finish``.
 RECORD_TABLES = ("actors", "quotes", "claims", "events", "event_participants",
                  "article_relations")
@@ -91,24 +86,27 @@ def _actor_id(actor: ActorDraft) -> str:
     return content_id("actor", actor.kind, actor.name)
 
 
-#: A stated date before a resolved one before the publication date, then the first article.
-_BASIS_RANK = {"stated": 0, "relative": 1, "publication_date": 2}
-
-
 @dataclass
 class _EventRecord:
     """What the event row needs from all its reports: the first, the best dated, who took part."""
 
-    first: EventDraft
+    first: EventInfo
     first_article: str
-    dated: tuple[tuple[int, int], EventDraft, str] | None = None
+    dated: tuple[tuple[int, int], EventInfo, str] | None = None
     participants: dict[tuple[str, ParticipantRole], None] = field(default_factory=dict)
     #: Length of the event's longest mention (the bound of its label under --omit-text).
     longest: int = 0
 
 
 class Assembler:
-    """Rows of every table from per-article drafts given in file-name order."""
+    """Rows of every table from per-article drafts given in file-name order.
+
+    ``add`` is ``assemble`` (the article's rows and ``Contribution``, which need only the
+    id each of its actor names resolves to) followed by ``apply`` (the contribution folded
+    into the registries at the article's position). An article assembled in an earlier
+    build can skip the first half: its contribution is applied again as long as ``holds``
+    says every name it used still resolves to the same actor.
+    """
 
     def __init__(self, canonical: dict[str, str], first_actor: dict[str, ActorDraft], *,
                  omit_text: bool = False, related: set[str] | None = None) -> None:
@@ -123,6 +121,8 @@ class Assembler:
         self.omit_text = omit_text
         self.actors: dict[str, ActorDraft] = {}
         self.actor_ids: dict[str, str] = {}
+        #: Target name -> the id of its first article's record of it (computed once).
+        self._target_ids: dict[str, str] = {}
         #: Source key -> (position, article id), for the ``related`` articles.
         self.article_ids: dict[str, tuple[int, str]] = {}
         self.first_seen: dict[str, tuple[int, int]] = {}
@@ -133,178 +133,99 @@ class Assembler:
         self.events: dict[str, _EventRecord] = {}
         self.last: tuple[str, int] = ("", -1)
 
-    def _register(self, name: str, local: ActorDraft | None = None) -> str:
-        """The id of the actor ``name`` links to; its record comes from its first article."""
+    def resolve(self, name: str, local: ActorDraft | None = None) -> tuple[str, str]:
+        """The name ``name`` links to and that actor's id: its record comes from the first
+        article that has it (``local``, the asking article's, only when none has)."""
         target = self.canonical.get(name, name)
-        if target not in self.actor_ids:
-            actor = self.first_actor.get(target, local)
-            if actor is None:
+        found = self.actor_ids.get(target) or self._target_id(target)
+        if found is None:
+            if local is None:
                 raise KeyError(f"actor {name!r} is not found in any article")
-            self.actors[target] = actor
-            self.actor_ids[target] = _actor_id(actor)
-        return self.actor_ids[target]
+            found = _actor_id(local)
+        return target, found
 
-    def _aid(self, name: str | None) -> str | None:
-        return None if name is None else self._register(name)
+    def _target_id(self, target: str) -> str | None:
+        found = self._target_ids.get(target)
+        if found is None and target in self.first_actor:
+            found = self._target_ids[target] = _actor_id(self.first_actor[target])
+        return found
 
-    def _seen(self, record_id: str, order: int, start: int) -> None:
-        pos = (order, start)
-        if record_id not in self.first_seen or pos < self.first_seen[record_id]:
-            self.first_seen[record_id] = pos
+    def holds(self, contribution: Contribution) -> bool:
+        """Whether every actor name of a contribution made in an earlier build still links
+        to the same name and actor id (its rows are then the rows ``assemble`` would make)."""
+        canonical, ids = self.canonical, self.actor_ids
+        for use in contribution.names:
+            target = canonical.get(use.name, use.name)
+            if target != use.target or (ids.get(target) or self._target_id(target)) \
+                    != use.actor_id:
+                return False
+        return True
+
+    def assemble(self, d: ArticleDraft) -> tuple[dict[str, list[Row]], Contribution]:
+        """The provenance rows of one article and its contribution (not yet applied)."""
+        return assemble_article(d, self.resolve, omit_text=self.omit_text)
 
     def add(self, d: ArticleDraft) -> dict[str, list[Row]]:
         """The provenance rows of one article, sorted by char_start then id."""
-        f = d.source.file_name
-        if d.source.order <= self.last:
+        rows, contribution = self.assemble(d)
+        self.apply(contribution)
+        return rows
+
+    def apply(self, c: Contribution) -> None:
+        """Fold one article's contribution into the registries, as the next article."""
+        if (c.file_name, c.position) <= self.last:
             raise ValueError(f"articles must arrive sorted by file name and position: "
-                             f"{d.source.key!r}")
-        self.last = d.source.order
+                             f"{c.key!r}")
+        self.last = (c.file_name, c.position)
         order, self.count = self.count, self.count + 1
-        art = content_id("article", d.source.sha256)
-        if self.related is None or d.source.key in self.related:
-            self.article_ids[d.source.key] = (order, art)
-        for name, a in d.actors.items():
-            self._register(name, a)
-        aid, seen = self._aid, self._seen
-        out: dict[str, list[Row]] = {name: [] for name in SPAN_TABLES}
-        meta = d.meta
-        out["articles"].append({
-            "article_id": art, "source_file": f, "record_locator": d.source.record_locator,
-            "sha256": d.source.sha256,
-            "bytes": d.source.size, "source_format": d.source.source_format,
-            "encoding": d.source.encoding, "title": meta.title, "publisher": meta.publisher,
-            "original_publisher": meta.original_publisher, "publisher_basis": meta.publisher_basis,
-            "agencies": meta.agencies, "authors": meta.authors, "published": meta.published,
-            "published_precision": meta.published_precision,
-            "published_basis": meta.published_basis, "url": meta.url,
-            "fetched": d.source.fetched, "language": meta.language,
-            "language_basis": meta.language_basis,
-            "metadata_note": meta.note, "text": None if self.omit_text else d.source.text,
-            "n_chars": len(d.source.text), "method": meta.method})
-        for s in d.segments:
-            out["article_segments"].append({
-                "segment_id": content_id("segment", art, s.kind, s.char_start, s.char_end),
-                "article_id": art, "char_start": s.char_start, "char_end": s.char_end,
-                "text": None if self.omit_text else s.text, "confidence": 0.8,
-                "method": SEGMENT_RULE,
-                "segment_kind": s.kind, "reason": s.reason})
-        for m in d.actor_mentions:
-            actor = aid(m.actor)
-            assert actor is not None
-            if m.form != "pronoun":
-                self.surface[actor].add(m.span.text)
-            seen(actor, order, m.span.start)
-            out["actor_mentions"].append({
-                "mention_id": content_id("actor_mention", actor, art, m.span.start, m.span.end),
-                "article_id": art, "char_start": m.span.start, "char_end": m.span.end,
-                "text": m.span.text, "confidence": m.confidence, "method": m.method,
-                "actor_id": actor, "form": m.form})
-        for r in d.roles:
-            actor = aid(r.actor)
-            assert actor is not None
-            out["actor_roles"].append({
-                "role_id": content_id("actor_role", actor, r.role, art, r.span.start),
-                "article_id": art, "char_start": r.span.start, "char_end": r.span.end,
-                "text": r.span.text, "confidence": 0.8 if r.method != "curated" else 1.0,
-                "method": r.method, "actor_id": actor, "position": r.role,
-                "organization_id": aid(r.organization), "as_of": meta.published,
-                "valid_from": None, "valid_to": None})
-        quote_ids = self._add_quotes(d, art, order, out["quote_mentions"])
-        self._add_claims(d, art, order, quote_ids, out["claim_mentions"])
-        self._add_events(d, art, order, out["event_mentions"])
-        out["time_mentions"] = [time_row(t, art) for t in d.times]
-        self._link_claims_to_events(out["claim_mentions"], out["event_mentions"])
-        for name in SPAN_TABLES[1:]:
-            pk = spec(name).primary_key[0]
-            out[name].sort(key=lambda r, pk=pk: (r["char_start"], r[pk]))  # type: ignore[misc]
-        return out
-
-    def _add_quotes(self, d: ArticleDraft, art: str, order: int, rows: list[Row]) -> list[str]:
-        quote_ids: list[str] = []
-        for q in d.quotes:
-            speaker = self._aid(q.speaker)
-            qid = content_id("quote", normalise_key(q.span.text), speaker or q.speaker_text or "")
-            quote_ids.append(qid)
-            self._seen(qid, order, q.span.start)
-            if qid not in self.quotes:
-                self.quotes[qid] = {
-                    "quote_id": qid, "text": q.span.text, "speaker_id": speaker,
-                    "speaker_text": None if speaker else q.speaker_text,
-                    "quote_type": q.quote_type, "method": q.method}
-            rows.append({
-                "mention_id": content_id("quote_mention", qid, art, q.span.start, q.span.end),
-                "article_id": art, "char_start": q.span.start, "char_end": q.span.end,
-                "text": q.span.text, "confidence": q.confidence, "method": q.method,
-                "quote_id": qid, "quote_type": q.quote_type, "cue": q.cue,
-                "speaker_text": q.speaker_text, "intermediary_id": self._aid(q.intermediary),
-                "intermediary_text": q.intermediary_text})
-        return quote_ids
-
-    def _add_claims(self, d: ArticleDraft, art: str, order: int, quote_ids: list[str],
-                    rows: list[Row]) -> None:
-        for c in d.claims:
-            claimant = self._aid(c.claimant)
-            cid = content_id("claim", claimant or c.claimant_text or "",
-                             normalise_key(c.proposition))
-            self._seen(cid, order, c.span.start)
-            entry = self.claims.setdefault(cid, {
-                "claim_id": cid, "claimant_id": claimant,
-                "claimant_text": None if claimant else c.claimant_text, "text": c.proposition,
-                "modality": c.modality, "polarity": c.polarity, "evidence_quote_ids": [],
-                "event_ids": [], "method": c.method})
-            self.claim_longest[cid] = max(self.claim_longest.get(cid, 0), len(c.span.text))
-            if c.quote_index is not None and quote_ids[c.quote_index] not in \
-                    entry["evidence_quote_ids"]:
-                entry["evidence_quote_ids"].append(quote_ids[c.quote_index])
-            rows.append({
-                "mention_id": content_id("claim_mention", cid, art, c.span.start, c.span.end),
-                "article_id": art, "char_start": c.span.start, "char_end": c.span.end,
-                "text": c.span.text, "confidence": c.confidence, "method": c.method,
-                "claim_id": cid, "reporting": c.reporting, "cue": c.cue,
-                "intermediary_id": self._aid(c.intermediary)})
-
-    def _add_events(self, d: ArticleDraft, art: str, order: int, rows: list[Row]) -> None:
-        for e in d.events:
-            eid = content_id("event", e.key)
-            record = self.events.get(eid)
+        art = c.article_id
+        if self.related is None or c.key in self.related:
+            self.article_ids[c.key] = (order, art)
+        for use in c.names:
+            if use.target not in self.actor_ids:
+                actor = self.first_actor.get(use.target, use.local)
+                if actor is None:
+                    raise KeyError(f"actor {use.name!r} is not found in any article")
+                self.actors[use.target] = actor
+                self.actor_ids[use.target] = use.actor_id
+        first_seen = self.first_seen
+        for record_id, start in c.seen.items():
+            pos = (order, start)
+            if record_id not in first_seen or pos < first_seen[record_id]:
+                first_seen[record_id] = pos
+        for actor_id, texts in c.surface.items():
+            self.surface[actor_id].update(texts)
+        for q in c.quotes:
+            if q.quote_id not in self.quotes:
+                self.quotes[q.quote_id] = {
+                    "quote_id": q.quote_id, "text": q.text, "speaker_id": q.speaker_id,
+                    "speaker_text": q.speaker_text, "quote_type": q.quote_type,
+                    "method": q.method}
+        for p in c.claims:
+            entry = self.claims.get(p.claim_id)
+            if entry is None:
+                entry = self.claims[p.claim_id] = {
+                    "claim_id": p.claim_id, "claimant_id": p.claimant_id,
+                    "claimant_text": p.claimant_text, "text": p.text, "modality": p.modality,
+                    "polarity": p.polarity, "evidence_quote_ids": [], "event_ids": [],
+                    "method": p.method}
+            self.claim_longest[p.claim_id] = max(self.claim_longest.get(p.claim_id, 0),
+                                                 p.longest)
+            for key in ("evidence_quote_ids", "event_ids"):
+                have = entry[key]
+                have.extend(x for x in getattr(p, key) if x not in have)
+        for e in c.events:
+            record = self.events.get(e.event_id)
             if record is None:
-                record = self.events[eid] = _EventRecord(e, art)
-            if e.date is not None and e.date.basis != "unknown":
-                # The event's date: a stated one before an inferred one, then the first article.
-                rank = (_BASIS_RANK.get(e.date.basis, 3), order)
+                record = self.events[e.event_id] = _EventRecord(e.first, art)
+            dated = e.dated_info()
+            if dated is not None:
+                rank = (e.dated_rank, order)
                 if record.dated is None or rank < record.dated[0]:
-                    record.dated = (rank, e, art)
-            for span in e.spans:
-                record.longest = max(record.longest, len(span.text))
-                self._seen(eid, order, span.start)
-                rows.append({
-                    "mention_id": content_id("event_mention", eid, art, span.start, span.end),
-                    "article_id": art, "char_start": span.start, "char_end": span.end,
-                    "text": span.text, "confidence": e.confidence, "method": e.method,
-                    "event_id": eid})
-            for name, role in e.participants:
-                actor = self._aid(name)
-                assert actor is not None
-                record.participants[(actor, role)] = None
-
-    def _link_claims_to_events(self, claim_rows: list[Row], event_rows: list[Row]) -> None:
-        """A claim is about the events whose mentions overlap one of its mentions.
-
-        Only the event mentions that start less than the longest one's length before the claim
-        can reach it: a bisection finds them, so an article with tens of thousands of claims
-        and events (a one-line text of repeated sentences) links in near-linear time."""
-        events = sorted(event_rows, key=lambda em: (em["char_start"], em["event_id"]))
-        starts = [em["char_start"] for em in events]
-        longest = max((em["char_end"] - em["char_start"] for em in events), default=0)
-        for cm in claim_rows:
-            about = self.claims[cm["claim_id"]]["event_ids"]
-            known = set(about)
-            lo = bisect.bisect_left(starts, cm["char_start"] - longest)
-            hi = bisect.bisect_left(starts, cm["char_end"])
-            for em in events[lo:hi]:
-                if cm["char_start"] < em["char_end"] and em["event_id"] not in known:
-                    known.add(em["event_id"])
-                    about.append(em["event_id"])
+                    record.dated = (rank, dated, art)
+            record.longest = max(record.longest, e.longest)
+            for actor_id, role in e.participants:
+                record.participants[(actor_id, role)] = None
 
     def finish(self, reuse: list[Reuse]) -> dict[str, list[Row]]:
         """The record tables (and article relations), sorted by first mention then id."""
@@ -356,17 +277,6 @@ class Assembler:
         return out
 
 
-def time_row(t: TimeExpr, art: str) -> Row:
-    """The ``time_mentions`` row of one expression of article ``art``."""
-    return {
-        "mention_id": content_id("time_mention", art, t.char_start, t.char_end),
-        "article_id": art, "char_start": t.char_start, "char_end": t.char_end,
-        "text": t.text, "confidence": TIME_CONFIDENCE, "method": TIME_RULE,
-        "timex_type": t.timex_type, "value": t.value, "date_start": t.date_start,
-        "date_end": t.date_end, "precision": t.precision, "granularity": t.granularity,
-        "basis": t.time_basis}
-
-
 def within(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters (an ellipsis marks the cut).
 
@@ -381,7 +291,7 @@ def within(text: str, limit: int) -> str:
 
 def _event_row(eid: str, rec: _EventRecord) -> Row:
     first_e, art = (rec.dated[1], rec.dated[2]) if rec.dated else (rec.first, rec.first_article)
-    date: TimeExpr | None = rec.dated[1].date if rec.dated else None
+    date: EventDate | None = rec.dated[1].date if rec.dated else None
     source = date or first_e.date
     words = source is not None and source.basis != "publication_date"
     return {
