@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from pathlib import Path
+
+from newsgraph.cache.store import frame, unframe
 
 FIGURES_DIR = "figures"
 
@@ -35,21 +36,18 @@ class FigureCache:
             raw = (self.folder / self._name(key)).read_bytes()
         except OSError:
             return None
-        head, _, png = raw.partition(b"\n")
         with contextlib.suppress(ValueError):
-            header = json.loads(head)
-            if header == {"bytes": len(png), "sha256": hashlib.sha256(png).hexdigest()}:
+            header, png = unframe(raw)
+            if header.keys() == {"bytes", "sha256"}:
                 return png
         return None
 
     def put(self, key: str, png: bytes) -> None:
-        header = json.dumps({"bytes": len(png), "sha256": hashlib.sha256(png).hexdigest()},
-                            sort_keys=True)
         with contextlib.suppress(OSError):  # no room: the next build draws it again
             self.folder.mkdir(parents=True, exist_ok=True)
             for old in self.folder.iterdir():
                 old.unlink()
             name = self._name(key)
             tmp = self.folder / f"{name}.tmp"
-            tmp.write_bytes(header.encode("ascii") + b"\n" + png)
+            tmp.write_bytes(frame({}, png))
             os.replace(tmp, self.folder / name)

@@ -92,12 +92,9 @@ class CacheStore:
         except OSError:
             return None
         try:
-            head, _, body = raw.partition(b"\n")
-            header = json.loads(head)
-            if (not isinstance(header, dict) or header.get("format") != FORMAT
-                    or header.get("key") != key or header.get("bytes") != len(body)
-                    or not isinstance(header.get("summary_bytes"), int)
-                    or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+            header, body = unframe(raw)
+            if (header.get("format") != FORMAT or header.get("key") != key
+                    or not isinstance(header.get("summary_bytes"), int)):
                 raise ValueError("header does not match")
             cut = header["summary_bytes"]
             summary = json.loads(zlib.decompress(body[:cut]))
@@ -113,20 +110,17 @@ class CacheStore:
         under ``key``."""
         if self.write_failed:
             return
-        head, tail = pack(summary), draft
-        body = head + tail
-        header = json.dumps({"format": FORMAT, "key": key, "bytes": len(body),
-                             "summary_bytes": len(head),
-                             "sha256": hashlib.sha256(body).hexdigest()}, sort_keys=True)
-        self._write(self._path(key), header, body)
+        head = pack(summary)
+        self._write(self._path(key), frame({"format": FORMAT, "key": key,
+                                            "summary_bytes": len(head)}, head + draft))
 
-    def _write(self, path: Path, header: str, body: bytes) -> None:
+    def _write(self, path: Path, framed: bytes) -> None:
         """Write an entry file under a temporary name, then rename it."""
         tmp = path.with_name(path.name + ".tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tmp.open("wb") as f:
-                f.write(header.encode("ascii") + b"\n" + body)
+                f.write(framed)
             os.replace(tmp, path)
         except OSError as error:  # a full disk: the build goes on, the cache stops growing
             self.write_failed = True
@@ -144,14 +138,11 @@ class CacheStore:
             raw = self._path(key, ROWS_SUFFIX).read_bytes()
         except OSError:
             return None
-        head, _, body = raw.partition(b"\n")
         try:
-            header = json.loads(head)
+            header, body = unframe(raw)
         except ValueError:
-            header = None
-        if (not isinstance(header, dict) or header.get("format") != FORMAT
-                or header.get("key") != key or header.get("bytes") != len(body)
-                or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+            header, body = {}, b""
+        if header.get("format") != FORMAT or header.get("key") != key:
             self.corrupt += 1
             return None
         return body if header.get("variant") == variant else None
@@ -160,10 +151,8 @@ class CacheStore:
         """Store an article's assembled rows (``pack``ed JSON) beside entry ``key``."""
         if self.write_failed:
             return
-        header = json.dumps({"format": FORMAT, "key": key, "variant": variant,
-                             "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()},
-                            sort_keys=True)
-        self._write(self._path(key, ROWS_SUFFIX), header, body)
+        self._write(self._path(key, ROWS_SUFFIX),
+                    frame({"format": FORMAT, "key": key, "variant": variant}, body))
 
     def keys(self) -> Iterator[tuple[str, Path]]:
         """Every entry's key and file (and stray temporary files, keyed by their name)."""
@@ -236,6 +225,24 @@ class UnusableCache(CacheStore):
 
     def prune(self, used: set[str]) -> int:
         return 0
+
+
+def frame(fields: dict[str, Any], body: bytes) -> bytes:
+    """A cache file: one JSON header line (``fields`` with the body's size and SHA-256),
+    then the body. ``unframe`` reads it back."""
+    header = {**fields, "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}
+    return json.dumps(header, sort_keys=True).encode("ascii") + b"\n" + body
+
+
+def unframe(raw: bytes) -> tuple[dict[str, Any], bytes]:
+    """The header and body of a ``frame``d file; ValueError when the header is not a JSON
+    object or the body's size or SHA-256 does not match it."""
+    head, _, body = raw.partition(b"\n")
+    header = json.loads(head)
+    if (not isinstance(header, dict) or header.get("bytes") != len(body)
+            or header.get("sha256") != hashlib.sha256(body).hexdigest()):
+        raise ValueError("header does not match")
+    return header, body
 
 
 def pack(value: Any) -> bytes:
