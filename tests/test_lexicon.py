@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.pipeline import lexicon
-from newsgraph.pipeline.attribution import _UNNAMED_HEADS, CUE, UNNAMED_HEAD
+from newsgraph.pipeline.attribution import CUE, UNNAMED_HEAD, UNNAMED_HEADS
 from newsgraph.pipeline.lexicon import SPEECH_FORMS, Cues, expand_forms
 from newsgraph.pipeline.reported import CLAIM_CUES
 
@@ -103,7 +103,7 @@ def test_the_unnamed_heads_scanner_equals_the_alternation(
     text = "".join(pieces)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    regex = re.compile(r"\b(?:" + _UNNAMED_HEADS + r")\b")  # what the heads were searched by
+    regex = re.compile(r"\b(?:" + UNNAMED_HEADS + r")\b")  # what the heads were searched by
     assert _as_tuples(UNNAMED_HEAD.finditer(text, start, end)) == \
         _as_tuples(regex.finditer(text, start, end))
 

@@ -62,10 +62,11 @@ SUBORDINATE = re.compile(
     r"Speaking|Like|Unlike)\b")
 _PREPOSITION = re.compile(rf"\b(?:{GOVERNING}|beat|beating)\s+(?:the\s+|an?\s+)?"
                           r"(?:[\w’'-]+\s+){0,2}$", re.I)
-_PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + AUXILIARY + r"*\s+$")
+PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + AUXILIARY + r"*\s+$")
 _PRONOUN_AFTER_CUE = re.compile(r"^\s*(?P<p>he|she|they|it)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?P<p>him|her|them)\b")
-_UNNAMED_HEADS = (
+#: The head nouns of an unnamed speaker ("a spokesman", "officials"), as an alternation.
+UNNAMED_HEADS = (
     r"spokesman|spokeswoman|spokesperson|spokespeople|officials?|sources?|diplomats?|aides?|"
     r"analysts?|experts?|ministers?|lawmakers?|senators?|officers?|representatives?|person|"
     r"people|judges?|supervisors?|managers?|chief executives?|executives?|man|men|woman|women|"
@@ -78,15 +79,15 @@ _UNNAMED_HEADS = (
 )
 _UNNAMED = re.compile(
     r"\b(?:an?|the|one|two|three|several|some|many|another|its|their|his|her|our|"
-    r"[A-Z][\w’'.-]*(?:['’]s))\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>" + _UNNAMED_HEADS + r")\b",
+    r"[A-Z][\w’'.-]*(?:['’]s))\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>" + UNNAMED_HEADS + r")\b",
     re.I)
 #: The heads as words, searched in lower case (``Cues``: a word scan, not the alternation
 #: tried at every position: 0.43 s against 0.05 s over the 840 PolNeAR texts' paragraphs).
-UNNAMED_HEAD = Cues.of_alternation(_UNNAMED_HEADS)
+UNNAMED_HEAD = Cues.of_alternation(UNNAMED_HEADS)
 _UNNAMED_NEAR_CUE = re.compile(
-    r"\b(?P<head>" + _UNNAMED_HEADS + r")\s+(?:(?:have|has|had|also|were|was|\w+ly)\s+)*$")
+    r"\b(?P<head>" + UNNAMED_HEADS + r")\s+(?:(?:have|has|had|also|were|was|\w+ly)\s+)*$")
 _UNNAMED_START = re.compile(
-    r"^\s*(?:[A-Z][\w’'-]*\s+){0,2}?(?P<head>" + _UNNAMED_HEADS + r")\b", re.I)
+    r"^\s*(?:[A-Z][\w’'-]*\s+){0,2}?(?P<head>" + UNNAMED_HEADS + r")\b", re.I)
 _MALE = frozenset("""spokesman man men father chairman businessman husband son brother king
 prince councilman congressman grandfather uncle nephew boy""".split())
 _FEMALE = frozenset("""spokeswoman woman women mother chairwoman businesswoman wife daughter
@@ -281,7 +282,7 @@ class Resolver:
                    and not _TOLD_TO.search(self.text[max(start, m.span.start - 12):m.span.start])]
         if outlets:  # 'The Washington Post reported that', '," NBC announced'
             return Subject(outlets[0].actor, outlets[0].span.text, outlets[0].span.start)
-        pronoun = (_PRONOUN_BEFORE_CUE.search(clause) if cue_after
+        pronoun = (PRONOUN_BEFORE_CUE.search(clause) if cue_after
                    else _PRONOUN_AFTER_CUE.match(clause))
         if pronoun is not None:
             return Subject(None, pronoun.group("p"), start + pronoun.start("p"), pronoun=True)

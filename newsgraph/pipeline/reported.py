@@ -53,6 +53,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from newsgraph.pipeline.attribution import Resolver, Subject
+from newsgraph.pipeline.claim_ends import ContentEnds
 from newsgraph.pipeline.claim_inverted import CONFIDENCE as INVERTED_CONFIDENCE
 from newsgraph.pipeline.claim_inverted import inverted_claim
 from newsgraph.pipeline.claim_sieves import (
@@ -75,6 +76,7 @@ from newsgraph.pipeline.claim_spans import (
     CLAIM_CUES,
     CLAUSE_END,
     MIN_WORDS,
+    REACH,
     Reported,
     clause_start_before,
     in_quote,
@@ -201,9 +203,8 @@ _NEEDS_AFTER = {
 _JOINED_BEFORE = re.compile(r"(?:,|\band)\s*(?:\w+ly\s+)?$")
 #: A noun phrase right before a participle ("super PACs supporting", "phone calls opposing").
 _NOUN_BEFORE = re.compile(r"(?:\b[\w’'-]+\s+){0,2}(?P<head>[A-Za-z][\w’'-]*[a-z])\s+$")
-#: A comma right before a cue: a participial clause or the end of a relative clause begins.
-_COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
-_AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
+
+
 def _content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
              stance: bool = False) -> tuple[int, int] | None:
     """The content after a cue: lead-ins skipped, up to the clause end; None if too short or
@@ -344,7 +345,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             return
     cues = []
     for c in CLAIM_CUES.finditer(text, s_start, s_end):
-        why = _cue_rejection(text, quoted, s_start, c)
+        why = _cue_rejection(text, quoted, max(s_start, c.start() - REACH), c)
         if why is None:
             cues.append(c)
         else:
@@ -361,28 +362,31 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         # "P, he said, adding that Q": the cues after the inverted one share its source
         cues = [c for c in cues if c.start() >= last.end()]
         previous, previous_start, previous_end = claim.subject, last.start(), last.end()
+    ends: ContentEnds | None = None  # made when the first content is cut
     for i, cue in enumerate(cues):
+        reach = max(s_start, cue.start() - REACH)
         nested = cue.start() < previous_end
         if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
             # when it has a named subject of its own at the start of its clause
-            subject = subject_before(text, resolver,
-                                      clause_start_before(text, previous_start, cue.start()),
-                                      cue.start())
+            subject = subject_before(text, resolver, clause_start_before(
+                text, max(previous_start, reach), cue.start()), cue.start())
             if subject is None or subject.start < previous_start or \
                     len(text[subject.start:cue.start()].split()) > 5:
                 continue
         else:
-            clause_start = max(previous_end, s_start)
+            clause_start = max(previous_end, reach)
             subject = subject_before(text, resolver, clause_start, cue.start())
             if subject is None and previous is not None and \
                     _SAME_SOURCE.fullmatch(text, clause_start, cue.start()):
                 subject = previous  # "denied the claims, and suggested ...": the same source
             if subject is None:
-                subject = _shared_subject(text, resolver, s_start, cue)
+                subject = _shared_subject(text, resolver, reach, cue)
         if subject is None and nested:
             notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
-        end = _content_end(text, resolver, cue, cues[i + 1:], s_end)
+        if ends is None:
+            ends = ContentEnds(text, resolver, cues, s_start, s_end)
+        end = ends.end(i)
         if cue.start() < opening:  # "After saying P, X ...": P ends with the opening clause
             end = min(end, opening)
         span = _content(text, quoted, cue.end(), end, stance=cue.group().lower() in STANCE_FORMS)
@@ -395,7 +399,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             if subject is None and previous is not None:
                 subject = previous
                 method = RULE_EARLIER_SOURCE  # "X said P on Monday, asking ..."
-            if subject is None and may_be_unsourced(text, s_start, cue):
+            if subject is None and may_be_unsourced(text, reach, cue):
                 yield Reported(Span(span[0], span[1], text[span[0]:span[1]]), cue.group(), None,
                                RULE_UNSOURCED, CONFIDENCE[RULE_UNSOURCED])
                 continue
@@ -427,25 +431,6 @@ def _shared_subject(text: str, resolver: Resolver, s_start: int, cue: Cue) -> Su
         if noun is not None and not is_function_word(noun.group("head")):
             return Subject(None, noun.group().strip(), s_start + noun.start())
     return None
-
-
-def _content_end(text: str, resolver: Resolver, cue: Cue, later: list[Cue],
-                 s_end: int) -> int:
-    """Where the content of ``cue`` ends: before the next cue's own clause, if any."""
-    for nxt in later:
-        joint = _AND_BEFORE.search(text, cue.end(), nxt.start())
-        if joint is not None:  # "denied the claims, and suggested ...": two contents
-            return joint.start()
-        comma = _COMMA_BEFORE.search(text, cue.end(), nxt.start())
-        if comma is not None:  # "said P, adding Q", "Cruz, who says P, said Q": P ends there
-            return comma.start()
-        subject = resolver.subject(cue.end(), nxt.start(), cue_after=True)
-        if subject is None or subject.start <= cue.end() + 1:
-            continue
-        boundary = clause_start_before(text, cue.end(), subject.start)
-        if boundary > cue.end():  # "X said P, but Y argued Q": P ends at the comma
-            return boundary
-    return s_end
 
 
 def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,

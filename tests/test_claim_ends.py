@@ -1,0 +1,109 @@
+"""Content ends: ``ContentEnds`` is the literal rule (hypothesis), and does near-linear work.
+
+The literal rule (``content_end_reference``) asks the resolver about the stretch from a cue
+to every later cue of its sentence: cubic in the cues of a sentence of "said said said ...".
+The work test counts the resolver's calls (and the stretch lengths it is asked about), not
+time, on sentences of growing size.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.pipeline.attribution import Resolver
+from newsgraph.pipeline.claim_ends import ContentEnds, content_end_reference
+from newsgraph.pipeline.claim_spans import CLAIM_CUES, REACH
+from newsgraph.pipeline.claims import _quoted, find_claims
+from newsgraph.pipeline.drafts import ArticleDraft
+from newsgraph.pipeline.sentences import sentence_spans
+from tests.rules_helpers import article, extract
+
+#: Cue words (one ends in "ly", as tests 1 and 2 can match across), the joints and commas the
+#: tests stop at, names, pronouns and unnamed heads the resolver reads, possessors it does not.
+_PIECES = ["said", "says", "argued", "reply", "noted", "demand", "and", "but", ",", ", ", ";",
+           " ", "  ", "\n", "quickly", "Anna Kowalski", "Kowalski", "Tom Berg", "Berg's", "he",
+           "He", "it", "they", "officials", "a spokesman", "the", "plan", "who", "that", "—",
+           "(", "has", "also", "Mr.", "told", "the council"]
+_sentences = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map(" ".join)
+
+
+def _sentence_cues(text: str) -> tuple[ArticleDraft, Resolver, list[tuple[int, int]]]:
+    """The draft of an article of ``text``, its resolver, and its body's sentences."""
+    draft = extract(article(text))
+    spans = [s for seg in draft.segments if seg.kind == "body"
+             for s in sentence_spans(draft.source.text, seg.char_start, seg.char_end)]
+    return draft, Resolver(draft, _quoted(draft)), spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence=_sentences, data=st.data())
+def test_content_ends_equal_the_literal_rule(sentence: str, data: st.DataObject) -> None:
+    draft, resolver, spans = _sentence_cues(sentence)
+    text = draft.source.text
+    for s_start, s_end in spans:
+        assert s_end - s_start < REACH  # the bound never applies here
+        found = list(CLAIM_CUES.finditer(text, s_start, s_end))
+        # the sieves drop some cues before cutting contents: any subset, in order
+        cues = [c for c in found if data.draw(st.booleans())]
+        ends = ContentEnds(text, resolver, cues, s_start, s_end)
+        for i, cue in enumerate(cues):
+            assert ends.end(i) == content_end_reference(text, resolver, cue, cues[i + 1:],
+                                                        s_end), (text[s_start:s_end], i)
+
+
+def test_a_cue_ending_in_ly_is_read_across() -> None:
+    """Tests 1 and 2 can match across a cue ending in "ly" (", reply said": the comma before
+    the last cue, past "reply"): every choice of cues gives the literal rule's ends."""
+    sentence = "Kowalski said the deal works, reply said Berg and reply said Lane."
+    draft, resolver, spans = _sentence_cues(sentence)
+    text = draft.source.text
+    (s_start, s_end), = spans
+    found = list(CLAIM_CUES.finditer(text, s_start, s_end))
+    assert [c.group() for c in found] == ["said", "reply", "said", "reply", "said"]
+    for mask in range(1 << len(found)):
+        cues = [c for k, c in enumerate(found) if mask >> k & 1]
+        ends = ContentEnds(text, resolver, cues, s_start, s_end)
+        assert [ends.end(i) for i in range(len(cues))] == [
+            content_end_reference(text, resolver, c, cues[i + 1:], s_end)
+            for i, c in enumerate(cues)]
+
+
+class _TooMuch(Exception):
+    pass
+
+
+def _resolver_work(sentence: str, monkeypatch: pytest.MonkeyPatch,
+                   budget: int | None = None) -> int:
+    """Characters of stretch the resolver is asked about while the claims of an article of
+    ``sentence`` are found; past ``budget``, ``_TooMuch`` (the literal rule would take
+    minutes to finish)."""
+    work = [0]
+    subject = Resolver.subject
+
+    def counted(self: Resolver, start: int, end: int, *, cue_after: bool) -> object:
+        work[0] += max(0, end - start)
+        if budget is not None and work[0] > budget:
+            raise _TooMuch(work[0])
+        return subject(self, start, end, cue_after=cue_after)
+
+    monkeypatch.setattr(Resolver, "subject", counted)
+    try:
+        find_claims(extract(article(sentence)))
+    finally:
+        monkeypatch.undo()
+    return work[0]
+
+
+@pytest.mark.parametrize("unit", ["said", ", said", "and said", "said it, a", "that Berg said",
+                                  "Kowalski's aide said it, and"])
+def test_hostile_sentences_cost_linear_work(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resolver work over 'He said' + unit * n, n = 400 and 1,600 (sentences far longer than
+    ``REACH``): about 4 times as much for 4 times the text (linear; 6 allowed), where the
+    literal rule did 20 to 60 times as much (cubic)."""
+    small = _resolver_work("He said " + f" {unit}" * 400 + ".", monkeypatch)
+    try:
+        _resolver_work("He said " + f" {unit}" * 1600 + ".", monkeypatch, 6 * small)
+    except _TooMuch as error:
+        pytest.fail(f"{unit!r}: resolver work {error} > 6 x {small}")
