@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from newsgraph.calendar_dates import timestamp_date
 from newsgraph.errors import InputError
 from newsgraph.records import BadRecord, RecordItem, RecordMeta
 from newsgraph.sources import sniff
@@ -114,9 +115,14 @@ def _item(path: Path, columns: dict[str, str], row: dict[str, Any], locator: str
         return BadRecord(str(path), name, locator, position, line,
                          f"column {columns['text']!r} has {what}; give the article text or "
                          "drop the row")
+    try:
+        published = _date(row.get(columns.get("date", "")))
+    except ValueError as error:
+        return BadRecord(str(path), name, locator, position, line,
+                         f"column {columns['date']!r}: {error}")
     meta = RecordMeta(
         basis="column", title=_text(row.get(columns.get("title", ""))),
-        published=_date(row.get(columns.get("date", ""))), url=_text(row.get(columns.get("url", ""))),
+        published=published, url=_text(row.get(columns.get("url", ""))),
         publisher=_text(row.get(columns.get("publisher", ""))),
         authors=_authors(row.get(columns.get("author", ""))),
         language=(_text(row.get(columns.get("language", ""))) or "").lower() or None)
@@ -138,8 +144,9 @@ def _authors(value: object) -> tuple[str, ...]:
 
 
 def _date(value: object) -> dt.date | None:
-    """A column's date: a date or timestamp value, an ISO string, or a date as written
-    ('November 26, 2019'); None when it states no day."""
+    """A column's date: a date or timestamp value, a string that opens with ``YYYY-MM-DD``,
+    or a date as written ('November 26, 2019'); None when the column is empty, ValueError for
+    any other value (an ISO week date "2019-W01" is refused, not read as a Monday)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -147,12 +154,16 @@ def _date(value: object) -> dt.date | None:
     text = _text(value)
     if text is None:
         return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        from newsgraph.pipeline.times import parse_publication_date
+    day = timestamp_date(text)  # ValueError for 2019-02-30
+    if day is not None:
+        return day
+    from newsgraph.pipeline.times import parse_publication_date
 
-        return parse_publication_date(text)
+    day = parse_publication_date(text)
+    if day is None:  # "2019-W01", "20190105", "soon": no calendar day the rules can read
+        raise ValueError(f"{text[:40]!r} is not a date (write YYYY-MM-DD, a timestamp that "
+                         "opens with it, or a date such as 'November 26, 2019')")
+    return day
 
 
 def _jsonl_rows(path: Path, mapping: ColumnMapping) -> Iterator[RecordItem | BadRecord]:

@@ -20,7 +20,6 @@ write theirs with it).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
+from newsgraph.calendar_dates import timestamp_date
 from newsgraph.errors import InputError
 from newsgraph.records import BadRecord, RecordItem, RecordMeta
 
@@ -79,8 +79,9 @@ class WarcReader:
                                  "); the file is truncated or damaged, check it",
                                  file=path) from None
 
-    def _item(self, record: Any, iterator: Any) -> RecordItem | None:
-        """The article of an HTML response (None for any other record, counted)."""
+    def _item(self, record: Any, iterator: Any) -> RecordItem | BadRecord | None:
+        """The article of an HTML response (None for any other record, counted; a
+        ``BadRecord`` for a WARC-Date that is no timestamp)."""
         rec_type = record.rec_type
         if rec_type != "response" or record.http_headers is None:
             self.skipped[str(rec_type)] += 1
@@ -96,7 +97,7 @@ class WarcReader:
             self.skipped[f"response: not HTML ({mime or 'no Content-Type'})"] += 1
             return None
         url = headers.get_header("WARC-Target-URI")
-        date = (headers.get_header("WARC-Date") or "")[:10]
+        date = " ".join((headers.get_header("WARC-Date") or "").split())
         raw = record.content_stream().read(self.max_bytes + 1)
         # warcio knows a record's offset once it has read the record to its end
         offset = iterator.get_record_offset()
@@ -105,8 +106,15 @@ class WarcReader:
         if len(raw) <= self.max_bytes and missing > 0:  # warcio reads a cut record quietly
             raise InputError(f"{locator}: the record is cut short ({missing} of its bytes are "
                              "missing); the file is truncated, fetch it again", file=self.path)
+        try:  # the WARC-Date of a record is a timestamp "2019-11-27T10:00:00Z"
+            fetched = timestamp_date(date) if date else None
+            if date and fetched is None:
+                raise ValueError(f"{date[:40]!r} is not a timestamp that opens with YYYY-MM-DD")
+        except ValueError as error:
+            return BadRecord(str(self.path), self.path.name, locator, offset, None,
+                             f"WARC-Date {error}")
         meta = RecordMeta(basis="warc", url=url, publisher=urlsplit(url).hostname if url else None,
-                          fetched=_iso_day(date))
+                          fetched=fetched)
         return RecordItem(str(self.path), self.path.name, locator, offset, None, raw, "html",
                           meta, charset=header_charset(content_type))
 
@@ -126,10 +134,3 @@ def _check_header(handle: BinaryIO, path: Path) -> None:
     if head != b"WARC/":
         raise InputError("not a WARC file (it does not start with a WARC/1.x record); check "
                          "the file", file=path)
-
-
-def _iso_day(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None

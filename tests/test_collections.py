@@ -10,6 +10,7 @@ from the locator and metadata columns; a bad row stops the build with ``FILE:LIN
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import json
 import random
@@ -122,6 +123,39 @@ def test_the_date_column_gives_published_with_basis_column(tmp_path: Path) -> No
     assert (article["published"], article["published_basis"]) == ("2019-11-26", "column")
     assert article["authors"] == ["Ann Lee", "Bo Chan"]
     assert article["language"] == "en"
+
+
+@pytest.mark.parametrize("value", ["2019-W01", "2019-W01-1", "20190105", "2019-001",
+                                   "2019-02-30", "2019-11", "soon"])
+def test_a_date_that_is_no_calendar_day_is_a_bad_record(tmp_path: Path, value: str) -> None:
+    """Python 3.11 reads ISO week, ordinal and basic dates as days: a date column is a
+    calendar date (YYYY-MM-DD, a timestamp, a date as written) or the row is bad."""
+    src = _write_jsonl(tmp_path / "a.jsonl", [{"text": "x", "date": "2019-11-26"},
+                                              {"text": "y", "date": value}])
+    good, bad = read_collection(src, ColumnMapping(), 1 << 20)
+    assert isinstance(good, RecordItem) and good.meta.published == dt.date(2019, 11, 26)
+    assert isinstance(bad, BadRecord) and bad.line == 2
+    assert str(bad.error()).startswith(f"{src}:2: column 'date': {value!r} is no")
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2019-11-26T08:00:00Z", dt.date(2019, 11, 26)), ("2019-11-26 08:00", dt.date(2019, 11, 26)),
+    ("November 26, 2019", dt.date(2019, 11, 26)), ("26.11.2019", dt.date(2019, 11, 26)),
+    ("  ", None), (None, None)])
+def test_calendar_dates_timestamps_and_dates_as_written_are_read(tmp_path: Path, value: str,
+                                                                 day: dt.date | None) -> None:
+    src = _write_jsonl(tmp_path / "a.jsonl", [{"text": "x", "date": value}])
+    (item,) = read_collection(src, ColumnMapping(), 1 << 20)
+    assert isinstance(item, RecordItem) and item.meta.published == day
+
+
+def test_a_week_date_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    src = _write_jsonl(tmp_path / "a.jsonl", [{"text": _texts(1)[0], "date": "2019-W01"}])
+    result = run_cli("build", src, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0].startswith(f"newsgraph: error: {src}:1: column 'date': '2019-W01' is not")
 
 
 def test_named_columns_win_over_the_usual_names(tmp_path: Path) -> None:

@@ -139,3 +139,21 @@ def test_truncated_warc_is_one_line(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
         lines = result.stderr.strip().splitlines()
         assert lines[-1].startswith(f"newsgraph: error: {src}: "), result.stderr
+
+
+def test_a_warc_date_that_is_no_timestamp_names_the_record(tmp_path: Path) -> None:
+    """Python 3.11 reads "2019-W01" as a day: a WARC-Date is a timestamp opening with
+    YYYY-MM-DD, or the record is bad (one line naming the file and the record)."""
+    for date, expect in (("2019-W01", "'2019-W01' is not"), ("20191127T100000Z", "'20191127T100000Z' is not"),
+                         ("2019-02-30T10:00:00Z", "'2019-02-30' is no day")):
+        src = tmp_path / f"{date[:8]}.warc.gz"
+        with src.open("wb") as handle:
+            _response(WARCWriter(handle, gzip=True), "https://example.com/a",
+                      PAGE.format(title="Talks", body="Talks resumed.").encode(), "text/html",
+                      date=date)
+        result = run_cli("build", src, "--out", tmp_path / "out")
+        assert result.returncode == 2, result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+        assert lines[0].startswith(f"newsgraph: error: {src}: record <urn:uuid:"), lines[0]
+        assert f"WARC-Date {expect}" in lines[0], lines[0]

@@ -12,12 +12,12 @@ at package level by ``newsgraph.validate``, so pydantic and JSON Schema always a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from newsgraph.calendar_dates import calendar_date
 from newsgraph.ids import id_pattern, whole_string
 
 
@@ -63,15 +63,12 @@ def _integral_float_to_int(value: object) -> object:
 def _iso_date_only(value: object) -> object:
     """Strict pydantic reads ``"0"`` as a Unix timestamp; a date must be ``YYYY-MM-DD``."""
     if isinstance(value, str):
-        if not _ISO_DATE.fullmatch(value):
-            raise ValueError("date must be written YYYY-MM-DD")
-        return dt.date.fromisoformat(value)  # ValueError for impossible dates like 2019-02-30
+        return calendar_date(value)  # ValueError for "2019-W01" and for 2019-02-30
     return value
 
 
 #: Parquet stores integers as int64.
 INT64_MAX = 2**63 - 1
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: An integer that JSON Schema and pydantic judge alike (1.0 is 1; "1" is an error).
 Int = Annotated[int, Le(INT64_MAX), BeforeValidator(_integral_float_to_int)]
 #: A calendar date, as an ISO ``YYYY-MM-DD`` string in JSON.
