@@ -205,11 +205,13 @@ def _runs(toks: list[_Tok]) -> list[list[_Tok]]:
 
 
 def _trim_connectors(run: list[_Tok]) -> list[_Tok]:
-    while run and (run[-1].text.lower() in _CONNECTORS or run[-1].text == "&"):
-        run = run[:-1]
-    while run and (is_function_word(run[0].text) or run[0].text.lower() in _CONNECTORS):
-        run = run[1:]
-    return run
+    hi = len(run)
+    while hi and (run[hi - 1].text.lower() in _CONNECTORS or run[hi - 1].text == "&"):
+        hi -= 1
+    lo = 0
+    while lo < hi and (is_function_word(run[lo].text) or run[lo].text.lower() in _CONNECTORS):
+        lo += 1
+    return run[lo:hi]
 
 
 def _lower(run: list[_Tok]) -> list[str]:
@@ -217,21 +219,35 @@ def _lower(run: list[_Tok]) -> list[str]:
 
 
 def _split(run: list[_Tok]) -> list[_Tok]:
-    """The organisation part of a run: after "Stein of", before "Chief Executive"."""
+    """The organisation part of a run: after "Stein of", before "Chief Executive".
+
+    A loop, not recursion, and what the words before and after a token hold is carried
+    along, not recomputed per token: a run of thousands of capitalised words ("the Ministry
+    of Defence and NATO" repeated) took the square of its length, and a deeper recursion
+    than Python allows on "A of B of C of ..." (``tests/test_organisations_keys.py``)."""
+    cut = True
+    while cut:  # "Stein of Acme": the part after the first owner-less connector
+        cut = False
+        owner = False  # an organisation word before the token
+        for i, tok in enumerate(run):
+            word = tok.text.lower()
+            if word in ("of", "for", "and") and i > 0 and not owner and \
+                    not (tok.text == "and" and i == 1):
+                run, cut = _trim_connectors(run[i + 1:]), True
+                break
+            owner = owner or word in ORG_WORDS
+    plain = [i for i, t in enumerate(run) if not is_title_word(t.text)]
+    last_plain = plain[-1] if plain else -1  # a word after the token that is no title
+    owner = False  # an organisation word or designator before the token
     for i, tok in enumerate(run):
-        if tok.text.lower() in ("of", "for", "and") and i > 0:
-            left = _lower(run[:i])
-            if not any(w in ORG_WORDS for w in left) and not (tok.text == "and" and i == 1):
-                return _split(_trim_connectors(run[i + 1:]))
-    for i, tok in enumerate(run):
-        after = [t for t in run[i + 1:] if not is_title_word(t.text)]
-        if i and is_role(tok.text) and after and run[i - 1].text.lower() not in _CONNECTORS \
-                and any(w in _ORG_OR_DESIGNATOR for w in _lower(run[:i])):
+        if i and is_role(tok.text) and last_plain > i and \
+                run[i - 1].text.lower() not in _CONNECTORS and owner:
             j = i  # "Senate Majority Leader": the title starts at "Majority"
             while j > 1 and is_title_word(run[j - 1].text) and run[j - 1].text.lower() not in \
                     _ORG_OR_DESIGNATOR:
                 j -= 1
             return _trim_connectors(run[:j])
+        owner = owner or tok.text.lower() in _ORG_OR_DESIGNATOR
     return run
 
 

@@ -1,0 +1,129 @@
+"""Hostile text costs linear work in the organisation and headline rules, with the same answers.
+
+A run of thousands of capitalised words ("the Ministry of Defence and NATO" repeated) cost the
+organisation rules the square of its length, and "A of B of C of ..." a recursion deeper than
+Python allows (a crash of the whole build); thousands of lines without a full stop cost the
+headline rule the square of the lines. Each rewrite is proven equal, with hypothesis, to the
+rule as it was written (kept here as the reference), and its work is counted or timed at n
+and 4n.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.pipeline import organisations
+from newsgraph.pipeline.organisations import (
+    _CONNECTORS,
+    _ORG_OR_DESIGNATOR,
+    ORG_WORDS,
+    _split,
+    _tokens,
+    _trim_connectors,
+)
+from newsgraph.pipeline.segment import _SITE_SUFFIX_AT, _with_site, segment
+from tests.rules_helpers import article, extract
+
+
+def _split_reference(run: list[organisations._Tok]) -> list[organisations._Tok]:
+    """``_split`` as it was written: recursive, the words before and after recomputed."""
+    for i, tok in enumerate(run):
+        if tok.text.lower() in ("of", "for", "and") and i > 0:
+            left = [t.text.lower() for t in run[:i]]
+            if not any(w in ORG_WORDS for w in left) and not (tok.text == "and" and i == 1):
+                return _split_reference(_trim_reference(run[i + 1:]))
+    for i, tok in enumerate(run):
+        after = [t for t in run[i + 1:] if not organisations.is_title_word(t.text)]
+        if i and organisations.is_role(tok.text) and after and \
+                run[i - 1].text.lower() not in _CONNECTORS and \
+                any(w in _ORG_OR_DESIGNATOR for w in [t.text.lower() for t in run[:i]]):
+            j = i
+            while j > 1 and organisations.is_title_word(run[j - 1].text) and \
+                    run[j - 1].text.lower() not in _ORG_OR_DESIGNATOR:
+                j -= 1
+            return _trim_reference(run[:j])
+    return run
+
+
+def _trim_reference(run: list[organisations._Tok]) -> list[organisations._Tok]:
+    while run and (run[-1].text.lower() in _CONNECTORS or run[-1].text == "&"):
+        run = run[:-1]
+    while run and (organisations.is_function_word(run[0].text)
+                   or run[0].text.lower() in _CONNECTORS):
+        run = run[1:]
+    return run
+
+
+_RUN_WORDS = ["of", "for", "and", "And", "the", "The", "&", "Ministry", "Defence", "Senate",
+              "Majority", "Leader", "Chief", "Executive", "Stein", "Acme", "Corp", "Bank",
+              "University", "Senior", "Adviser", "President", "Party", "NATO", "Council"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(_RUN_WORDS), max_size=25))
+def test_split_and_trim_equal_the_rules_as_written(words: list[str]) -> None:
+    text = " ".join(words)
+    run = _tokens(text, 0, len(text))
+    assert _trim_connectors(run) == _trim_reference(run)
+    assert _split(run) == _split_reference(run)
+
+
+def test_a_chain_of_owners_is_no_recursion_error() -> None:
+    """'Stein0 of Stein1 of ...' 3,000 times: the old recursion raised RecursionError."""
+    text = " ".join(f"Stein{i % 9} of" for i in range(3000)) + " Smith"
+    run = _tokens(text, 0, len(text))
+    assert [t.text for t in _split(run)] == ["Smith"]
+    extract(article(text + " said it."))  # the whole stage, too
+
+
+def test_a_long_run_of_organisation_words_costs_linear_work(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Title-word tests over a run of n and 4n organisation names: 4 times as many (the rule
+    as written made 16 times as many, per token a test of every token after it)."""
+    def work(n: int) -> int:
+        calls = [0]
+        title_word = organisations.is_title_word
+
+        def counted(word: str) -> bool:
+            calls[0] += 1
+            return title_word(word)
+
+        monkeypatch.setattr(organisations, "is_title_word", counted)
+        extract(article(" ".join(["the Ministry of Defence and NATO"] * n) + "."))
+        monkeypatch.undo()
+        return calls[0]
+
+    small, large = work(300), work(1200)
+    assert large <= 6 * small, (small, large)
+
+
+_LINE_PIECES = ["Talks resume", " | ", " - ", " — ", ":", " ", "  ", "Example News", "-", "|",
+                "a", "Talks", "resume", "x:y"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=6).map("".join),
+                      max_size=8))
+def test_site_suffixes_equal_every_pair_compared(lines: list[str]) -> None:
+    candidates = list(range(len(lines)))
+    pairs = {i for i in candidates for j in candidates
+             if j != i and lines[i].startswith(lines[j])
+             and _SITE_SUFFIX_AT.match(lines[i][len(lines[j]):])}
+    assert _with_site(candidates, lines) == pairs
+
+
+@pytest.mark.serial
+def test_many_lines_without_a_full_stop_take_linear_time() -> None:
+    def cost(n: int) -> float:
+        text = "\n".join(f"Kowalski said it would work {i % 7}" for i in range(n)) + "\n"
+        start = time.process_time()  # this process's CPU: other processes' load does not count
+        segment(text)
+        return time.process_time() - start
+    cost(50)  # warm the caches before timing
+    small = min(cost(800) for _ in range(3))
+    large = cost(3200)
+    assert large < 8 * small + 0.5  # linear: about 4 times; quadratic: 16 times
