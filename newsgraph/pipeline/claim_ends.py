@@ -33,9 +33,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
-from newsgraph.pipeline.attribution import PRONOUN_BEFORE_CUE, UNNAMED_HEADS, Resolver
-from newsgraph.pipeline.claim_spans import REACH, clause_start_before
+from newsgraph.pipeline.attribution import (
+    PRONOUN_BEFORE_CUE,
+    UNNAMED_HEAD,
+    UNNAMED_HEADS,
+    Resolver,
+)
+from newsgraph.pipeline.claim_spans import REACH, clause_start_before, lowered
 from newsgraph.pipeline.lexicon import Cue
 
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
@@ -50,6 +56,7 @@ _STOPS = re.compile(r"[,;]")
 #: (a superset: lookaheads, so that overlapping ones are all found).
 _PRONOUN_AT = re.compile(r"\b(?=[Hh]e|[Ss]he|[Tt]hey|[Ii]t)")
 _HEAD_AT = re.compile(r"(?=(?:" + UNNAMED_HEADS + r"))", re.I)
+_WORD = re.compile(r"\w+")
 
 
 def _tail(text: str, start: int, end: int) -> int | None:
@@ -62,32 +69,55 @@ def _tail(text: str, start: int, end: int) -> int | None:
 
 
 class ContentEnds:
-    """The content ends of the cues of one sentence (``cues``: sorted, disjoint)."""
+    """The content ends of the cues of one sentence (``cues``: sorted, disjoint).
+
+    What the tests need is found on first use: most sentences' contents end at the next cue
+    or have none after them, and then nothing else is read."""
 
     def __init__(self, text: str, resolver: Resolver, cues: list[Cue], s_start: int,
                  s_end: int) -> None:
         self.text, self.resolver, self.cues = text, resolver, cues
         self.s_start, self.s_end = s_start, s_end
         self.starts = [c.start() for c in cues]
-        #: tests 1 and 2 between each cue and the one before it
-        self.tails: list[int | None] = [None]
-        self.tails += [_tail(text, cues[j - 1].end(), cues[j].start())
-                       for j in range(1, len(cues))]
-        self.spannable = [c.group().lower().endswith(_SPANNABLE) for c in cues]
-        #: the cues test 1 or 2 may stop at, whatever the cue before
-        self.hits = [j for j in range(1, len(cues))
-                     if self.tails[j] is not None or self.spannable[j - 1]]
-        self.stops = [m.start() for m in _STOPS.finditer(text, s_start, s_end)]
-        self.heads = [m.start() for m in _HEAD_AT.finditer(text, s_start, s_end)]
-        self.named = sorted({m.start() for m in _PRONOUN_AT.finditer(text, s_start, s_end)}
-                            | set(self.heads))
+        self._tails: dict[int, int | None] = {}
         self._pronoun: dict[int, bool] = {}  # cue index -> a pronoun right before it
         #: how many times the resolver was asked (the tests count it)
         self.asked = 0
 
+    def _tail_before(self, j: int) -> int | None:
+        """Tests 1 and 2 between cue ``j`` and the one before it."""
+        if j not in self._tails:
+            self._tails[j] = _tail(self.text, self.cues[j - 1].end(), self.cues[j].start())
+        return self._tails[j]
+
+    @cached_property
+    def hits(self) -> list[int]:
+        """The cues test 1 or 2 may stop at, whatever the cue before: after a cue ending in
+        "ly", "and" or "but", any."""
+        return [j for j in range(1, len(self.cues)) if self._tail_before(j) is not None
+                or self.cues[j - 1].group().lower().endswith(_SPANNABLE)]
+
+    @cached_property
+    def stops(self) -> list[int]:
+        return [m.start() for m in _STOPS.finditer(self.text, self.s_start, self.s_end)]
+
+    @cached_property
+    def heads(self) -> list[int]:
+        """Where an unnamed head word may start (the words of "chief executives" each)."""
+        text, start, end = self.text, self.s_start, self.s_end
+        low = lowered(text[start:end])
+        if low is None:  # "ſ", "ı" or "İ": lowering is not what ``re.I`` reads
+            return [m.start() for m in _HEAD_AT.finditer(text, start, end)]
+        return [start + cue.start() + word.start() for cue in UNNAMED_HEAD.finditer(low)
+                for word in _WORD.finditer(cue.group())]
+
+    @cached_property
+    def pronouns(self) -> list[int]:
+        return [m.start() for m in _PRONOUN_AT.finditer(self.text, self.s_start, self.s_end)]
+
     def _first_named(self, at: int) -> int | None:
         """The first position at or after ``at`` where the resolver may find a subject."""
-        found = [xs[k] for xs in (self.named, self.resolver.starts)
+        found = [xs[k] for xs in (self.pronouns, self.heads, self.resolver.starts)
                  if (k := bisect_left(xs, at)) < len(xs)]
         return min(found) if found else None
 
@@ -96,8 +126,8 @@ class ContentEnds:
         last cue)."""
         after = self.cues[i].end()
         k = bisect_right(self.stops, after)
-        named = self._first_named(after)
-        if k == len(self.stops) or named is None:
+        named = self._first_named(after) if k < len(self.stops) else None
+        if named is None:
             return len(self.cues)
         return max(i + 1, bisect_right(self.starts, max(self.stops[k], named)))
 
@@ -119,14 +149,16 @@ class ContentEnds:
         """Where the content of ``cues[i]`` ends."""
         cues, text = self.cues, self.text
         after = cues[i].end()
-        asked = self._first_subject_cue(i)
+        asked = -1  # found when the next cue's tests 1 and 2 fail
         j = i + 1
         while j < len(cues):
             nxt = cues[j]
-            stop = _tail(text, after, nxt.start()) if j > i + 1 and self.spannable[j - 1] \
-                else self.tails[j]
+            spans = j > i + 1 and cues[j - 1].group().lower().endswith(_SPANNABLE)
+            stop = _tail(text, after, nxt.start()) if spans else self._tail_before(j)
             if stop is not None:
                 return stop
+            if asked < 0:
+                asked = self._first_subject_cue(i)
             near = j >= asked and nxt.start() - after <= REACH
             if near and self._may_name(j, after):
                 self.asked += 1

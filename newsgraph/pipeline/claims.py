@@ -14,6 +14,7 @@ import re
 
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.pipeline.attribution import Resolver
+from newsgraph.pipeline.claim_spans import lowered
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft
 from newsgraph.pipeline.names import is_function_word
 from newsgraph.pipeline.reported import Rejected, reported_contents
@@ -37,7 +38,8 @@ class _Words:
     the engine folds every character it compares, twice the time (6.8 against 3.6 us a search
     of a 140-character proposition, lowering included; up to six per claim, 17,845 claims over
     the PolNeAR texts). Lowering is what ``re.I`` does to these ASCII words for every character
-    but three (``_FOLDS_APART``: "ſ" folds to "s" and "ı" to "i" but lower to themselves, "İ"
+    but three (``claim_spans.FOLDS_APART``: "ſ" folds to "s" and "ı" to "i" but lower to
+    themselves, "İ"
     lowers to two characters); a proposition holding one keeps the ``re.I`` pattern.
     ``tests/test_claims_words.py`` proves it over every code point, and with hypothesis.
     """
@@ -47,7 +49,7 @@ class _Words:
         self.lower = re.compile(words)
 
     def found(self, proposition: str, lower: str | None) -> bool:
-        """``lower``: the proposition in lower case (``_lowered``), or None."""
+        """``lower``: the proposition in lower case (``claim_spans.lowered``), or None."""
         if lower is None:
             return self.folded.search(proposition) is not None
         return self.lower.search(lower) is not None
@@ -59,17 +61,6 @@ _DEMAND_IN = _Words(_DEMAND_WORDS)
 _INTENTION_IN = _Words(_INTENTION_WORDS)
 _PREDICTION_IN = _Words(_PREDICTION_WORDS)
 _EVALUATION_IN = _Words(_EVALUATION_WORDS)
-
-
-#: The characters whose ``re.I`` folding and ``str.lower`` disagree about an ASCII letter.
-_FOLDS_APART = ("İ", "ı", "ſ")
-
-
-def _lowered(proposition: str) -> str | None:
-    """The proposition in lower case, or None where lowering is not what ``re.I`` reads."""
-    if proposition.isascii() or not any(c in proposition for c in _FOLDS_APART):
-        return proposition.lower()
-    return None
 
 
 def modality(cue: str | None, proposition: str) -> Modality:
@@ -85,7 +76,7 @@ def modality(cue: str | None, proposition: str) -> Modality:
         return "denial"
     if cue in ("urged", "demanded", "asked"):
         return "demand"
-    lower = _lowered(proposition)
+    lower = lowered(proposition)
     if cue.startswith("hope") or _HOPE_IN.found(proposition, lower):
         return "hope"
     if _DEMAND_IN.found(proposition, lower):
@@ -101,7 +92,7 @@ def modality(cue: str | None, proposition: str) -> Modality:
 
 def polarity(cue: str | None, proposition: str) -> Polarity:
     """'negative' when the proposition is negated or the cue denies it ("denied that P")."""
-    negative = _NEGATION_IN.found(proposition, _lowered(proposition))
+    negative = _NEGATION_IN.found(proposition, lowered(proposition))
     if (cue or "").lower() in _DENIALS:
         negative = not negative
     return "negative" if negative else "positive"
