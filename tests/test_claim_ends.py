@@ -97,7 +97,7 @@ def _resolver_work(sentence: str, monkeypatch: pytest.MonkeyPatch,
 
 
 @pytest.mark.parametrize("unit", ["said", ", said", "and said", "said it, a", "that Berg said",
-                                  "Kowalski's aide said it, and"])
+                                  "he, said it"])
 def test_hostile_sentences_cost_linear_work(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Resolver work over 'He said' + unit * n, n = 400 and 1,600 (sentences far longer than
     ``REACH``): about 4 times as much for 4 times the text (linear; 6 allowed), where the
