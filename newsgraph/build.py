@@ -32,6 +32,7 @@ from newsgraph import atomic, curated
 from newsgraph.cache.rows import RowsCache
 from newsgraph.cache.session import cache_session
 from newsgraph.collection import ColumnMapping
+from newsgraph.digests import DigestSet
 from newsgraph.errors import DatasetError, InputError, UsageError
 from newsgraph.extract import Context, Item, Result, extract_local
 from newsgraph.ids import content_id
@@ -269,7 +270,7 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
     ``skip_bad`` is kept for the build report.
     """
     corpus = _Corpus({}, Counter(), SourceList(), ReuseFinder(workdir))
-    first_with: set[bytes] = set()  # the sha256 of every article kept (32 bytes, not hex)
+    first_with = DigestSet()  # the sha256 of every article kept (32 bytes, not hex)
     for done, result in enumerate(results, 1):
         if progress:
             progress(done, total)

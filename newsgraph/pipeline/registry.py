@@ -20,8 +20,10 @@ packages.
 
 sqlite3 rather than DuckDB (which the reuse join uses): the runs are merged record by
 record (a lookup and an upsert of a pickled state each) and read back through one sorted
-join; sqlite's B-tree does both at a bounded page cache, where DuckDB's row-at-a-time
-inserts were about 40 times slower (docs/scaling.md, "What memory grows with").
+join; sqlite's B-tree does both at a bounded page cache. Measured on 50,000 rows of a
+24-character id and a 300-byte state: sqlite upserts them in 0.9 s and reads them back
+sorted in 0.5 s; DuckDB's ``executemany`` upsert took 5.9 ms a row (about 300 times slower;
+its sorted read, 0.07 s, is faster but not what the merge waits on).
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ from newsgraph.pipeline.contribution import ClaimPart, EventInfo, EventPart
 
 Row = dict[str, Any]
 #: Entries (first mentions, quotes, claims, events) the registries hold in memory before
-#: the run is merged into the on-disk store: about 60 MB at the seeds' record sizes.
+#: the run is merged into the on-disk store: about 70 MB (480 bytes an entry, deep size, on
+#: the synthetic corpus, whose articles add 33 entries each).
 SPILL_LIMIT = 150_000
 #: Records looked up or written per statement while a run is merged.
 _CHUNK = 500
