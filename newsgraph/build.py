@@ -32,12 +32,13 @@ from newsgraph import atomic, curated
 from newsgraph.cache.rows import RowsCache
 from newsgraph.cache.session import cache_session
 from newsgraph.collection import ColumnMapping
+from newsgraph.digests import DigestSet
 from newsgraph.errors import DatasetError, InputError, UsageError
 from newsgraph.extract import Context, Item, Result, extract_local
 from newsgraph.ids import content_id
 from newsgraph.paths import bundled_recipe, repo_root
 from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.assemble import RECORD_TABLES, Assembler, link_actor_names
+from newsgraph.pipeline.assemble import Assembler, link_actor_names
 from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.pipeline.reuse import ReuseFinder
 from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
@@ -46,8 +47,9 @@ from newsgraph.source_list import SourceList
 from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
 from newsgraph.spill import DraftSpill
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES
+from newsgraph.timeline import drawn_events
 from newsgraph.validate import validate_package
-from newsgraph.writer import TableWriter, finish_package, table_metadata
+from newsgraph.writer import ROW_GROUP_SIZE, TableWriter, finish_package, table_metadata
 
 #: The rule that folds byte-identical sources into the first copy (``article_duplicates``).
 DUPLICATE_RULE = "rule:exact_duplicate@1"
@@ -199,7 +201,7 @@ def _build_locked(items: Iterable[Item], total: int | None, context: Context,
             annotations.check_participants(set(corpus.first_actor))
         with atomic.replacing(out, DATAPACKAGE_FILE) as staged:
             written = _second_pass(staged, spill, corpus, recipe, options,
-                                   cache.rows(omit_text=options.omit_text))
+                                   cache.rows(omit_text=options.omit_text), workdir=Path(tmp))
             counts = written.counts
             if use_curated:
                 _check_counts(recipe, counts)
@@ -268,7 +270,7 @@ def _first_pass(results: Iterator[Result], spill: DraftSpill, workdir: Path,
     ``skip_bad`` is kept for the build report.
     """
     corpus = _Corpus({}, Counter(), SourceList(), ReuseFinder(workdir))
-    first_with: set[bytes] = set()  # the sha256 of every article kept (32 bytes, not hex)
+    first_with = DigestSet()  # the sha256 of every article kept (32 bytes, not hex)
     for done, result in enumerate(results, 1):
         if progress:
             progress(done, total)
@@ -314,15 +316,18 @@ def duplicate_row(sha256: str, file_name: str, size: int,
 
 
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,
-                 options: BuildOptions, rows_cache: RowsCache | None = None) -> _Written:
-    """Rows of every table streamed into ``staged``; row counts and the event rows.
+                 options: BuildOptions, rows_cache: RowsCache | None = None,
+                 workdir: Path | None = None) -> _Written:
+    """Rows of every table streamed into ``staged``; row counts and the events the timeline
+    draws (the record registries spill into ``workdir`` above their limit).
 
     With the build cache (``rows_cache``), an article whose rows an earlier build assembled
     under the same actor links reuses them (``cache/rows.py``); the others are assembled."""
     reuse = corpus.reuse.pairs()
     assembler = Assembler(link_actor_names(corpus.people), corpus.first_actor,
                           omit_text=options.omit_text,
-                          related={key for pair in reuse for key in (pair.article, pair.other)})
+                          related={key for pair in reuse for key in (pair.article, pair.other)},
+                          workdir=workdir)
     meta = table_metadata(recipe, omit_text=options.omit_text)
     parts = options.engine == "dask"  # DESIGN.md: a Dask build writes folders of parts
     writers = {t.name: TableWriter(staged, t.name, meta, parts=parts) for t in TABLES}
@@ -333,14 +338,17 @@ def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recip
                 continue
             for name, rows in assembler.add(spilled.draft()).items():
                 writers[name].add(rows)
-        records = assembler.finish(reuse)
-        for name in RECORD_TABLES:
-            writers[name].add(records[name])
+        drawn: list[dict[str, Any]] = []
+        for name, rows in assembler.finish(reuse, batch=ROW_GROUP_SIZE):
+            writers[name].add(rows)
+            if name == "events":
+                drawn = drawn_events(drawn + rows)
         writers["article_duplicates"].add(corpus.duplicates)
     finally:
+        assembler.close()
         counts = {name: writer.close() for name, writer in writers.items()}
     return _Written(counts, {n: w.files for n, w in writers.items()} if parts else None,
-                    records["events"])
+                    drawn)
 
 
 def _check_counts(recipe: Recipe, counts: dict[str, int]) -> None:

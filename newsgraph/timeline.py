@@ -9,7 +9,9 @@ That is what lets a build reuse the figure an earlier build drew from the same e
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -36,12 +38,9 @@ def render_timeline(events: list[dict[str, Any]], path: Path,
 
     With ``figures``, a figure of the same drawn values, this code and this matplotlib is
     copied instead of drawn again."""
-    dated = sorted((e for e in events if e["date_start"] is not None or e["date_end"] is not None),
-                   key=lambda e: (e["date_start"] or e["date_end"], e["event_id"]))
+    dated = drawn_events(events)
     if not dated:
         return False
-    if len(dated) > MAX_EVENTS:
-        dated = dated[:MAX_EVENTS]
     if figures is None:
         _draw(dated, path)
         return True
@@ -53,6 +52,16 @@ def render_timeline(events: list[dict[str, Any]], path: Path,
     else:
         path.write_bytes(png)
     return True
+
+
+def drawn_events(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events the figure draws, in drawing order: the ``MAX_EVENTS`` earliest dated.
+
+    A build passes every batch of event rows through it with the events kept so far, so
+    only those stay in memory."""
+    return heapq.nsmallest(MAX_EVENTS, (e for e in events if e["date_start"] is not None
+                                        or e["date_end"] is not None),
+                           key=lambda e: (e["date_start"] or e["date_end"], e["event_id"]))
 
 
 def _figure_key(dated: list[dict[str, Any]]) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 from newsgraph.cache.codec import CodecError, decode, encode
 from newsgraph.cache.keys import item_key
 from newsgraph.cache.store import CacheStore
+from newsgraph.digests import HexDigestSet
 from newsgraph.errors import DatasetError
 from newsgraph.extract import ArticleSummary, Context, Item, Result, extract_chunk
 from newsgraph.pipeline.drafts import ActorDraft
@@ -38,8 +39,9 @@ class CacheStats:
     reused: int = 0
     extracted: int = 0
     pruned: int = 0
-    #: Keys of every entry this build used or wrote (the rest is pruned after it).
-    used: set[str] = field(default_factory=set)
+    #: Keys of every entry this build used or wrote (the rest is pruned after it), at 32
+    #: bytes a key (``digests``: one per article, at any corpus size).
+    used: HexDigestSet = field(default_factory=HexDigestSet)
 
     def summary(self) -> str:
         return (f"build cache: {self.reused} reused, {self.extracted} extracted, "
@@ -117,7 +119,7 @@ def cached_results(items: Iterable[Item], context: Context, fingerprint: str,
             result = _lookup(store, key)
             if result is not None:
                 stats.reused += 1
-                stats.used.add(key)
+                stats.used.add_hex(key)
                 yield result
                 continue
             if item is None:  # a record's entry, checked a moment ago under the lock
@@ -148,7 +150,7 @@ def _stored(key: str | None, result: Result, store: CacheStore, stats: CacheStat
         stats.extracted += 1
         if key is not None:
             _pickled, summary = result
-            stats.used.add(key)
+            stats.used.add_hex(key)
             if summary.cached is not None:  # the worker encoded the draft (Context.cache_json)
                 store.put(key, summary_payload(summary), summary.cached)
                 return JsonDraft(summary.cached, key), summary

@@ -28,7 +28,7 @@ import json
 import os
 import shutil
 import zlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +163,7 @@ class CacheStore:
                 for path in sub.iterdir():
                     yield path.name.removesuffix(SUFFIX).removesuffix(ROWS_SUFFIX), path
 
-    def prune(self, used: set[str]) -> int:
+    def prune(self, used: Container[str]) -> int:
         """Delete every entry this build did not use; how many were deleted."""
         pruned = 0
         for key, path in list(self.keys()):
@@ -223,7 +223,7 @@ class UnusableCache(CacheStore):
     def put_rows(self, key: str, variant: str, body: bytes) -> None:
         return None
 
-    def prune(self, used: set[str]) -> int:
+    def prune(self, used: Container[str]) -> int:
         return 0
 
 

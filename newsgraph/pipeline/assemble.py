@@ -11,9 +11,11 @@
 ``Assembler.add`` turns one article's draft into its provenance rows (already in output
 order, since articles arrive sorted by file name and position; ``article_rows``), so a
 build can stream them to disk, and applies what the article contributes to the registries
-(``contribution``); the canonical records (actors, quotes, claims, events) accumulate in small
-registries, one entry per distinct record, and ``Assembler.finish`` emits them sorted by
-first mention.
+(``contribution``); the canonical records (actors, quotes, claims, events) accumulate in
+registries, one entry per distinct record, and ``Assembler.finish`` streams them sorted by
+first mention. Above a size the quote, claim, event and first-mention registries are merged
+into a store on disk (``pipeline/registry.py``), so their memory is bounded at any corpus
+size; the rows are the same either way.
 Rows are plain dicts keyed by column; the writer gives them the table's Arrow schema and the
 written package is validated as a whole.
 """
@@ -21,16 +23,26 @@ written package is validated as a whole.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from newsgraph.ids import content_id
-from newsgraph.models.event import EVENT_TYPES, ParticipantRole
+from newsgraph.models.event import EVENT_TYPES
+from newsgraph.pipeline import registry
 from newsgraph.pipeline.article_rows import SPAN_TABLES, assemble_article
-from newsgraph.pipeline.contribution import Contribution, EventDate, EventInfo
+from newsgraph.pipeline.contribution import Contribution, EventDate
 from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft
 from newsgraph.pipeline.event_lexicon import TYPE_MODES
+from newsgraph.pipeline.registry import (
+    ClaimRecord,
+    EventRecord,
+    RecordStore,
+    claim_state,
+    event_state,
+    merge_claim,
+    merge_event,
+)
 from newsgraph.pipeline.reuse import RULE as REUSE_RULE
 from newsgraph.pipeline.reuse import Reuse
 
@@ -86,18 +98,6 @@ def _actor_id(actor: ActorDraft) -> str:
     return content_id("actor", actor.kind, actor.name)
 
 
-@dataclass
-class _EventRecord:
-    """What the event row needs from all its reports: the first, the best dated, who took part."""
-
-    first: EventInfo
-    first_article: str
-    dated: tuple[tuple[int, int], EventInfo, str] | None = None
-    participants: dict[tuple[str, ParticipantRole], None] = field(default_factory=dict)
-    #: Length of the event's longest mention (the bound of its label under --omit-text).
-    longest: int = 0
-
-
 class Assembler:
     """Rows of every table from per-article drafts given in file-name order.
 
@@ -109,10 +109,14 @@ class Assembler:
     """
 
     def __init__(self, canonical: dict[str, str], first_actor: dict[str, ActorDraft], *,
-                 omit_text: bool = False, related: set[str] | None = None) -> None:
+                 omit_text: bool = False, related: set[str] | None = None,
+                 spill_limit: int | None = None, workdir: Path | None = None) -> None:
         """``related``: the keys of the articles in text-reuse pairs, the only ones whose ids
         ``finish`` needs (None: keep every article's id); memory then grows with the pairs,
-        not with the articles."""
+        not with the articles. Above ``spill_limit`` entries (default
+        ``registry.SPILL_LIMIT``) the quote, claim, event and first-mention registries go to
+        a ``RecordStore`` in ``workdir`` (a temporary folder of its own when None), so their
+        memory is bounded whatever the corpus size."""
         self.canonical = canonical
         self.related = related
         #: Articles added so far (an article's position is its order number).
@@ -125,12 +129,15 @@ class Assembler:
         self._target_ids: dict[str, str] = {}
         #: Source key -> (position, article id), for the ``related`` articles.
         self.article_ids: dict[str, tuple[int, str]] = {}
-        self.first_seen: dict[str, tuple[int, int]] = {}
         self.surface: dict[str, set[str]] = defaultdict(set)
+        #: The registries of the current run (every article since the last spill).
+        self.first_seen: dict[str, tuple[int, int]] = {}
         self.quotes: dict[str, Row] = {}
-        self.claims: dict[str, Row] = {}
-        self.claim_longest: dict[str, int] = {}
-        self.events: dict[str, _EventRecord] = {}
+        self.claims: dict[str, ClaimRecord] = {}
+        self.events: dict[str, EventRecord] = {}
+        self.spill_limit = registry.SPILL_LIMIT if spill_limit is None else spill_limit
+        self.workdir = workdir
+        self.store: RecordStore | None = None
         self.last: tuple[str, int] = ("", -1)
 
     def resolve(self, name: str, local: ActorDraft | None = None) -> tuple[str, str]:
@@ -201,80 +208,120 @@ class Assembler:
                     "quote_id": q.quote_id, "text": q.text, "speaker_id": q.speaker_id,
                     "speaker_text": q.speaker_text, "quote_type": q.quote_type,
                     "method": q.method}
+        claims, events = self.claims, self.events
         for p in c.claims:
-            entry = self.claims.get(p.claim_id)
-            if entry is None:
-                entry = self.claims[p.claim_id] = {
-                    "claim_id": p.claim_id, "claimant_id": p.claimant_id,
-                    "claimant_text": p.claimant_text, "text": p.text, "modality": p.modality,
-                    "polarity": p.polarity, "evidence_quote_ids": [], "event_ids": [],
-                    "method": p.method}
-            self.claim_longest[p.claim_id] = max(self.claim_longest.get(p.claim_id, 0),
-                                                 p.longest)
-            for key in ("evidence_quote_ids", "event_ids"):
-                have = entry[key]
-                have.extend(x for x in getattr(p, key) if x not in have)
+            claim = claim_state(p)
+            if p.claim_id in claims:
+                merge_claim(claims[p.claim_id], claim)
+            else:
+                claims[p.claim_id] = claim
         for e in c.events:
-            record = self.events.get(e.event_id)
-            if record is None:
-                record = self.events[e.event_id] = _EventRecord(e.first, art)
-            dated = e.dated_info()
-            if dated is not None:
-                rank = (e.dated_rank, order)
-                if record.dated is None or rank < record.dated[0]:
-                    record.dated = (rank, dated, art)
-            record.longest = max(record.longest, e.longest)
-            for actor_id, role in e.participants:
-                record.participants[(actor_id, role)] = None
+            event = event_state(e, order, art)
+            if e.event_id in events:
+                merge_event(events[e.event_id], event)
+            else:
+                events[e.event_id] = event
+        if len(first_seen) + len(self.quotes) + len(claims) + len(events) > self.spill_limit:
+            self.spill()
 
-    def finish(self, reuse: list[Reuse]) -> dict[str, list[Row]]:
-        """The record tables (and article relations), sorted by first mention then id."""
-        far = (self.count, 0)
+    def spill(self) -> None:
+        """Merge the current run of the registries into the on-disk store; start a new run."""
+        if self.store is None:
+            self.store = RecordStore(self.workdir)
+        self.store.add_run(self.first_seen, self.quotes, self.claims, self.events)
+        self.first_seen, self.quotes, self.claims, self.events = {}, {}, {}, {}
+
+    def close(self) -> None:
+        """Remove the on-disk store (``finish`` does when its rows are all read)."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def finish(self, reuse: list[Reuse],
+               batch: int = 64_000) -> Iterator[tuple[str, list[Row]]]:
+        """The record tables (and article relations) as ``(table, rows)`` batches of
+        ``batch`` rows (the last of a table shorter), each table sorted by first mention then
+        id. After a spill the records are read back from disk one batch at a time."""
+        try:
+            if self.store is not None:
+                self.spill()
+            yield from self._records(reuse, batch)
+        finally:
+            self.close()
+
+    def _records(self, reuse: list[Reuse], batch: int) -> Iterator[tuple[str, list[Row]]]:
+        far, store, first_seen = self.count, self.store, self.first_seen
 
         def first(record_id: str) -> tuple[int, int]:
-            return self.first_seen.get(record_id, far)
+            found = first_seen.get(record_id) if store is None else store.first(record_id)
+            return (far, 0) if found is None else found
 
-        out: dict[str, list[Row]] = {name: [] for name in RECORD_TABLES}
-        for claim in self.claims.values():
-            claim["event_ids"].sort(key=lambda eid: (first(eid), eid))
-        for eid, rec in self.events.items():
+        def states(table: str) -> Iterable[tuple[str, Any]]:
+            if store is not None:
+                return store.sorted_states(table, far)
+            registry: dict[str, Any] = getattr(self, table)
+            return sorted(registry.items(), key=lambda kv: (first(kv[0]), kv[0]))
+
+        actors: list[Row] = []
+        for name, a in self.actors.items():
+            actor, surface = self.actor_ids[name], self.surface.get(self.actor_ids[name], set())
+            aliases = sorted((surface | a.aliases) - {a.name})
+            aliases = [x for x in aliases if x in surface or a.method == "curated"]
+            actors.append({
+                "actor_id": actor, "name": a.name, "kind": a.kind, "aliases": aliases,
+                "description": a.description, "wikidata_id": a.wikidata_id,
+                "wikidata_verification": a.wikidata_verification,
+                "wikidata_evidence": a.wikidata_evidence, "method": a.method})
+        actors.sort(key=lambda r: (first(r["actor_id"]), r["actor_id"]))
+        yield from _batches("actors", actors, batch)
+        yield from _batches("quotes", (row for _, row in states("quotes")), batch)
+        yield from _batches("claims", self._claims(states("claims"), first), batch)
+        out: dict[str, list[Row]] = {"events": [], "event_participants": []}
+        for eid, rec in states("events"):
             event = _event_row(eid, rec)
             if self.omit_text:
                 event["label"] = within(event["label"], rec.longest)
             out["events"].append(event)
             out["event_participants"].extend(
                 {"event_id": eid, "actor_id": actor, "role": role, "method": event["method"]}
-                for actor, role in rec.participants)
-        for name, a in self.actors.items():
-            actor = self.actor_ids[name]
-            aliases = sorted((self.surface[actor] | a.aliases) - {a.name})
-            aliases = [x for x in aliases if x in self.surface[actor] or a.method == "curated"]
-            out["actors"].append({
-                "actor_id": actor, "name": a.name, "kind": a.kind, "aliases": aliases,
-                "description": a.description, "wikidata_id": a.wikidata_id,
-                "wikidata_verification": a.wikidata_verification,
-                "wikidata_evidence": a.wikidata_evidence, "method": a.method})
-        out["quotes"] = list(self.quotes.values())
-        out["claims"] = list(self.claims.values())
-        if self.omit_text:
-            for claim in out["claims"]:
-                claim["text"] = within(claim["text"], self.claim_longest[claim["claim_id"]])
-        for pair in reuse:
-            out["article_relations"].append({
-                "article_id": self.article_ids[pair.article][1],
-                "related_article_id": self.article_ids[pair.other][1],
-                "relation": "shares_text_with",
-                "overlap": round(pair.shared / max(pair.total, 1), 4),
-                "shared_sentences": pair.shared, "method": REUSE_RULE})
-        for name, pk in (("actors", "actor_id"), ("quotes", "quote_id"), ("claims", "claim_id"),
-                         ("events", "event_id")):
-            out[name].sort(key=lambda r, pk=pk: (first(r[pk]), r[pk]))  # type: ignore[misc]
-        out["event_participants"].sort(key=lambda r: (first(r["event_id"]), r["event_id"],
-                                                      r["actor_id"], r["role"]))
+                for actor, role in sorted(rec.participants))
+            for name, rows in out.items():
+                while len(rows) >= batch:
+                    yield name, rows[:batch]
+                    del rows[:batch]
+        for name, rows in out.items():
+            yield name, rows
+        relations: list[Row] = [{
+            "article_id": self.article_ids[pair.article][1],
+            "related_article_id": self.article_ids[pair.other][1],
+            "relation": "shares_text_with",
+            "overlap": round(pair.shared / max(pair.total, 1), 4),
+            "shared_sentences": pair.shared, "method": REUSE_RULE} for pair in reuse]
         order = {art: i for i, art in self.article_ids.values()}
-        out["article_relations"].sort(key=lambda r: (order[r["article_id"]],
-                                                     order[r["related_article_id"]]))
-        return out
+        relations.sort(key=lambda r: (order[r["article_id"]], order[r["related_article_id"]]))
+        yield from _batches("article_relations", relations, batch)
+
+    def _claims(self, states: Iterable[tuple[str, Any]],
+                first: Any) -> Iterator[Row]:
+        """Claim rows: event ids by first mention, texts cut under ``--omit-text``."""
+        for _, rec in states:
+            claim = rec.row
+            if len(claim["event_ids"]) > 1:
+                claim["event_ids"].sort(key=lambda eid: (first(eid), eid))
+            if self.omit_text:
+                claim["text"] = within(claim["text"], rec.longest)
+            yield claim
+
+
+def _batches(table: str, rows: Iterable[Row], size: int) -> Iterator[tuple[str, list[Row]]]:
+    """``rows`` as ``(table, batch)`` pairs of ``size`` rows (at least one, maybe empty)."""
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield table, chunk
+            chunk = []
+    yield table, chunk
 
 
 def within(text: str, limit: int) -> str:
@@ -289,7 +336,7 @@ def within(text: str, limit: int) -> str:
     return text[:limit - 1].rstrip() + "\u2026" if limit > 1 else text[:1]
 
 
-def _event_row(eid: str, rec: _EventRecord) -> Row:
+def _event_row(eid: str, rec: EventRecord) -> Row:
     first_e, art = (rec.dated[1], rec.dated[2]) if rec.dated else (rec.first, rec.first_article)
     date: EventDate | None = rec.dated[1].date if rec.dated else None
     source = date or first_e.date
