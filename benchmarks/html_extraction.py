@@ -80,7 +80,8 @@ def main() -> None:
                 page.text, segment(page.text, page.main), lambda s: s.kind in BODY_KINDS, want),
             "trafilatura alone": _score(
                 page.text, segment(page.text),
-                lambda s: any(a <= s.char_start and s.char_end <= b for a, b in main), want),
+                lambda s, main=main: any(a <= s.char_start and s.char_end <= b for a, b in main),
+                want),
         }
         rows.append((name, results))
         for key, (r, t) in results.items():

@@ -24,11 +24,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.quality_timeml import timeml_section  # noqa: E402
 from newsgraph.evaluate import evaluate  # noqa: E402
 from newsgraph.evaluate_brat import BratScore, evaluate_brat  # noqa: E402
 from newsgraph.evaluate_plover import evaluate_plover  # noqa: E402
 from newsgraph.evaluate_report import fmt  # noqa: E402
-from benchmarks.quality_timeml import timeml_section  # noqa: E402
 from tests.brat_cases import write_articles, write_gold  # noqa: E402
 
 POLNEAR = REPO.parent / "shared" / "polnear" / "train"

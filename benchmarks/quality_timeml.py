@@ -41,8 +41,8 @@ def timeml_section(gold: Path, root: Path, build: object) -> list[str]:
     """The lines of the section (``build`` is quality.build: SRC, OUT -> None)."""
     lines = ["## Time expressions and event dates: TimeBank (TempEval-3)", ""]
     if not (gold / "tml").is_dir():
-        return lines + ["Skipped: TimeBank was not found at `../shared/timebank/tml` (put the "
-                        "TempEval-3 TimeBank files there to measure).", ""]
+        return [*lines, "Skipped: TimeBank was not found at `../shared/timebank/tml` (put the "
+                "TempEval-3 TimeBank files there to measure).", ""]
     collection = root / "timebank.jsonl"
     n = write_collection(gold, collection)
     build(collection, root / "timebank-pkg")  # type: ignore[operator]
