@@ -201,7 +201,7 @@ def _build_locked(items: Iterable[Item], total: int | None, context: Context,
             annotations.check_participants(set(corpus.first_actor))
         with atomic.replacing(out, DATAPACKAGE_FILE) as staged:
             written = _second_pass(staged, spill, corpus, recipe, options,
-                                   cache.rows(omit_text=options.omit_text), workdir=Path(tmp))
+                                   cache.rows(omit_text=options.omit_text))
             counts = written.counts
             if use_curated:
                 _check_counts(recipe, counts)
@@ -316,18 +316,16 @@ def duplicate_row(sha256: str, file_name: str, size: int,
 
 
 def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recipe,
-                 options: BuildOptions, rows_cache: RowsCache | None = None,
-                 workdir: Path | None = None) -> _Written:
+                 options: BuildOptions, rows_cache: RowsCache | None = None) -> _Written:
     """Rows of every table streamed into ``staged``; row counts and the events the timeline
-    draws (the record registries spill into ``workdir`` above their limit).
+    draws (the record registries spill to an unnamed sqlite3 file above their limit).
 
     With the build cache (``rows_cache``), an article whose rows an earlier build assembled
     under the same actor links reuses them (``cache/rows.py``); the others are assembled."""
     reuse = corpus.reuse.pairs()
     assembler = Assembler(link_actor_names(corpus.people), corpus.first_actor,
                           omit_text=options.omit_text,
-                          related={key for pair in reuse for key in (pair.article, pair.other)},
-                          workdir=workdir)
+                          related={key for pair in reuse for key in (pair.article, pair.other)})
     meta = table_metadata(recipe, omit_text=options.omit_text)
     parts = options.engine == "dask"  # DESIGN.md: a Dask build writes folders of parts
     writers = {t.name: TableWriter(staged, t.name, meta, parts=parts) for t in TABLES}

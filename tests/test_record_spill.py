@@ -11,6 +11,7 @@ rows at any limit.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -120,10 +121,10 @@ def _contribution(i: int, article: tuple) -> Contribution:  # type: ignore[type-
                         {u.actor_id: [u.name, "x"] for u in uses}, quotes, claims, events)
 
 
-def _finished(articles: list[tuple], limit: int, omit_text: bool,  # type: ignore[type-arg]
-              tmp: Path) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+def _finished(articles: list[tuple], limit: int,  # type: ignore[type-arg]
+              omit_text: bool) -> dict[str, list[dict]]:  # type: ignore[type-arg]
     assembler = Assembler({}, ACTORS, omit_text=omit_text, related={"f000", "f001"},
-                          spill_limit=limit, workdir=tmp)
+                          spill_limit=limit)
     for i, article in enumerate(articles):
         assembler.apply(_contribution(i, article))
     tables: dict[str, list[dict]] = {}  # type: ignore[type-arg]
@@ -137,9 +138,37 @@ def _finished(articles: list[tuple], limit: int, omit_text: bool,  # type: ignor
 @settings(max_examples=150, deadline=None)
 @given(articles=st.lists(ARTICLE, max_size=8), limit=st.integers(0, 12), omit_text=st.booleans())
 def test_spilled_registries_finish_with_the_rows_kept_in_memory(
-        tmp_path_factory: pytest.TempPathFactory, articles: list[tuple],  # type: ignore[type-arg]
-        limit: int, omit_text: bool) -> None:
-    tmp = tmp_path_factory.mktemp("store")
-    memory = _finished(articles, 10**9, omit_text, tmp)
-    assert _finished(articles, limit, omit_text, tmp) == memory
-    assert not list(tmp.iterdir()), "finish removes the store"
+        articles: list[tuple], limit: int, omit_text: bool) -> None:  # type: ignore[type-arg]
+    memory = _finished(articles, 10**9, omit_text)
+    assert _finished(articles, limit, omit_text) == memory
+
+
+def _sqlite_temporary_files() -> list[str]:
+    """What this process's open SQLite temporary files (``etilqs_*``) point to."""
+    targets = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # the descriptor of the listing itself, closed meanwhile
+            continue
+        if "etilqs_" in target:
+            targets.append(target)
+    return targets
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_the_store_has_no_name_and_goes_with_the_connection(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The states are pickled (docs/architecture.md allows it for unnamed files only): the
+    store's file must be unlinked while in use, and closed with the store."""
+    monkeypatch.setattr(registry, "_CACHE_KIB", 64)  # small, so the pages reach the file
+    before = _sqlite_temporary_files()
+    store = registry.RecordStore()
+    store.add_run({f"q{i:05d}": (i, 0) for i in range(3000)},
+                  {f"q{i:05d}": {"text": "x" * 200} for i in range(3000)}, {}, {})
+    opened = [t for t in _sqlite_temporary_files() if t not in before]
+    assert opened, "the store wrote no temporary file: the test would prove nothing"
+    assert all(t.endswith(" (deleted)") for t in opened), opened
+    assert sum(1 for _ in store.sorted_states("quotes", 10**9)) == 3000
+    store.close()
+    assert [t for t in _sqlite_temporary_files() if t not in before] == []

@@ -1,4 +1,4 @@
-"""The build's spill file: the one place ``pickle`` is used, and why it is safe (issue 13.19).
+"""The build's spill files: the only places ``pickle`` is used, and why it is safe (issue 13.19).
 
 The spill has no name in the file system (nobody else can open or replace it), gives back
 exactly what this process appended, and the exception is written down where the rule is.
@@ -29,4 +29,7 @@ def test_the_exception_is_documented_where_the_rule_is() -> None:
     assert "no byte that a user or a source file supplies is ever unpickled" in " ".join(source.split())
     users = sorted(str(p.relative_to(REPO)) for p in (REPO / "newsgraph").rglob("*.py")
                    if "pickle.loads" in p.read_text(encoding="utf-8"))
-    assert users == ["newsgraph/spill.py"]
+    assert users == ["newsgraph/pipeline/registry.py", "newsgraph/spill.py"]
+    assert "newsgraph/pipeline/registry.py" in architecture
+    store = (REPO / "newsgraph" / "pipeline" / "registry.py").read_text(encoding="utf-8")
+    assert 'sqlite3.connect("",' in store, "the record store must be SQLite's unnamed file"

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from newsgraph.ids import content_id
@@ -110,13 +109,13 @@ class Assembler:
 
     def __init__(self, canonical: dict[str, str], first_actor: dict[str, ActorDraft], *,
                  omit_text: bool = False, related: set[str] | None = None,
-                 spill_limit: int | None = None, workdir: Path | None = None) -> None:
+                 spill_limit: int | None = None) -> None:
         """``related``: the keys of the articles in text-reuse pairs, the only ones whose ids
         ``finish`` needs (None: keep every article's id); memory then grows with the pairs,
         not with the articles. Above ``spill_limit`` entries (default
         ``registry.SPILL_LIMIT``) the quote, claim, event and first-mention registries go to
-        a ``RecordStore`` in ``workdir`` (a temporary folder of its own when None), so their
-        memory is bounded whatever the corpus size."""
+        a ``RecordStore`` (an unnamed temporary sqlite3 file), so their memory is bounded
+        whatever the corpus size."""
         self.canonical = canonical
         self.related = related
         #: Articles added so far (an article's position is its order number).
@@ -136,7 +135,6 @@ class Assembler:
         self.claims: dict[str, ClaimRecord] = {}
         self.events: dict[str, EventRecord] = {}
         self.spill_limit = registry.SPILL_LIMIT if spill_limit is None else spill_limit
-        self.workdir = workdir
         self.store: RecordStore | None = None
         self.last: tuple[str, int] = ("", -1)
 
@@ -227,7 +225,7 @@ class Assembler:
     def spill(self) -> None:
         """Merge the current run of the registries into the on-disk store; start a new run."""
         if self.store is None:
-            self.store = RecordStore(self.workdir)
+            self.store = RecordStore()
         self.store.add_run(self.first_seen, self.quotes, self.claims, self.events)
         self.first_seen, self.quotes, self.claims, self.events = {}, {}, {}, {}
 

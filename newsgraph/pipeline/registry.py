@@ -10,8 +10,8 @@ first-appearance order, and the longest mention is the maximum. ``Assembler.appl
 every article into the registries of the current *run* with the same ``merge``.
 
 Memory is bounded by ``SPILL_LIMIT``: when the in-memory registries hold more entries, the
-run is merged into ``RecordStore``, a sqlite3 file in the build's temporary folder (a table
-per registry keyed by record id; the first run's quote and first mention win, claims and
+run is merged into ``RecordStore``, an unnamed sqlite3 file in the system temporary folder (a
+table per registry keyed by record id; the first run's quote and first mention win, claims and
 events are merged with the states already stored), and the registries start empty again.
 ``finish`` then reads every record back sorted by (first mention, id) in one query per
 table. Because ``merge`` is associative, the rows are the same however the articles fall
@@ -30,10 +30,8 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from newsgraph.models.event import ParticipantRole
@@ -114,14 +112,13 @@ def merge_claim(into: ClaimRecord, later: ClaimRecord) -> None:
 class RecordStore:
     """The registries' runs merged on disk (sqlite3), read back sorted by first mention."""
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self._tmp = None
-        if folder is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="newsgraph-records-")
-            folder = Path(self._tmp.name)
-        self.path = folder / "records.sqlite"
-        self.path.unlink(missing_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
+    def __init__(self) -> None:
+        # "" is SQLite's private temporary database: a file in the system temporary folder
+        # (TMPDIR, like the build's other temporary files) that SQLite unlinks as it opens
+        # it, so it has no name, nobody else can open or replace it, and it goes when the
+        # connection closes or the process dies. That is what lets the states be pickled
+        # (docs/architecture.md: the spill exception).
+        self._db = sqlite3.connect("", isolation_level=None)
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE",
                        f"cache_size=-{_CACHE_KIB}"):
             self._db.execute(f"PRAGMA {pragma}")
@@ -179,9 +176,6 @@ class RecordStore:
 
     def close(self) -> None:
         self._db.close()
-        self.path.unlink(missing_ok=True)
-        if self._tmp is not None:
-            self._tmp.cleanup()
 
 
 def _dump(state: Any) -> bytes:
