@@ -1,10 +1,11 @@
 """Calendar dates as the package writes them: ``YYYY-MM-DD``, and no other ISO 8601 form.
 
 ``datetime.date.fromisoformat`` reads more since Python 3.11: week dates ("2019-W01",
-"2019-W01-1"), ordinal dates ("2019-001") and the basic format ("20190105"), each as some
-day. A date column of a collection, a WARC-Date header and a date field of a model state a
-calendar day, so these other forms are refused with the value named, never read as a day
-the publisher did not write. One parser for every place that reads such a date.
+"2019-W01-1") and the basic format ("20190105"), each as some day. A date column of a
+collection, a WARC-Date header and a date field of a model state a calendar day, so these
+other forms are refused with the value named, never read as a day the publisher did not
+write. The parser of those three; TimeML's creation dates (``timeml.py``) and the
+evaluation's (``evaluate_timeml.py``) still call ``fromisoformat`` themselves.
 """
 
 from __future__ import annotations

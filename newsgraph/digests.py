@@ -4,8 +4,10 @@ The first pass keeps the digest of every article kept (to fold byte-identical co
 the build cache the key of every entry a build used (to prune the rest): one entry per
 article, which in a Python ``set`` of ``bytes`` costs about 100 bytes (the object and its
 slot), 100 MB at a million articles. ``DigestSet`` keeps a sorted run of the digests
-concatenated in one ``bytearray`` (searched by bisection) and a small ``set`` of the newest,
-merged into the run whenever it reaches ``PENDING`` entries: about 32 bytes an entry.
+concatenated in one ``bytearray`` (searched by bisection) and a ``set`` of the newest,
+merged into the run whenever it reaches ``PENDING`` entries or an eighth of the run,
+whichever is more (so the merges cost O(n log n) in all, not the n**2 / PENDING of a fixed
+limit): about 32 bytes an entry in the run, and at most an eighth as many in the set.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ class DigestSet:
         if digest in self:
             return
         self._pending.add(digest)
-        if len(self._pending) >= PENDING:
+        if len(self._pending) >= max(PENDING, len(self._run) // 8):
             merged = bytearray()
             for d in heapq.merge(self._run, sorted(self._pending)):
                 merged += d

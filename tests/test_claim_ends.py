@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.pipeline import claim_ends, reported
 from newsgraph.pipeline.attribution import Resolver
 from newsgraph.pipeline.claim_ends import ContentEnds, content_end_reference
 from newsgraph.pipeline.claim_spans import CLAIM_CUES, REACH
@@ -108,3 +109,53 @@ def test_hostile_sentences_cost_linear_work(unit: str, monkeypatch: pytest.Monke
         _resolver_work("He said " + f" {unit}" * 1600 + ".", monkeypatch, 6 * small)
     except _TooMuch as error:
         pytest.fail(f"{unit!r}: resolver work {error} > 6 x {small}")
+
+
+def _searched(sentence: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Characters that tests 1 and 2 (``claim_ends._tail``) search while the claims of an
+    article of ``sentence`` are found."""
+    work = [0]
+    tail = claim_ends._tail
+
+    def counted(text: str, start: int, end: int) -> int | None:
+        work[0] += max(0, end - start)
+        return tail(text, start, end)
+
+    monkeypatch.setattr(claim_ends, "_tail", counted)
+    try:
+        find_claims(extract(article(sentence)))
+    finally:
+        monkeypatch.undo()
+    return work[0]
+
+
+@pytest.mark.parametrize("unit", ["reply", "said reply", "reply, and said"])
+def test_cues_ending_in_ly_cost_linear_search(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a cue ending in "ly" tests 1 and 2 may match across it; searching the stretch
+    from every earlier cue made 'He said' + ' reply' * n cubic (49 s at n = 800). The text
+    searched for n = 1,600 is about 4 times that for 400 (6 allowed; the old code searched 16
+    times as much)."""
+    small = _searched("He said " + f" {unit}" * 400 + ".", monkeypatch)
+    large = _searched("He said " + f" {unit}" * 1600 + ".", monkeypatch)
+    assert large <= 6 * small, f"{unit!r}: searched {large} > 6 x {small}"
+
+
+def _claims(text: str) -> list[object]:
+    draft = extract(article(text))
+    find_claims(draft)
+    return list(draft.claims)
+
+
+def test_a_long_sentence_of_few_cues_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Look-backs are bounded by ``REACH`` only where reading the whole sentence would cost
+    much (``reach_limit``): a 1,160-character sentence of two cues gets the claims of the
+    rule as written (no bound at all). With every look-back cut at ``REACH`` its source,
+    1,130 characters before "said", was lost and the claim called unsourced."""
+    sentence = ("Erdogan, who spoke of the deal" + " and of the talks that had gone on for "
+                "years with the partners in the alliance" * 14 + ", said that the deal would "
+                "go ahead.")
+    assert len(sentence) > 1.1 * REACH
+    bounded = _claims(sentence)
+    assert reported.RULE_COMPLEMENT in [c.method for c in bounded]  # type: ignore[attr-defined]
+    monkeypatch.setattr(reported, "reach_limit", lambda cues, start, end: 10**9)
+    assert _claims(sentence) == bounded

@@ -257,8 +257,8 @@ class Assembler:
         def states(table: str) -> Iterable[tuple[str, Any]]:
             if store is not None:
                 return store.sorted_states(table, far)
-            registry: dict[str, Any] = getattr(self, table)
-            return sorted(registry.items(), key=lambda kv: (first(kv[0]), kv[0]))
+            records: dict[str, Any] = getattr(self, table)
+            return sorted(records.items(), key=lambda kv: (first(kv[0]), kv[0]))
 
         actors: list[Row] = []
         for name, a in self.actors.items():

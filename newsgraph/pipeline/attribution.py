@@ -62,7 +62,9 @@ SUBORDINATE = re.compile(
     r"Speaking|Like|Unlike)\b")
 _PREPOSITION = re.compile(rf"\b(?:{GOVERNING}|beat|beating)\s+(?:the\s+|an?\s+)?"
                           r"(?:[\w’'-]+\s+){0,2}$", re.I)
-PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)" + AUXILIARY + r"*\s+$")
+#: The subject pronouns a cue's speaker may be ("it": an organisation).
+SUBJECT_PRONOUNS = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
+PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>" + SUBJECT_PRONOUNS + ")" + AUXILIARY + r"*\s+$")
 _PRONOUN_AFTER_CUE = re.compile(r"^\s*(?P<p>he|she|they|it)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?P<p>him|her|them)\b")
 #: The head nouns of an unnamed speaker ("a spokesman", "officials"), as an alternation.

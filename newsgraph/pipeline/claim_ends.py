@@ -16,8 +16,8 @@ could hang a build. ``ContentEnds`` gives the same answers in near-linear time:
 - tests 1 and 2 end at the next cue (their patterns are anchored by ``$``), so they are
   searched once per pair of neighbouring cues. A match over a longer stretch that starts
   before the cue in between would have to cover that cue's last letters, which only a cue
-  ending in "ly", "and" or "but" allows ("reply"): after such a cue the stretch is searched
-  as it stands;
+  ending in "ly" allows ("reply"), and then no more than the comma, "and" or "but" before
+  it: after such a cue the stretch from the cue before it is searched, once;
 - test 3 can make a boundary only when the stretch holds a comma or semicolon after the cue
   (a clause start is one, ``claim_spans.clause_start_before``) and something the resolver
   can name: an actor mention, an unnamed-speaker head word or a pronoun (``attribution``'s
@@ -37,6 +37,7 @@ from functools import cached_property
 
 from newsgraph.pipeline.attribution import (
     PRONOUN_BEFORE_CUE,
+    SUBJECT_PRONOUNS,
     UNNAMED_HEAD,
     UNNAMED_HEADS,
     Resolver,
@@ -48,13 +49,14 @@ from newsgraph.pipeline.lexicon import Cue
 _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")
 #: "and" or "but" right before a cue: a second content.
 _AND_BEFORE = re.compile(r"\s*,?\s*\b(?:and|but)\s+(?:\w+ly\s+)?$")
-#: Cue endings the two patterns above can match across (their only word-character parts).
-_SPANNABLE = ("ly", "and", "but")
+#: Cue endings the two patterns above can match across: their "\\w+ly" (their "and" and
+#: "but" follow a word boundary, so no cue's last letters can be one).
+_SPANNABLE = "ly"
 #: Where a clause can start inside a stretch (``JOINT`` opens with either).
 _STOPS = re.compile(r"[,;]")
 #: Every position where a pronoun the resolver reads may start, or an unnamed-speaker head
 #: (a superset: lookaheads, so that overlapping ones are all found).
-_PRONOUN_AT = re.compile(r"\b(?=[Hh]e|[Ss]he|[Tt]hey|[Ii]t)")
+_PRONOUN_AT = re.compile(r"\b(?=" + SUBJECT_PRONOUNS + ")")
 _HEAD_AT = re.compile(r"(?=(?:" + UNNAMED_HEADS + r"))", re.I)
 _WORD = re.compile(r"\w+")
 
@@ -75,11 +77,14 @@ class ContentEnds:
     or have none after them, and then nothing else is read."""
 
     def __init__(self, text: str, resolver: Resolver, cues: list[Cue], s_start: int,
-                 s_end: int) -> None:
+                 s_end: int, limit: int = REACH) -> None:
+        """``limit``: how far from a cue the resolver is asked (``claim_spans.reach_limit``;
+        the sentence's length reads it whole)."""
         self.text, self.resolver, self.cues = text, resolver, cues
-        self.s_start, self.s_end = s_start, s_end
+        self.s_start, self.s_end, self.limit = s_start, s_end, limit
         self.starts = [c.start() for c in cues]
         self._tails: dict[int, int | None] = {}
+        self._spanned: dict[int, int | None] = {}
         self._pronoun: dict[int, bool] = {}  # cue index -> a pronoun right before it
         #: how many times the resolver was asked (the tests count it)
         self.asked = 0
@@ -90,12 +95,25 @@ class ContentEnds:
             self._tails[j] = _tail(self.text, self.cues[j - 1].end(), self.cues[j].start())
         return self._tails[j]
 
+    def _tail_across(self, j: int) -> int | None:
+        """Tests 1 and 2 over the stretch to cue ``j`` from a cue before ``j - 1``, which
+        ends in "ly": a match can cover that cue (the pattern's "\\w+ly") and, before it,
+        only the comma, "and" or "but" after cue ``j - 2``, so the search starts there,
+        whichever earlier cue the stretch is from (searching from that cue was cubic:
+        "said" + " reply" * 800 took 49 s)."""
+        if j not in self._spanned:
+            self._spanned[j] = _tail(self.text, self.cues[j - 2].end(), self.cues[j].start())
+        return self._spanned[j]
+
+    def _spans(self, j: int) -> bool:
+        """Whether tests 1 and 2 may match across cue ``j - 1`` (it ends in "ly")."""
+        return self.cues[j - 1].group().lower().endswith(_SPANNABLE)
+
     @cached_property
     def hits(self) -> list[int]:
-        """The cues test 1 or 2 may stop at, whatever the cue before: after a cue ending in
-        "ly", "and" or "but", any."""
+        """The cues test 1 or 2 may stop at, whatever the cue before."""
         return [j for j in range(1, len(self.cues)) if self._tail_before(j) is not None
-                or self.cues[j - 1].group().lower().endswith(_SPANNABLE)]
+                or (j >= 2 and self._spans(j) and self._tail_across(j) is not None)]
 
     @cached_property
     def stops(self) -> list[int]:
@@ -133,7 +151,7 @@ class ContentEnds:
 
     def _may_name(self, j: int, after: int) -> bool:
         """Whether the resolver may find a subject in ``text[after:cues[j].start()]`` (at most
-        ``REACH`` long): an actor mention or an unnamed head in it, or a pronoun right before
+        ``limit`` long): an actor mention or an unnamed head in it, or a pronoun right before
         the cue (``Resolver.subject`` reads a pronoun there only)."""
         end = self.starts[j]
         for xs in (self.resolver.starts, self.heads):
@@ -142,7 +160,7 @@ class ContentEnds:
                 return True
         if j not in self._pronoun:
             self._pronoun[j] = PRONOUN_BEFORE_CUE.search(
-                self.text, max(self.s_start, end - REACH), end) is not None
+                self.text, max(self.s_start, end - self.limit), end) is not None
         return self._pronoun[j]
 
     def end(self, i: int) -> int:
@@ -153,13 +171,13 @@ class ContentEnds:
         j = i + 1
         while j < len(cues):
             nxt = cues[j]
-            spans = j > i + 1 and cues[j - 1].group().lower().endswith(_SPANNABLE)
-            stop = _tail(text, after, nxt.start()) if spans else self._tail_before(j)
+            stop = self._tail_across(j) if j > i + 1 and self._spans(j) else \
+                self._tail_before(j)
             if stop is not None:
                 return stop
             if asked < 0:
                 asked = self._first_subject_cue(i)
-            near = j >= asked and nxt.start() - after <= REACH
+            near = j >= asked and nxt.start() - after <= self.limit
             if near and self._may_name(j, after):
                 self.asked += 1
                 subject = self.resolver.subject(after, nxt.start(), cue_after=True)

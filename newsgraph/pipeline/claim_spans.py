@@ -25,8 +25,21 @@ CLAUSE_END = re.compile(r";|\s[—–]\s|\s--\s|\s-\s|\(|,\s+(?:but|which|while|
 #: that a sentence of thousands of cues ("said said said ...") costs time linear in its
 #: length, not its square or cube. Measured on the PolNeAR training texts, the longest
 #: stretch from a clause start to its cue was 603 characters (359 in TimeBank, 190 in the
-#: news benchmark) and the longest sentence 868: no output there depends on it.
+#: news benchmark) and the longest sentence 868. Only a sentence where unbounded look-backs
+#: could cost much is bounded (``reach_limit``); no output of any other depends on it.
 REACH = 1000
+#: A sentence whose cues times its length is at most this looks back over all of it (a
+#: sentence of 1,200 characters with up to 53 cues reads as the rule is written).
+UNBOUNDED_WORK = 64 * REACH
+def reach_limit(cues: int, s_start: int, s_end: int) -> int:
+    """How far the claim sieves look back or ahead from a cue of a sentence of ``cues``
+    cues: the whole sentence, unless that would cost more than ``UNBOUNDED_WORK``, and then
+    ``REACH`` (so a sentence of thousands of cues costs linear time, and a long sentence of
+    a few cues is read in full)."""
+    length = s_end - s_start
+    return length if cues * length <= UNBOUNDED_WORK else REACH
+
+
 #: The fewest words of a content (a stance cue's short object aside).
 MIN_WORDS = 3
 

@@ -76,11 +76,11 @@ from newsgraph.pipeline.claim_spans import (
     CLAIM_CUES,
     CLAUSE_END,
     MIN_WORDS,
-    REACH,
     Reported,
     clause_start_before,
     in_quote,
     quoted_share,
+    reach_limit,
     trim,
 )
 from newsgraph.pipeline.claim_subjects import (
@@ -344,8 +344,10 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             yield by
             return
     cues = []
-    for c in CLAIM_CUES.finditer(text, s_start, s_end):
-        why = _cue_rejection(text, quoted, max(s_start, c.start() - REACH), c)
+    found = list(CLAIM_CUES.finditer(text, s_start, s_end))
+    limit = reach_limit(len(found), s_start, s_end)
+    for c in found:
+        why = _cue_rejection(text, quoted, max(s_start, c.start() - limit), c)
         if why is None:
             cues.append(c)
         else:
@@ -364,7 +366,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
         previous, previous_start, previous_end = claim.subject, last.start(), last.end()
     ends: ContentEnds | None = None  # made when the first content is cut
     for i, cue in enumerate(cues):
-        reach = max(s_start, cue.start() - REACH)
+        reach = max(s_start, cue.start() - limit)
         nested = cue.start() < previous_end
         if nested:  # inside the content before: nested ("X noted that Y refers to it as Z")
             # when it has a named subject of its own at the start of its clause
@@ -385,7 +387,7 @@ def _attributed(text: str, s_start: int, s_end: int, resolver: Resolver,
             notes.append((cue.start(), cue.group(), "no source before the cue"))
             continue
         if ends is None:
-            ends = ContentEnds(text, resolver, cues, s_start, s_end)
+            ends = ContentEnds(text, resolver, cues, s_start, s_end, limit)
         end = ends.end(i)
         if cue.start() < opening:  # "After saying P, X ...": P ends with the opening clause
             end = min(end, opening)
