@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.forms import FormIndex, form_regex
+from newsgraph.pipeline.forms import _WORD_START, FormIndex, _longest, form_regex
 from newsgraph.pipeline.people import HONORIFIC, People
 from newsgraph.pipeline.people import _add_forms as add_forms
 
@@ -39,6 +39,48 @@ def test_scanner_equals_the_regex(forms: list[str], text: str, data: st.DataObje
         end = data.draw(st.integers(start, len(text)))
     assert list(FormIndex(forms).finditer(text, start, end)) == _reference(forms, text, start,
                                                                            end)
+
+
+def _word_loop(forms: list[str], text: str, start: int, end: int
+               ) -> list[tuple[int, int, str]]:
+    """``FormIndex.finditer`` before the word index: a Python step per word of the window."""
+    by_word: dict[str, list[str]] = {}
+    for form in sorted(set(forms), key=lambda f: (-len(f), f)):
+        first = re.match(r"\w+", form)
+        if first is not None:
+            by_word.setdefault(first.group(), []).append(form)
+    found, pos = [], start
+    while pos < end:
+        for word in _WORD_START.finditer(text, pos, end):
+            options = by_word.get(word.group())
+            stop = None if options is None else _longest(text, word.start(), end, options)
+            if stop is not None:
+                found.append((word.start(), stop, text[word.start():stop]))
+                pos = stop
+                break
+        else:
+            break
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(forms=FORMS.filter(lambda fs: all(re.match(r"\w", f) for f in fs)),
+       text=st.lists(st.sampled_from(PIECES), max_size=200).map("".join),
+       cuts=st.lists(st.tuples(st.integers(0, 2000), st.integers(0, 2000)), max_size=12))
+@example(forms=["Oka", "Ms"], text="Ms Okafor. Ms.Oka", cuts=[(0, 6), (2, 17), (0, 9)])
+def test_many_windows_of_one_text(forms: list[str], text: str,
+                                  cuts: list[tuple[int, int]]) -> None:
+    """One index asked window after window of the same text (its hits are kept), and of
+    another text in between; each window as the regex and the old word loop read it."""
+    index = FormIndex(forms)
+    for a, b in cuts:
+        start, end = sorted((min(a, len(text)), min(b, len(text))))
+        expected = _reference(forms, text, start, end)
+        assert _word_loop(forms, text, start, end) == expected
+        assert list(index.finditer(text, start, end)) == expected
+        other = text[start:]
+        assert list(index.finditer(other, 0, len(other))) == _reference(forms, other, 0,
+                                                                        len(other))
 
 
 def test_longest_form_wins_and_full_stops_bound_words() -> None:

@@ -154,3 +154,20 @@ def test_the_starts_are_the_tokens_the_scan_loop_tried(
     toks = timex_tokens.tokens("".join(case(word) + sep for word, case, sep in parts) + " ²")
     assert timex_parse._starts(toks) == [
         i for i, t in enumerate(toks) if t.low in timex_parse._STARTERS or t.low[:1].isdecimal()]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text(alphabet=" \t\u00a0\n\r\u2009x.,-", max_size=8), data=st.data())
+def test_the_gap_test_is_the_gap_regex(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    gap = timex_tokens._GAP.match(text, start, end)
+    assert timex_tokens.gap_ok(text, start, end) is (gap is not None and gap.end() == end)
+
+
+@pytest.mark.parametrize("gap", ["", " ", "\t\u00a0 ", "    ", " \n", "\u2009", " x "])
+def test_the_gap_test_on_the_edges(gap: str) -> None:
+    text = f"9{gap}am"
+    reference = timex_tokens._GAP.match(text, 1, 1 + len(gap))
+    assert timex_tokens.gap_ok(text, 1, 1 + len(gap)) is (
+        reference is not None and reference.end() == 1 + len(gap))

@@ -42,8 +42,8 @@ from newsgraph.pipeline.attribution import (
     UNNAMED_HEADS,
     Resolver,
 )
-from newsgraph.pipeline.claim_spans import REACH, clause_start_before, lowered
-from newsgraph.pipeline.lexicon import Cue
+from newsgraph.pipeline.claim_spans import REACH, clause_start_before
+from newsgraph.pipeline.lexicon import Cue, lowered
 
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
 _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")

@@ -36,6 +36,7 @@ from newsgraph.pipeline.claim_spans import (
 from newsgraph.pipeline.drafts import Span
 from newsgraph.pipeline.lexicon import NOT_SPEAKER_LABELS, Cues
 from newsgraph.pipeline.names import is_date_word
+from newsgraph.pipeline.needs import Needs
 
 RULE_EVIDENTIAL = "rule:claims.evidential@2"
 RULE_HEADLINE = "rule:claims.headline@2"
@@ -49,12 +50,14 @@ CONFIDENCE = {RULE_EVIDENTIAL: 0.8, RULE_HEADLINE: 0.75, RULE_LABEL: 0.75, RULE_
 
 #: The writer's assessment or expectation, with no source: "X seemed to P", "X appeared
 #: choreographed", "X is widely expected to P". The content is the clause, subject included.
-_EVIDENTIAL = re.compile(
+#: (Searched only in a sentence that holds "seem", "appear", "expected" or "said": ``needs``.)
+_EVIDENTIAL = Needs(re.compile(
     r"\b(?:seems?|seemed|appears?|appeared|(?:is|are|was|were|(?:has|have|had) been)"
-    r"(?:\s+(?:\w+ly|not|also|now|still))*\s+(?:expected|said(?=\s+to\s)))(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))")
+    r"(?:\s+(?:\w+ly|not|also|now|still))*\s+(?:expected|said(?=\s+to\s)))(?=\s+(?:to\s|\w+ed\b|(?:un)?likely\b|poised\b|ready\b|certain\b|sure\b))"),
+    "seem", "appear", "expected", "said")
 #: Hearsay adverbs: "X reportedly told aides P", "the money was allegedly spent on P": the
 #: clause is somebody's unnamed report.
-_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b")
+_HEARSAY = Needs(re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b"), "edly")
 #: A noun that reports, with what it reports: "his criticism of the plan", "their allegations
 #: that P", "Trump's calls for an inquiry". The content runs to the next comma.
 _NOMINAL_CUE = re.compile(
@@ -73,9 +76,9 @@ _POSSESSOR = re.compile(r"(?:\b(?P<p>his|her|their|its)|(?P<name>(?:[A-Z][\w.-]*
 _ASKED = re.compile(r"\s*(?:(?:But|And|When|If)\s+)?(?P<cue>[Aa]sked)\s+(?P<content>(?:whether|if|about|"
                     r"why|how|what|when|who|to)\b[^,;]{3,200}),")
 #: The same question in the passive: "Smith was asked whether he would run and said ...".
-_ASKED_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+|also\s+|again\s+)?"
+_ASKED_PASSIVE = Needs(re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+|also\s+|again\s+)?"
                             r"(?P<cue>asked)\s+(?:by\s+[^,;.]{1,40}?\s+)?(?P<content>(?:whether|"
-                            r"if|about|why|how|what|when|who)\b[^,;.]{3,200})")
+                            r"if|about|why|how|what|when|who)\b[^,;.]{3,200})"), "asked")
 _JOINED = re.compile(r"\s+(?:and|but)\s+(?:\w+ly\s+)?$")
 #: The cues of a headline in title case: "Trump Says He Never Pledged ...".
 HEADLINE_CUES = Cues({f.capitalize() for f in CLAIM_CUES.forms if " " not in f})

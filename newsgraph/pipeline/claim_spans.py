@@ -44,19 +44,6 @@ def reach_limit(cues: int, s_start: int, s_end: int) -> int:
 MIN_WORDS = 3
 
 
-#: The characters whose ``re.I`` folding and ``str.lower`` disagree about an ASCII letter.
-FOLDS_APART = ("İ", "ı", "ſ")
-
-
-def lowered(text: str) -> str | None:
-    """The text in lower case, or None where lowering is not what ``re.I`` reads: a
-    case-sensitive pattern of ASCII words over it finds what the ``re.I`` pattern finds in
-    ``text`` (``tests/test_claims_words.py``)."""
-    if text.isascii() or not any(c in text for c in FOLDS_APART):
-        return text.lower()
-    return None
-
-
 @dataclass(frozen=True)
 class Reported:
     """One reported content: its span, the cue, who reported it and by which sieve."""

@@ -14,8 +14,8 @@ import re
 
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.pipeline.attribution import Resolver
-from newsgraph.pipeline.claim_spans import lowered
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft
+from newsgraph.pipeline.lexicon import lowered
 from newsgraph.pipeline.names import is_function_word
 from newsgraph.pipeline.reported import Rejected, reported_contents
 
@@ -38,7 +38,7 @@ class _Words:
     the engine folds every character it compares, twice the time (6.8 against 3.6 us a search
     of a 140-character proposition, lowering included; up to six per claim, 17,845 claims over
     the PolNeAR texts). Lowering is what ``re.I`` does to these ASCII words for every character
-    but three (``claim_spans.FOLDS_APART``: "ſ" folds to "s" and "ı" to "i" but lower to
+    but three (``lexicon.FOLDS_APART``: "ſ" folds to "s" and "ı" to "i" but lower to
     themselves, "İ"
     lowers to two characters); a proposition holding one keeps the ``re.I`` pattern.
     ``tests/test_claims_words.py`` proves it over every code point, and with hypothesis.
@@ -49,7 +49,7 @@ class _Words:
         self.lower = re.compile(words)
 
     def found(self, proposition: str, lower: str | None) -> bool:
-        """``lower``: the proposition in lower case (``claim_spans.lowered``), or None."""
+        """``lower``: the proposition in lower case (``lexicon.lowered``), or None."""
         if lower is None:
             return self.folded.search(proposition) is not None
         return self.lower.search(lower) is not None

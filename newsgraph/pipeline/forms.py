@@ -16,7 +16,11 @@ leftmost first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import compress
+
+from newsgraph.pipeline.lexicon import _Words, _words_of
 
 #: A form starts a word: not after a word character or a full stop.
 _WORD_START = re.compile(r"(?<![\w.])\w+")
@@ -52,25 +56,57 @@ class FormIndex:
         # few form sets with one ("'Bama") keep the regex, which is exact for any form
         odd = len(unique) != sum(len(v) for v in by_word.values())
         self._regex = form_regex(unique) if odd else None
+        self._hits_of: tuple[str, tuple[list[int], list[int], list[str]]] | None = None
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-        """(start, end, form) of every match in ``text[start:end]``, leftmost first."""
+        """(start, end, form) of every match in ``text[start:end]``, leftmost first.
+
+        The words of ``text`` are found once (``lexicon._words_of``, shared with the cue
+        scanners) and the ones that open a form kept (``_hits``): a window bisects them
+        instead of a Python step per word of every window (``find_actors`` asks for one
+        window per read paragraph). A window holds the words that start in it and are not
+        after a full stop, as ``(?<![\\w.])\\w+`` with ``pos`` reads them (a word cut by
+        ``start`` has a word character before it), and the word cut by ``end``, looked up
+        as written in the window. ``tests/test_forms.py`` holds it equal to ``form_regex``
+        and to the word loop it replaces."""
         if self._regex is not None:
             for m in self._regex.finditer(text, start, end):
                 yield m.start(), m.end(), m.group()
             return
         by_word = self._by_word
+        words = _words_of(text)
+        starts, ends, found_words = self._hits(text, words)
         pos = start
-        while pos < end:
-            for word in _WORD_START.finditer(text, pos, end):
-                forms = by_word.get(word.group())
-                found = None if forms is None else _longest(text, word.start(), end, forms)
+        for i in range(bisect_left(starts, start), len(starts)):
+            at = starts[i]
+            if ends[i] > end:
+                break  # cut by the window's end (or after it): looked up below
+            if at < pos or (at and text[at - 1] == "."):
+                continue
+            found = _longest(text, at, end, by_word[found_words[i]])
+            if found is not None:
+                yield at, found, text[at:found]
+                pos = found  # matches do not overlap
+        j = bisect_right(words.ends, end)  # the first word that ends after the window
+        if j < len(words.starts):
+            at = words.starts[j]
+            if max(start, pos) <= at < end and not (at and text[at - 1] == "."):
+                forms = by_word.get(text[at:end])
+                found = None if forms is None else _longest(text, at, end, forms)
                 if found is not None:
-                    yield word.start(), found, text[word.start():found]
-                    pos = found  # matches do not overlap: scan again after this one
-                    break
-            else:
-                return
+                    yield at, found, text[at:found]
+
+    def _hits(self, text: str, words: _Words) -> tuple[list[int], list[int], list[str]]:
+        """Starts, ends and words of the words of ``text`` that open a form (kept for the
+        last text asked: one article's, window after window)."""
+        if self._hits_of is not None and self._hits_of[0] is text:
+            return self._hits_of[1]
+        keep = list(compress(range(len(words.words)), map(self._by_word.__contains__,
+                                                           words.words)))
+        hits = (list(map(words.starts.__getitem__, keep)), list(map(words.ends.__getitem__, keep)),
+                list(map(words.words.__getitem__, keep)))
+        self._hits_of = (text, hits)
+        return hits
 
     def longest_at(self, text: str, at: int) -> str | None:
         """The longest form that starts at ``at`` and is not followed by a word character

@@ -207,6 +207,20 @@ def expand_forms(alternation: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+#: The characters whose ``re.I`` folding and ``str.lower`` disagree about an ASCII letter.
+FOLDS_APART = ("İ", "ı", "ſ")
+
+
+def lowered(text: str) -> str | None:
+    """The text in lower case, or None where lowering is not what ``re.I`` reads: a
+    case-sensitive pattern of ASCII words over it finds what the ``re.I`` pattern finds in
+    ``text`` (``tests/test_claims_words.py``; the claim sieves' word lists and
+    ``attribution``'s unnamed heads read it)."""
+    if text.isascii() or not any(c in text for c in FOLDS_APART):
+        return text.lower()
+    return None
+
+
 #: Texts shorter than this are scanned word by word (a quoted phrase, the words before a
 #: quote); longer ones, an article's text, are indexed once (``Cues._indexed``).
 _INDEXED = 512
@@ -309,6 +323,11 @@ class Cues:
     def of_alternation(cls, alternation: str) -> Cues:
         """The cues of the words a plain alternation stands for (``expand_forms``)."""
         return cls(expand_forms(alternation))
+
+    def first_words(self) -> frozenset[str]:
+        """The words a match opens with: the one-word forms and the first words of the
+        others (a text none of whose words is here holds no match)."""
+        return self._lookup
 
     def pattern(self) -> re.Pattern[str]:
         """The regular expression ``finditer`` and ``search`` stand for (the tests' reference);

@@ -101,6 +101,7 @@ from newsgraph.pipeline.names import (
     is_function_word,
     is_title_case,
 )
+from newsgraph.pipeline.needs import Needs
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@2"
@@ -116,7 +117,8 @@ CONFIDENCE = {RULE_ACCORDING: 0.9, RULE_COMPLEMENT: 0.85, RULE_POLL: 0.9, **INVE
               RULE_SENTENCE_SUBJECT: 0.7, RULE_EARLIER_SOURCE: 0.85, RULE_UNSOURCED: 0.6,
               **SIEVE_CONFIDENCE}
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b")
+_ACCORDING = Needs(re.compile(r"\b[Aa]ccording to\b|\b[Aa]s (?:first |previously )?reported (?:by|in)\b"),
+                   "ccording to", "reported ")
 #: "In a new Fox News poll, P" at the start of a sentence: the poll is the source.
 _IN_POLL = re.compile(r"\s*(?:(?:But|And|Yet|Still)\s+)?(?P<cue>[Ii]n)(?= (?:the|a|an|this|that|"
                       r"its|their|his|her|new|recent|latest|exit|one|another)\s+(?:[\w’'/.-]+\s+){0,6}?(?:polls?|surveys?)\b)")

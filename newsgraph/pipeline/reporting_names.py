@@ -50,6 +50,7 @@ from newsgraph.pipeline.names import (
     is_function_word,
     is_title_word,
 )
+from newsgraph.pipeline.needs import Needs
 
 SUBJECT_RULE = "rule:actors.reporting_subject@1"
 LABEL_RULE = "rule:actors.transcript_label@1"
@@ -69,7 +70,8 @@ _ABBREVIATED_TITLE = re.compile(r"[A-Z][a-z]{1,4}\.")
 _ROMAN = re.compile(r"[IVX]+")
 _MAC = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O’|O')[A-Z]")
 _LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.’'-]+(?:[ \u00a0][A-Z][A-Z.’'-]+){0,3}):\s+\S")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w’'.&-]*?)\.?(?=[,;)]|\.(?:\s|$)|$)")
+_ACCORDING = Needs(re.compile(
+    r"\b[Aa]ccording to (?:the )?(?P<name>[A-Z][\w’'.&-]*?)\.?(?=[,;)]|\.(?:\s|$)|$)"), "ccording to ")
 _STAFF = (r"spokes(?:man|woman|person)|chief executive|executives?|chairman|chairwoman|"
           r"founder|employees|board|shareholders")
 _STAFF_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{_STAFF})\b")  # "Acme's chief executive"

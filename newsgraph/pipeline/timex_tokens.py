@@ -33,8 +33,17 @@ _TOKEN = re.compile(r"\d+(?:[:./]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_]+|\S")
 #: the runs are possessive (nothing follows them to backtrack for): the same tokens, faster.
 _SPACED_TOKEN = re.compile(r"(\s*+)([^\W\d_]++|\d+(?:[:./]\d+)*(?:st|nd|rd|th|s)?|\S)")
 _HYPHEN = re.compile("[-\u2013]")
-#: Spaces allowed between two tokens of one expression (no line break, no punctuation).
+#: Spaces allowed between two tokens of one expression (no line break, no punctuation):
+#: ``gap_ok`` reads ``[ \t\u00a0]{0,3}`` spanning the whole gap (``_GAP``, its reference).
 _GAP = re.compile(r"[ \t\u00a0]{0,3}")
+_GAP_CHARS = " \t\u00a0"
+
+
+def gap_ok(text: str, start: int, end: int) -> bool:
+    """``_GAP.match(text, start, end)`` reaches ``end``: at most three spaces, tabs or
+    no-break spaces fill ``text[start:end]``. Without the regex: asked about 400 times an
+    article by the date grammar (``tests/test_timex_shortcuts.py`` compares)."""
+    return end - start <= 3 and not text[start:end].strip(_GAP_CHARS)
 #: The suffix of an ordinal day ("3rd", "21st").
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)$")
 _LOOKAHEAD = 12
@@ -174,8 +183,7 @@ class _Cursor:
         prev, tok = self.toks[j - 1], self.toks[j]
         if tok.joined or prev.end == tok.start:
             return True
-        gap = _GAP.match(self.text, prev.end, tok.start)
-        return gap is not None and gap.end() == tok.start
+        return gap_ok(self.text, prev.end, tok.start)
 
     def word(self, j: int, *options: str) -> bool:
         return self.near(j) and self.low(j) in options
