@@ -30,6 +30,8 @@ from newsgraph.pipeline.organisations import (
     _tokens,
     _trim_connectors,
 )
+from newsgraph.pipeline.pairs import find_pairs
+from newsgraph.pipeline.quotes import find_quotes
 from newsgraph.pipeline.segment import _SITE_SUFFIX_AT, _with_site, segment
 from tests.rules_helpers import article, extract
 
@@ -166,3 +168,29 @@ def test_unbalanced_straight_quotes_cost_linear_time_in_the_quote_tests(
     small, large = cost(250), cost(1000)
     print(f"quotation tests: {small:.4f} s at 250, {large:.4f} s at 1000")
     assert large < 8 * small + 0.05, (small, large)  # linear: about 4 times; per pair: 16
+
+
+@pytest.mark.serial
+def test_unclosed_single_marks_and_unattributed_quotes_take_linear_time() -> None:
+    """A paragraph of n '‘it’s a win' (no ‘ closed: each searched the rest of the paragraph)
+    pairs in about 4 times the time at 4n, and one of n unattributed quotes (each went
+    through every sentence and pair before it for its narration) is read in about 4 times."""
+    def pairing(n: int) -> float:
+        text = " ".join(["Kowalski said ‘it’s a win"] * n) + "."
+        start = time.process_time()
+        find_pairs(text, 0, len(text))
+        return time.process_time() - start
+
+    def reading(n: int) -> float:
+        draft = extract(article(" ".join(["“We will win the vote today.”"] * n)))
+        draft.quotes.clear()
+        draft.not_quotes.clear()
+        start = time.process_time()
+        find_quotes(draft)
+        return time.process_time() - start
+
+    for cost in (pairing, reading):
+        cost(20)  # warm the caches before timing
+        small = min(cost(400) for _ in range(3))
+        large = cost(1600)
+        assert large < 8 * small + 0.05, (cost.__name__, small, large)  # linear: about 4
