@@ -84,6 +84,7 @@ GEN: dict[str, Callable[[int], str]] = {
     "curly_closers": lambda n: _article(_joined("Kowalski said we will win”", n) + "."),
     "mixed_pairs": lambda n: _article(_joined('Kowalski said "we will win”', n) + "."),
     "straight_marks": lambda n: _article(_joined('"a', n) + "."),
+    "plain_cues": lambda n: _article(_joined("Kowalski said we will win", n) + "."),
     "straight_sents": lambda n: _article(_joined('Kowalski said "we will win.', n)),
     "unattributed": lambda n: _article(_joined("“We will win the vote today.”", n)),
     "named_later": lambda n: _article(_joined("“We will win the vote today,” a federal judge "
