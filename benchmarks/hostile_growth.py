@@ -4,7 +4,8 @@
 
 Each kind is a headline and a body made of one unit repeated n times: cue words ("He said"
 + " said" * n), cues with commas and pronouns, "according to", quotation marks (balanced,
-unbalanced curly and straight), capitalised names, organisation names, dates, commas,
+unbalanced curly and straight, every kind opened and never closed, closers alone, mixed,
+unattributed quotes), capitalised names, organisation names, dates, commas,
 parentheses (nested and not), dashes, semicolons, paragraphs and lines without a full stop.
 For each, the CPU seconds (``time.process_time``) of every step of the per-article stage
 (segment, metadata, ``extract.ARTICLE_STAGES``) at n and at 4n, the growth of the whole, and
@@ -72,6 +73,23 @@ GEN: dict[str, Callable[[int], str]] = {
     "straight_odd": lambda n: _article(_joined('Kowalski said "we will win', n) + "."),
     "quote_pairs": lambda n: _article(_joined("“We will win,” Kowalski said, “and go.”", n)),
     "quote_open": lambda n: _article(_joined("Kowalski said “we will win", n) + "."),
+    # unbalanced and unusual marks: every kind opened and never closed, closers alone, a
+    # straight mark closed by a curly one, apostrophes inside single quotes, marks alone
+    "single_open": lambda n: _article(_joined("Kowalski said ‘we will win", n) + "."),
+    "single_apos": lambda n: _article(_joined("Kowalski said ‘it’s a win", n) + "."),
+    "apos_open": lambda n: _article(_joined("Kowalski said ''we will win", n) + "."),
+    "ticks_open": lambda n: _article(_joined("Kowalski said ``we will win", n) + "."),
+    "guil_open": lambda n: _article(_joined("Kowalski said «we will win", n) + "."),
+    "low_open": lambda n: _article(_joined("Kowalski said „we will win", n) + "."),
+    "curly_closers": lambda n: _article(_joined("Kowalski said we will win”", n) + "."),
+    "mixed_pairs": lambda n: _article(_joined('Kowalski said "we will win”', n) + "."),
+    "straight_marks": lambda n: _article(_joined('"a', n) + "."),
+    "plain_cues": lambda n: _article(_joined("Kowalski said we will win", n) + "."),
+    "straight_sents": lambda n: _article(_joined('Kowalski said "we will win.', n)),
+    "unattributed": lambda n: _article(_joined("“We will win the vote today.”", n)),
+    "named_later": lambda n: _article(_joined("“We will win the vote today,” a federal judge "
+                                              "said. U.S. District Judge Ann Lowe{i} agreed.",
+                                              n)),
     "names": lambda n: _article(_joined("Anna Kowalski{i}", n) + "."),
     "caps": lambda n: _article(_joined("Anna Kowalski Smith", n) + "."),
     "mr_names": lambda n: _article(_joined("Mr. Berg{i} met Ms. Lane{i}.", n)),

@@ -1,9 +1,11 @@
-"""Hostile text costs linear work in the organisation and headline rules, with the same answers.
+"""Hostile text costs linear work in the organisation, headline and quotation rules, same answers.
 
 A run of thousands of capitalised words ("the Ministry of Defence and NATO" repeated) cost the
 organisation rules the square of its length, and "A of B of C of ..." a recursion deeper than
 Python allows (a crash of the whole build); thousands of lines without a full stop cost the
-headline rule the square of the lines. Each rewrite is proven equal, with hypothesis, to the
+headline rule the square of the lines, and one sentence of n cues and n unbalanced straight
+quotation marks the claim sieves' quotation tests n times the pairs (their equality with the
+old code: ``tests/test_quoted.py``). Each rewrite is proven equal, with hypothesis, to the
 rule as it was written (kept here as the reference), and its work is counted or timed at n
 and 4n.
 """
@@ -11,12 +13,15 @@ and 4n.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import organisations
+from newsgraph.pipeline import claim_inverted, claim_sieves, organisations, reported
+from newsgraph.pipeline.claims import find_claims
 from newsgraph.pipeline.organisations import (
     _CONNECTORS,
     _ORG_OR_DESIGNATOR,
@@ -25,6 +30,8 @@ from newsgraph.pipeline.organisations import (
     _tokens,
     _trim_connectors,
 )
+from newsgraph.pipeline.pairs import find_pairs
+from newsgraph.pipeline.quotes import find_quotes
 from newsgraph.pipeline.segment import _SITE_SUFFIX_AT, _with_site, segment
 from tests.rules_helpers import article, extract
 
@@ -127,3 +134,63 @@ def test_many_lines_without_a_full_stop_take_linear_time() -> None:
     small = min(cost(800) for _ in range(3))
     large = cost(3200)
     assert large < 8 * small + 0.5  # linear: about 4 times; quadratic: 16 times
+
+
+@pytest.mark.serial
+def test_unbalanced_straight_quotes_cost_linear_time_in_the_quote_tests(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Kowalski said "we will win' n and 4n times (one sentence of n cues and n/2 pairs): the
+    CPU time of the quotation tests of the claim sieves (``quoted_share``, ``in_quote``,
+    ``_attributes_quote``) grows about 4 times; going through every pair per cue, 16 times."""
+    spent = [0.0]
+
+    def timed(function: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any) -> Any:
+            start = time.process_time()
+            try:
+                return function(*args)
+            finally:
+                spent[0] += time.process_time() - start
+        return run
+
+    def cost(n: int) -> float:
+        draft = extract(article(" ".join(['Kowalski said "we will win'] * n) + "."))
+        spent[0] = 0.0
+        for module in (reported, claim_sieves, claim_inverted):
+            for name in ("quoted_share", "in_quote", "_attributes_quote"):
+                if hasattr(module, name):
+                    monkeypatch.setattr(module, name, timed(getattr(module, name)))
+        find_claims(draft)
+        monkeypatch.undo()
+        return spent[0]
+
+    cost(20)  # warm the caches before timing
+    small, large = cost(250), cost(1000)
+    print(f"quotation tests: {small:.4f} s at 250, {large:.4f} s at 1000")
+    assert large < 8 * small + 0.05, (small, large)  # linear: about 4 times; per pair: 16
+
+
+@pytest.mark.serial
+def test_unclosed_single_marks_and_unattributed_quotes_take_linear_time() -> None:
+    """A paragraph of n '‘it’s a win' (no ‘ closed: each searched the rest of the paragraph)
+    pairs in about 4 times the time at 4n, and one of n unattributed quotes (each went
+    through every sentence and pair before it for its narration) is read in about 4 times."""
+    def pairing(n: int) -> float:
+        text = " ".join(["Kowalski said ‘it’s a win"] * n) + "."
+        start = time.process_time()
+        find_pairs(text, 0, len(text))
+        return time.process_time() - start
+
+    def reading(n: int) -> float:
+        draft = extract(article(" ".join(["“We will win the vote today.”"] * n)))
+        draft.quotes.clear()
+        draft.not_quotes.clear()
+        start = time.process_time()
+        find_quotes(draft)
+        return time.process_time() - start
+
+    for cost in (pairing, reading):
+        cost(20)  # warm the caches before timing
+        small = min(cost(400) for _ in range(3))
+        large = cost(1600)
+        assert large < 8 * small + 0.05, (cost.__name__, small, large)  # linear: about 4

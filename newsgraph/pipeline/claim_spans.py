@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newsgraph.pipeline.attribution import JOINT, Subject
 from newsgraph.pipeline.drafts import Span
 from newsgraph.pipeline.lexicon import COGNITION_FORMS, SPEECH_FORMS, STANCE_FORMS, Cues
+from newsgraph.pipeline.quoted import Quoted
 
 #: Cues that take a complement: speech, cognition and stance verbs.
 CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))
@@ -57,7 +58,10 @@ class Reported:
 
 
 def quoted_share(quoted: list[tuple[int, int]], start: int, end: int) -> float:
-    """The share of ``[start, end)`` inside the article's quotation-mark pairs."""
+    """The share of ``[start, end)`` inside the article's quotation-mark pairs (bisected when
+    they are ``Quoted``: a cue's content may hold thousands of pairs)."""
+    if isinstance(quoted, Quoted):
+        return quoted.share(start, end)
     if end <= start:
         return 1.0
     inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
@@ -75,6 +79,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def in_quote(quoted: list[tuple[int, int]], at: int) -> bool:
     """Whether position ``at`` lies inside one of the quotation-mark pairs."""
+    if isinstance(quoted, Quoted):
+        return quoted.holds(at)
     return any(a <= at < b for a, b in quoted)
 
 

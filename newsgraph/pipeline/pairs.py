@@ -42,6 +42,31 @@ def _opens(text: str, i: int, width: int) -> bool:
     return (before.isspace() or before in "([{—–-/:*,;") and not after.isspace()
 
 
+class _SingleCloser:
+    """Where the first closing single mark at or after a position is: a ’ not followed by a
+    letter ("it’s" holds an apostrophe, not the closing mark), before ``end``.
+
+    It keeps its last answer: asked again from a later position not past that answer, the
+    answer is the same (no closing mark lies between). Each unclosed ‘ searched the rest of
+    its paragraph, so a paragraph of thousands of them ("‘it’s ‘it’s ...") cost their square.
+    """
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text, self.end = text, end
+        self.asked, self.found = end + 1, -1
+
+    def at(self, start: int) -> int:
+        """The first closing mark in ``text[start:end]``, -1 if none."""
+        if self.asked <= start and (self.found == -1 or start <= self.found):
+            return self.found
+        text, end = self.text, self.end
+        j = text.find("’", start, end)
+        while j != -1 and j + 1 < end and text[j + 1].isalpha():
+            j = text.find("’", j + 1, end)
+        self.asked, self.found = start, j
+        return j
+
+
 def find_pairs(text: str, start: int, end: int) -> list[Pair]:
     """Quotation-mark pairs inside ``text[start:end]`` (a paragraph); nested quotes skipped.
 
@@ -49,6 +74,7 @@ def find_pairs(text: str, start: int, end: int) -> list[Pair]:
     one, so a quotation inside a quotation is part of the outer one).
     """
     pairs: list[Pair] = []
+    single = _SingleCloser(text, end)
     i = start
     while True:
         found = OPENING_MARK.search(text, i, end)
@@ -60,9 +86,7 @@ def find_pairs(text: str, start: int, end: int) -> list[Pair]:
             i += 1
             continue
         close = QUOTE_PAIRS[mark]
-        j = text.find(close, i + width, end)
-        while mark == "‘" and j != -1 and j + 1 < end and text[j + 1].isalpha():
-            j = text.find(close, j + 1, end)  # "it’s": an apostrophe, not the closing mark
+        j = single.at(i + width) if mark == "‘" else text.find(close, i + width, end)
         while close == "''" and j != -1 and text[j + 2:j + 3] == "'":
             j += 1  # three apostrophes: a single closing mark inside, then the double one
         mixed = _MIXED.get(mark)

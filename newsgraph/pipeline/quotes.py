@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import NamedTuple
@@ -98,6 +98,32 @@ class _Paragraph:
     pairs: list[Pair]
     sentences: list[tuple[int, int]]
 
+    def __post_init__(self) -> None:
+        # the sentences, and the pairs' marks, are in text order and do not overlap, so the
+        # questions below are bisections: asked by going through the paragraph for every
+        # quote, a paragraph of thousands of unattributed quotes cost their square
+        self._ends = [e for _, e in self.sentences]
+        self._sorted = all(a <= b for a, b in pairwise(self._ends))
+        self._mark_starts = [p.outer_start for p in self.pairs]
+        self._mark_ends = [p.outer_end for p in self.pairs]
+        self._disjoint = all(p.outer_start <= p.outer_end for p in self.pairs) and \
+            all(b <= a for b, a in zip(self._mark_ends, self._mark_starts[1:], strict=False))
+
+    def sentence_ending_by(self, at: int) -> tuple[int, int] | None:
+        """The last sentence that ends at or before ``at``, None if none does."""
+        if not self._sorted:
+            earlier = [(s, e) for s, e in self.sentences if e <= at]
+            return earlier[-1] if earlier else None
+        i = bisect_right(self._ends, at)
+        return self.sentences[i - 1] if i else None
+
+    def has_marks_in(self, start: int, end: int) -> bool:
+        """Whether the marks of a pair (or its words) overlap ``[start, end)``."""
+        if not self._disjoint:
+            return any(p.outer_start < end and start < p.outer_end for p in self.pairs)
+        i = bisect_left(self._mark_starts, end)  # the pairs before ``i`` open before ``end``
+        return i > 0 and start < self._mark_ends[i - 1]
+
 
 class _Before(NamedTuple):
     """The body paragraph before the current one, and its last quote."""
@@ -160,10 +186,10 @@ def _sentence_of(sentences: list[tuple[int, int]], at: int) -> tuple[int, int]:
     return sentences[-1] if sentences else (at, at)
 
 
-def _sentence_before(sentences: list[tuple[int, int]], s_start: int) -> int:
+def _sentence_before(para: _Paragraph, s_start: int) -> int:
     """Where the sentence before the one starting at ``s_start`` starts (``s_start`` if none)."""
-    earlier = [a for a, b in sentences if b <= s_start]
-    return earlier[-1] if earlier else s_start
+    earlier = para.sentence_ending_by(s_start)
+    return earlier[0] if earlier else s_start
 
 
 def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
@@ -251,7 +277,7 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
             previous is not None and \
             previous.span.start >= para.start and \
             (previous.speaker is not None or previous.speaker_text is not None) and \
-            previous.span.end >= _sentence_before(para.sentences, s_start):
+            previous.span.end >= _sentence_before(para, s_start):
         # '"...," Ruiz said. Unless rivals quit, "it is over."': the same speaker goes on
         found = Attribution(previous.speaker, previous.speaker_text, previous.cue,
                             previous.intermediary, previous.intermediary_text,
@@ -273,10 +299,10 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
 def _context(text: str, para: _Paragraph, pair: Pair, s_start: int, resolver: Resolver,
              previous: QuoteDraft | None) -> Attribution | None:
     """A quote with no attribution of its own: the sentence before, or the previous quote."""
-    earlier = [(s, e) for s, e in para.sentences if e <= s_start]
+    earlier = para.sentence_ending_by(s_start)
     if earlier:
-        s, e = earlier[-1]  # a sentence that ends a quote ('... Lowe," Ruiz said.') is no narration
-        if not any(p.outer_start < e and s < p.outer_end for p in para.pairs):
+        s, e = earlier  # a sentence that ends a quote ('... Lowe," Ruiz said.') is no narration
+        if not para.has_marks_in(s, e):
             person = resolver.person_subject_of_sentence(s, e)
             if person is not None:
                 return Attribution(person, None, None, None, None, RULE_PRECEDING,

@@ -49,7 +49,6 @@ and a claim); a content that is mostly one quotation is the quote's, not a claim
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from newsgraph.pipeline.attribution import Resolver, Subject
@@ -102,6 +101,7 @@ from newsgraph.pipeline.names import (
     is_title_case,
 )
 from newsgraph.pipeline.needs import Needs
+from newsgraph.pipeline.quoted import Quoted
 from newsgraph.pipeline.sentences import sentence_break, sentence_spans
 
 RULE_ACCORDING = "rule:claims.according_to@2"
@@ -254,7 +254,8 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
     given, receives the cues that made no claim, with the reason.
     """
     notes: list[Rejected] = [] if rejected is None else rejected
-    ends = [b for _, b in quoted]
+    if not isinstance(quoted, Quoted):
+        quoted = Quoted(quoted)
     text = draft.source.text
     for seg in draft.segments:
         if seg.kind == "title":
@@ -277,12 +278,7 @@ def reported_contents(draft: ArticleDraft, resolver: Resolver, quoted: list[tupl
         for s_start, s_end in spans:
             # the pairs that overlap the sentence (pairs are disjoint and sorted: bisected,
             # so an article of 100,000 quotation marks stays linear)
-            first = max(0, bisect_right(ends, s_start))
-            inside = []
-            for a, b in quoted[first:]:
-                if a >= s_end:
-                    break
-                inside.append((a, b))
+            inside = quoted.overlapping(s_start, s_end)
             # a body sentence full of names ("Donald Trump said Hillary Clinton ...") is in
             # title case too: read as a sentence when it is no title-case headline
             titled = list(headline(text, s_start, s_end, resolver, inside)) \
@@ -441,13 +437,14 @@ def _attributes_quote(text: str, quoted: list[tuple[int, int]], s_start: int,
                       cue: Cue) -> bool:
     """The cue is a quote's own attribution ('"...," Reid said in an interview'), not a cue of
     its own after the quote's ('"...," Trump said after Nabisco announced it was ...')."""
-    before = [b for a, b in quoted if s_start <= b <= cue.start()]
-    if not before or quoted_share(quoted, *trim(text, s_start, cue.start())) <= 0.5:
+    last = (quoted if isinstance(quoted, Quoted) else Quoted(quoted)).last_end(s_start,
+                                                                                cue.start())
+    if last is None or quoted_share(quoted, *trim(text, s_start, cue.start())) <= 0.5:
         return False  # 'The debt is a "burden," he said': mostly no quote, a claim as well
-    gap = text[max(before):cue.start()]
+    gap = text[last:cue.start()]
     return len(gap.split()) <= 8 and not _THAT.search(gap) and \
         not _SUBORDINATE.search(gap) and CLAIM_CUES.search(gap) is None and \
-        not sentence_break(text, max(before), cue.start()) and \
+        not sentence_break(text, last, cue.start()) and \
         not _THAT_AFTER.match(text, cue.end(), cue.end() + 8)
 
 
