@@ -4,8 +4,8 @@
 "2019-W01-1") and the basic format ("20190105"), each as some day. A date column of a
 collection, a WARC-Date header and a date field of a model state a calendar day, so these
 other forms are refused with the value named, never read as a day the publisher did not
-write. The parser of those three; TimeML's creation dates (``timeml.py``) and the
-evaluation's (``evaluate_timeml.py``) still call ``fromisoformat`` themselves.
+write. The parser of those three, of TimeML's creation dates (``timeml.py``) and of the
+dates the evaluation reads back from a package (``evaluate_timeml.py``).
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.calendar_dates import calendar_date
 from newsgraph.errors import UsageError
 from newsgraph.evaluate_report import f1, ratio
 from newsgraph.pipeline.timex_values import value_interval
@@ -174,7 +175,7 @@ def _rows(package: Path, table: str) -> Iterator[dict[str, Any]]:
 
 
 def _date(value: object) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    return calendar_date(value) if isinstance(value, str) else None
 
 
 def evaluate_timeml(gold_dir: Path, package: Path) -> tuple[dict[str, TimeScore], TimeScore]:

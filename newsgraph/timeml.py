@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsgraph.calendar_dates import timestamp_date
 from newsgraph.errors import InputError
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^<>]*?)(/?)>")
@@ -87,10 +88,9 @@ def read_timeml(path: Path) -> TimeMLDoc:
     dct_tag = re.search(r"<DCT>\s*<TIMEX3([^>]*)>", source)
     dct = None
     if dct_tag is not None:
-        value = _attrs(dct_tag.group(1)).get("value", "")[:10]
-        try:
-            dct = dt.date.fromisoformat(value)
-        except ValueError:
+        try:  # "2019-W01-1" is no creation date (fromisoformat would read a day)
+            dct = timestamp_date(_attrs(dct_tag.group(1)).get("value", ""))
+        except ValueError:  # a day the calendar does not have
             dct = None
     body = source[start + len("<TEXT>"):end]
     parts: list[str] = []

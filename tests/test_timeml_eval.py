@@ -19,6 +19,20 @@ from tests.conftest import DATASET, run_cli
 GOLD = Path(__file__).parent / "fixtures" / "timeml"
 
 
+
+@pytest.mark.parametrize(("value", "dct"), [
+    ("2019-11-27T10:00:00", dt.date(2019, 11, 27)), ("2019-11-27T10:00", dt.date(2019, 11, 27)),
+    ("2019-W48-3", None), ("20191127", None), ("2019-02-30", None), ("", None)])
+def test_the_creation_date_is_a_calendar_day(tmp_path: Path, value: str,
+                                             dct: dt.date | None) -> None:
+    """The creation date is read by the package's one date parser: a timestamp gives its
+    day; a week date or the basic format (which ``fromisoformat`` would read as some day)
+    and a day the calendar lacks give none."""
+    text = (GOLD / "made_up_1.tml").read_text(encoding="utf-8")
+    path = tmp_path / "doc.tml"
+    path.write_text(text.replace('value="2019-11-27"', f'value="{value}"', 1), encoding="utf-8")
+    assert read_timeml(path).dct == dct
+
 def test_text_offsets_and_links() -> None:
     doc = read_timeml(GOLD / "made_up_1.tml")
     assert doc.dct == dt.date(2019, 11, 27)
