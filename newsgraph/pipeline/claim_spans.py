@@ -32,6 +32,8 @@ REACH = 1000
 #: A sentence whose cues times its length is at most this looks back over all of it (a
 #: sentence of 1,200 characters with up to 53 cues reads as the rule is written).
 UNBOUNDED_WORK = 64 * REACH
+
+
 def reach_limit(cues: int, s_start: int, s_end: int) -> int:
     """How far the claim sieves look back or ahead from a cue of a sentence of ``cues``
     cues: the whole sentence, unless that would cost more than ``UNBOUNDED_WORK``, and then

@@ -17,6 +17,7 @@ from newsgraph.pipeline.attribution import Resolver
 from newsgraph.pipeline.drafts import ArticleDraft, ClaimDraft
 from newsgraph.pipeline.lexicon import lowered
 from newsgraph.pipeline.names import is_function_word
+from newsgraph.pipeline.quoted import Quoted
 from newsgraph.pipeline.reported import Rejected, reported_contents
 
 RULE_QUOTE = "rule:claims.from_quote@1"
@@ -142,9 +143,11 @@ def _last_name(text: str) -> str:
     return words[-1] if words else ""
 
 
-def _quoted(draft: ArticleDraft) -> list[tuple[int, int]]:
-    return sorted({(q.span.start, q.span.end) for q in draft.quotes}
-                  | {(span.start, span.end) for span, _ in draft.not_quotes})
+def _quoted(draft: ArticleDraft) -> Quoted:
+    """The inner spans of the article's quotation-mark pairs, sorted and indexed once, so
+    that every sieve's quote tests bisect (``pipeline/quoted.py``)."""
+    return Quoted(sorted({(q.span.start, q.span.end) for q in draft.quotes}
+                         | {(span.start, span.end) for span, _ in draft.not_quotes}))
 
 
 def rejected_cues(draft: ArticleDraft) -> list[Rejected]:
