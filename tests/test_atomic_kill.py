@@ -51,15 +51,27 @@ CASES = {
 }
 
 
+@pytest.fixture
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The killed build's TMPDIR: a SIGKILL leaves its working folder behind, here and not in
+    the machine's /tmp."""
+    return tmp_path_factory.mktemp("tmpdir")
+
+
+def _killing_env(scratch: Path, step: int, fallback: bool) -> dict[str, str]:
+    """The environment of a build that kills itself at ``step`` of the swap."""
+    return {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(scratch),
+            atomic.KILL_AT_STEP: str(step), atomic.NO_EXCHANGE: "1" if fallback else "0"}
+
+
 @pytest.mark.parametrize(("fallback", "step"), sorted(CASES))
 def test_a_kill_at_each_step_of_the_swap_is_recovered(packages: tuple[Path, Path],
-                                                      tmp_path: Path, fallback: bool,
-                                                      step: int) -> None:
+                                                      tmp_path: Path, scratch: Path,
+                                                      fallback: bool, step: int) -> None:
     old, new = packages
     out = tmp_path / "pkg"
     shutil.copytree(old, out)
-    env = {**os.environ, "PYTHONPATH": str(REPO), atomic.KILL_AT_STEP: str(step),
-           atomic.NO_EXCHANGE: "1" if fallback else "0"}
+    env = _killing_env(scratch, step, fallback)
     result = subprocess.run([sys.executable, "-m", "newsgraph.cli", "build", str(RECIPE),
                              "--out", str(out)], env=env, capture_output=True, check=False)
     after_kill, after_recover = CASES[(fallback, step)]
@@ -76,12 +88,12 @@ def test_a_kill_at_each_step_of_the_swap_is_recovered(packages: tuple[Path, Path
     assert sorted(p.name for p in tmp_path.iterdir()) == [".pkg.lock", ".pkg.newsgraph-cache", "pkg"]
 
 
-def test_the_next_build_recovers_by_itself(packages: tuple[Path, Path], tmp_path: Path) -> None:
+def test_the_next_build_recovers_by_itself(packages: tuple[Path, Path], tmp_path: Path,
+                                           scratch: Path) -> None:
     old, new = packages
     out = tmp_path / "pkg"
     shutil.copytree(old, out)
-    env = {**os.environ, "PYTHONPATH": str(REPO), atomic.KILL_AT_STEP: "2",
-           atomic.NO_EXCHANGE: "1"}
+    env = _killing_env(scratch, 2, fallback=True)
     killed = subprocess.run([sys.executable, "-m", "newsgraph.cli", "build", str(RECIPE),
                              "--out", str(out)], env=env, capture_output=True, check=False)
     assert killed.returncode == -signal.SIGKILL and not out.exists()
