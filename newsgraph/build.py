@@ -41,10 +41,10 @@ from newsgraph.pipeline.actors import builtin_gazetteer
 from newsgraph.pipeline.assemble import Assembler, link_actor_names
 from newsgraph.pipeline.drafts import ActorDraft
 from newsgraph.pipeline.reuse import ReuseFinder
-from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, SourceMeta, load_recipe
+from newsgraph.recipe import CURATED_DIR, RECIPE_FILE, SOURCES_DIR, Recipe, load_recipe
 from newsgraph.records import BadRecord
 from newsgraph.source_list import SourceList
-from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders, source_name
+from newsgraph.sources import DEFAULT_MAX_BYTES, discover, ignored_in_subfolders
 from newsgraph.spill import DraftSpill
 from newsgraph.tables import DATAPACKAGE_FILE, TABLES
 from newsgraph.timeline import drawn_events
@@ -96,13 +96,14 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _plain_recipe(folder: Path, names: list[str]) -> Recipe:
+def _plain_recipe(folder: Path) -> Recipe:
+    """The recipe of a folder or collection without ``recipe.yml``. It lists no sources: what
+    is known of each article comes from the article (and its columns or WARC headers), and a
+    ``SourceMeta`` per file (kept for the whole build) was 263 MB at 300,000 files."""
     slug = re.sub(r"[^a-z0-9]+", "_", folder.resolve().name.lower()).strip("_") or "articles"
     return Recipe(id=slug, title=f"Articles in {folder.resolve().name}",
                   description="Built by newsgraph from a folder of articles, rules only.",
-                  version="0.1.0",
-                  sources=[SourceMeta(file=name, copyright_holder="unknown (the publisher of "
-                                      "the article)") for name in names])
+                  version="0.1.0", sources=[])
 
 
 def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptions(),
@@ -127,8 +128,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
         raise UsageError("--recursive is for a plain folder of articles; a recipe lists its "
                          f"sources in {RECIPE_FILE}", file=src)
     recipe = load_recipe(src) if is_recipe else None
-    files = discover(folder, recursive=options.recursive)
-    names = [source_name(p, folder) for p in files]
+    names = discover(folder, recursive=options.recursive)
     ignored = 0 if options.recursive else ignored_in_subfolders(folder)
     if recipe is not None:
         listed = {s.file for s in recipe.sources}
@@ -137,7 +137,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
             raise InputError(f"source {unlisted[0]!r} is not listed in {RECIPE_FILE}; add it",
                              file=src / RECIPE_FILE)
     else:
-        recipe = _plain_recipe(src, names)
+        recipe = _plain_recipe(src)
     known = {s.file: s for s in recipe.sources} if is_recipe else {}
     gazetteer = builtin_gazetteer()
     curated_dir = src / CURATED_DIR
@@ -150,7 +150,8 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
     context = Context(gazetteer, options.max_bytes, known, annotations,
                       recipe.assertions if use_curated else None, root=folder)
     with atomic.exclusive(out):  # a second build into ``out`` fails here, at once
-        result = _build_locked(files, len(files), context, options, out, recipe, annotations,
+        files = (folder / name for name in names)
+        result = _build_locked(files, len(names), context, options, out, recipe, annotations,
                                use_curated, progress)
     return BuildResult(result.out, result.rows, ignored=ignored,
                        cache_summary=result.cache_summary, warnings=result.warnings)
@@ -172,7 +173,7 @@ def _build_collection(src: Path, out: Path, options: BuildOptions,
                          file=src)
     items = warc.records() if warc is not None else \
         read_collection(src, options.columns, options.max_bytes)
-    recipe = _plain_recipe(src, [src.name])
+    recipe = _plain_recipe(src)
     context = Context(builtin_gazetteer(), options.max_bytes, root=src)
     with atomic.exclusive(out):
         result = _build_locked(items, None, context, options, out, recipe, None, False,

@@ -63,9 +63,12 @@ class Source:
         return f"{self.file_name} ({self.record_locator})"
 
 
-def discover(folder: Path, *, recursive: bool = False) -> list[Path]:
-    """Article files in ``folder`` (with ``recursive``, in its subfolders too), sorted by
-    their name relative to ``folder`` (``source_name``), the order rows are written in.
+def discover(folder: Path, *, recursive: bool = False) -> list[str]:
+    """The ``source_name`` of every article file in ``folder`` (with ``recursive``, in its
+    subfolders too), sorted: the order rows are written in. ``folder / name`` is the file.
+
+    Names, not paths: a million ``Path`` objects held for the whole build were 340 MB (103 MB
+    at 300,000 files, measured), the names a fifth of that.
 
     Hidden files and folders (a leading dot) are skipped; symlinked folders are not entered.
     A symlink that resolves outside the folder is refused: a source folder must not be a way
@@ -77,14 +80,15 @@ def discover(folder: Path, *, recursive: bool = False) -> list[Path]:
                          file=folder)
     root = folder.resolve()
     candidates = _walk(folder) if recursive else \
-        [p for p in folder.iterdir() if _is_article_name(p.name)]
+        [n for n in os.listdir(folder) if _is_article_name(n)]
     found = []
-    for path in sorted(candidates, key=lambda p: source_name(p, folder)):
+    for name in sorted(candidates):
+        path = folder / name
         if path.is_symlink() and root not in path.resolve().parents:
             raise InputError("symlink points outside the source folder; copy the file in instead",
                              file=path)
         if path.is_file():
-            found.append(path)
+            found.append(name)
         elif path.exists() and not path.is_dir():
             raise InputError("not a regular file (a named pipe, socket or device?); replace it "
                              "with the article's file or remove it", file=path)
@@ -97,19 +101,22 @@ def _is_article_name(name: str) -> bool:
     return Path(name).suffix.lower() in SUFFIX_FORMATS and not name.startswith(".")
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Article names in ``folder`` and its subfolders (hidden and symlinked folders skipped)."""
+def _walk(folder: Path) -> list[str]:
+    """The POSIX names relative to ``folder`` of the article names in it and its subfolders
+    (hidden and symlinked folders skipped)."""
     found = []
     for here, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(here) / n for n in names if _is_article_name(n)]
+        prefix = Path(here).relative_to(folder).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+        found += [prefix + n for n in names if _is_article_name(n)]
     return found
 
 
 def ignored_in_subfolders(folder: Path) -> int:
     """How many article files lie in subfolders of ``folder`` (a build without
     ``--recursive`` leaves them out and says so)."""
-    return sum(1 for p in _walk(folder) if p.parent != folder)
+    return sum(1 for name in _walk(folder) if "/" in name)
 
 
 def source_name(path: Path, folder: Path | None) -> str:

@@ -126,3 +126,21 @@ def test_every_cli_command_has_help_and_is_documented() -> None:
         result = run_cli(name, "--help")
         assert result.returncode == 0 and "Usage:" in result.stdout, name
         assert f"newsgraph {name}" in readme, f"`newsgraph {name}` is not in README.md"
+
+
+def test_a_plain_folder_card_names_the_languages_its_articles_are_in(tmp_path: Path) -> None:
+    """A folder without ``recipe.yml`` states no language: the card lists what the articles
+    were read as, not English by default."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Die Regierung in Ankara kauft das russische Raketenabwehrsystem.\n\n"
+        "„Wir werden das System in Betrieb nehmen“, sagte der Minister am Dienstag in Ankara. "
+        "Die Vereinigten Staaten drohen mit Sanktionen, die Verhandlungen dauern an.\n",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("build", src, "--out", out)
+    assert result.returncode == 0, result.stderr
+    front = (out / "README.md").read_text(encoding="utf-8").split("---")[1]
+    languages = front.split("language:\n")[1].split("tags:")[0]
+    assert languages == "- de\n"
