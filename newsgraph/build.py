@@ -138,7 +138,7 @@ def build(src: Path | None, out: Path | None, options: BuildOptions = BuildOptio
                              file=src / RECIPE_FILE)
     else:
         recipe = _plain_recipe(src)
-    known = {s.file: s for s in recipe.sources} if is_recipe else {}
+    known = {s.file: s for s in recipe.sources}  # none for a plain folder
     gazetteer = builtin_gazetteer()
     curated_dir = src / CURATED_DIR
     use_curated = is_recipe and options.use_curated
