@@ -21,7 +21,7 @@ $(VENV)/.test: $(VENV)/.base
 build: $(VENV)/.base
 	$(BIN)/newsgraph build
 	$(BIN)/newsgraph validate dataset
-	$(BIN)/python -m newsgraph.dictionary dataset docs/data-dictionary.md
+	$(BIN)/python -m newsgraph.publish.dictionary dataset docs/data-dictionary.md
 	$(BIN)/newsgraph info --dataset dataset
 
 ## test: venv with test dependencies + ruff + mypy + the whole test suite (what CI runs)
@@ -35,11 +35,11 @@ lint: $(VENV)/.test
 
 ## schema: regenerate schema/ from the models
 schema: $(VENV)/.base
-	$(BIN)/python -m newsgraph.schema_export schema
+	$(BIN)/python -m newsgraph.package.schema_export schema
 
 ## docs: regenerate the data dictionary from the models and the bundled dataset
 docs: $(VENV)/.base
-	$(BIN)/python -m newsgraph.dictionary dataset docs/data-dictionary.md
+	$(BIN)/python -m newsgraph.publish.dictionary dataset docs/data-dictionary.md
 
 ## fuzz: the long hypothesis profile of the fuzz tests (outside CI)
 fuzz: $(VENV)/.test

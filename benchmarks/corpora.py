@@ -1,6 +1,6 @@
 """Benchmark corpora that look like real news: realistic lengths and wire copy.
 
-``newsgraph.synthetic`` writes short (about 1 KB) articles whose sentences come from small
+``synthetic`` writes short (about 1 KB) articles whose sentences come from small
 vocabularies, so almost every shingle is shared by thousands of articles and skipped as a stock
 phrase: the text-reuse join has nothing to report. Real coverage is longer (2-8 KB) and a good
 share of it is wire copy: an agency's paragraphs reprinted, verbatim, by other outlets.
@@ -19,7 +19,7 @@ import random
 from collections import deque
 from pathlib import Path
 
-from newsgraph.synthetic import article_text
+from synthetic import article_text
 
 MIN_BYTES, MAX_BYTES = 2_000, 8_000
 #: An article copies from one of this many articles before it (wire copy runs in days).

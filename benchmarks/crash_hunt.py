@@ -36,11 +36,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.extract import extract_source
-from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.drafts import ArticleDraft
-from newsgraph.pipeline.metadata import apply_recipe
-from newsgraph.sources import Source
+from newsgraph.builder.extract import extract_source
+from newsgraph.rules.actors import builtin_gazetteer
+from newsgraph.rules.drafts import ArticleDraft
+from newsgraph.rules.metadata import apply_recipe
+from newsgraph.rules.sources import Source
 
 REPO = Path(__file__).resolve().parent.parent
 #: What is repeated: cues, quotation marks (unbalanced too), brackets, dates, names, joints.

@@ -32,13 +32,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newsgraph.extract import extract_source
-from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.drafts import ArticleDraft, ArticleMeta
-from newsgraph.pipeline.metadata import apply_recipe
-from newsgraph.pipeline.reuse import sentence_shingles
-from newsgraph.pipeline.times import find_times
-from newsgraph.sources import Source, read_source
+from newsgraph.builder.extract import extract_source
+from newsgraph.builder.reuse import sentence_shingles
+from newsgraph.rules.actors import builtin_gazetteer
+from newsgraph.rules.drafts import ArticleDraft, ArticleMeta
+from newsgraph.rules.metadata import apply_recipe
+from newsgraph.rules.sources import Source, read_source
+from newsgraph.rules.times import find_times
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -69,7 +69,7 @@ def _polnear(folder: Path) -> Iterator[tuple[Source, dt.date | None]]:
 
 
 def _timebank(folder: Path) -> Iterator[tuple[Source, dt.date | None]]:
-    from newsgraph.timeml import read_corpus
+    from newsgraph.evaluate.timeml_reader import read_corpus
 
     for doc in read_corpus(folder):
         data = doc.text.encode("utf-8")

@@ -23,12 +23,12 @@ import sys
 import time
 from collections.abc import Callable
 
-from newsgraph.extract import ARTICLE_STAGES
-from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.drafts import ArticleDraft
-from newsgraph.pipeline.metadata import apply_recipe, read_metadata
-from newsgraph.pipeline.segment import segment
-from newsgraph.sources import Source
+from newsgraph.builder.extract import ARTICLE_STAGES
+from newsgraph.rules.actors import builtin_gazetteer
+from newsgraph.rules.drafts import ArticleDraft
+from newsgraph.rules.metadata import apply_recipe, read_metadata
+from newsgraph.rules.segment import segment
+from newsgraph.rules.sources import Source
 
 GAZETTEER = builtin_gazetteer()
 

@@ -27,15 +27,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newsgraph.pipeline.segment import BODY_KINDS, Segment, segment  # noqa: E402
-from newsgraph.webpage import read_page  # noqa: E402
+from newsgraph.rules.segment import BODY_KINDS, Segment, segment  # noqa: E402
+from newsgraph.rules.webpage import read_page  # noqa: E402
 
 GOLD = REPO / "tests" / "gold" / "web" / "body.json"
 FOLDERS = (REPO / "tests" / "fixtures" / "web", REPO / "tests" / "fixtures" / "articles")
 
 
 def _old_html_to_text(rev: str) -> Callable[[str], str]:
-    code = subprocess.run(["git", "show", f"{rev}:newsgraph/sources.py"], cwd=REPO,
+    code = subprocess.run(["git", "show", f"{rev}:newsgraph/rules/sources.py"], cwd=REPO,
                           check=True, capture_output=True, text=True).stdout
     module = types.ModuleType("old_sources")
     sys.modules["old_sources"] = module  # dataclasses look their module up

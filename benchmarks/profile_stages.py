@@ -20,13 +20,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsgraph.extract import ARTICLE_STAGES
-from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.drafts import ArticleDraft
-from newsgraph.pipeline.metadata import apply_language, apply_page, apply_recipe, read_metadata
-from newsgraph.pipeline.reuse import sentence_shingles
-from newsgraph.pipeline.segment import segment
-from newsgraph.sources import Source, read_source
+from newsgraph.builder.extract import ARTICLE_STAGES
+from newsgraph.builder.reuse import sentence_shingles
+from newsgraph.rules.actors import builtin_gazetteer
+from newsgraph.rules.drafts import ArticleDraft
+from newsgraph.rules.metadata import apply_language, apply_page, apply_recipe, read_metadata
+from newsgraph.rules.segment import segment
+from newsgraph.rules.sources import Source, read_source
 
 
 def _one_run(sources: list[Source], clock: Callable[[], float]) -> dict[str, float]:

@@ -25,10 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.quality_timeml import timeml_section  # noqa: E402
-from newsgraph.evaluate import evaluate  # noqa: E402
-from newsgraph.evaluate_brat import BratScore, evaluate_brat  # noqa: E402
-from newsgraph.evaluate_plover import evaluate_plover  # noqa: E402
-from newsgraph.evaluate_report import fmt  # noqa: E402
+from newsgraph.evaluate.brat import BratScore, evaluate_brat  # noqa: E402
+from newsgraph.evaluate.gold import evaluate  # noqa: E402
+from newsgraph.evaluate.plover import evaluate_plover  # noqa: E402
+from newsgraph.evaluate.report import fmt  # noqa: E402
 from tests.brat_cases import write_articles, write_gold  # noqa: E402
 
 POLNEAR = REPO.parent / "shared" / "polnear" / "train"
@@ -154,7 +154,7 @@ def plover_section(root: Path) -> list[str]:
               "`newsgraph evaluate --gold-format plover ../shared/plover/dev.jsonl PACKAGE`. "
               "An actor matches a gold source or target when one of its mention texts in the "
               "record is the gold text, lies inside it or holds it, as whole words "
-              "(`newsgraph/evaluate_plover.py`); the event read is the record's first.", "",
+              "(`newsgraph/evaluate/plover.py`); the event read is the record's first.", "",
               "| measure | value | target |", "| --- | --- | --- |"]
     for name, value in score.metrics().items():
         right, of = counts[name]

@@ -2,7 +2,7 @@
 
 TimeBank (``../shared/timebank/``, TempEval-3 training data; texts never copied here) is
 written as a collection with each document's creation time as its publication date
-(``python -m newsgraph.evaluate_timeml``), built with rules alone, and scored by
+(``python -m newsgraph.evaluate.timeml``), built with rules alone, and scored by
 ``newsgraph evaluate --gold-format timeml``. Skipped, with a line, where it is absent.
 """
 
@@ -12,8 +12,8 @@ import collections
 import re
 from pathlib import Path
 
-from newsgraph.evaluate_report import fmt
-from newsgraph.evaluate_timeml import TimeScore, evaluate_timeml, write_collection
+from newsgraph.evaluate.report import fmt
+from newsgraph.evaluate.timeml import TimeScore, evaluate_timeml, write_collection
 
 TARGETS = {"relaxed_f1": ">= 0.92", "value_accuracy": ">= 0.88", "events_found": ">= 0.5",
            "events_dated_right": ">= 0.85"}
@@ -52,7 +52,7 @@ def timeml_section(gold: Path, root: Path, build: object) -> list[str]:
         f"{n} news articles of TimeBank 1.2 as cleaned for TempEval-3 (UzZaman et al., "
         "SemEval 2013; `../shared/timebank/`, texts not in this repository), each built with "
         "its document creation time as the publication date (`python -m "
-        "newsgraph.evaluate_timeml GOLD OUT.jsonl`, then `newsgraph build OUT.jsonl`). "
+        "newsgraph.evaluate.timeml GOLD OUT.jsonl`, then `newsgraph build OUT.jsonl`). "
         f"Command: `newsgraph evaluate --gold-format timeml ../shared/timebank PACKAGE`. "
         f"{total.gold} gold expressions, {total.predicted} predicted; {total.dated_gold} "
         "events linked by TLINK (IS_INCLUDED, DURING, SIMULTANEOUS, IDENTITY, BEGINS, ENDS or "

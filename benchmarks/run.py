@@ -76,9 +76,9 @@ start = time.perf_counter()
 import hashlib, json
 import pyarrow.parquet as pq
 from pathlib import Path
-from newsgraph.fastcheck import _column_ok, package_if_valid
-from newsgraph.schema_export import json_schema
-from newsgraph.tables import TABLES, parquet_path
+from newsgraph.package.fastcheck import _column_ok, package_if_valid
+from newsgraph.package.schema_export import json_schema
+from newsgraph.package.tables import TABLES, parquet_path
 root = Path({str(package)!r})
 for resource in json.loads((root / "datapackage.json").read_bytes())["resources"]:
     if "path" in resource:
@@ -104,7 +104,7 @@ print("BENCH", time.perf_counter() - start)
 def bench_validation(work: Path, mentions: int, repeat: int,
                      rowwise: bool = True) -> dict[str, float]:
     sys.path.insert(0, str(REPO))
-    from newsgraph.synthetic_tables import write_large_package
+    from synthetic_tables import write_large_package
 
     package = write_large_package(work / "large", n_mentions=mentions,
                                   n_articles=min(10_000, mentions // 2))
@@ -122,7 +122,7 @@ def bench_validation(work: Path, mentions: int, repeat: int,
 def _corpus(work: Path, kind: str, n: int) -> Path:
     """The benchmark corpus of ``kind`` ('synthetic': about 1 KB articles; 'news': 2-8 KB
     with wire copy, ``benchmarks/corpora.py``) and size ``n``, written once per run."""
-    from newsgraph.synthetic import write_corpus
+    from synthetic import write_corpus
 
     src = work / f"{kind}{n}"
     if not src.exists():
@@ -307,7 +307,7 @@ def report(validation: dict[str, float], build: list[dict[str, float]],
         "",
         "The whole `newsgraph build`: both passes, writing, and validating the package. Peak "
         "RSS is the main process's (in the parallel runs the workers' memory comes on top). "
-        "Corpora: `synthetic` is `newsgraph.synthetic` (about 1 KB an article, sentences "
+        "Corpora: `synthetic` is `synthetic` (about 1 KB an article, sentences "
         "from small vocabularies, so the reuse join finds little); `news` is "
         "`benchmarks/corpora.py` (2-8 KB an article, 30% of them reprinting two to five "
         "paragraphs of an earlier one, as wire copy is). MB/s per core divides by the "

@@ -16,7 +16,7 @@ from newsgraph.errors import (
     UnknownTableError,
     UsageError,
 )
-from newsgraph.layout import TABLE_NAMES
+from newsgraph.package.layout import TABLE_NAMES
 from newsgraph.versions import SCHEMA_VERSION
 
 if TYPE_CHECKING:

@@ -17,9 +17,9 @@ from typing import Any, TypeVar
 
 import click
 
-from newsgraph import interrupts
+from newsgraph.builder import interrupts
 from newsgraph.errors import NewsgraphError, UsageError
-from newsgraph.sources import DEFAULT_MAX_BYTES
+from newsgraph.rules.sources import DEFAULT_MAX_BYTES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,7 +34,7 @@ def handle_errors(func: F) -> F:
 
     Exit 1 ("the data is invalid") belongs to ``validate``; every other command exits 2 for
     any error, as DESIGN.md's command table says. A Ctrl-C exits 130 with one line; a reader
-    that closed the pipe ends the command quietly (``newsgraph.interrupts``).
+    that closed the pipe ends the command quietly (``newsgraph.builder.interrupts``).
     """
 
     @wraps(func)
@@ -130,9 +130,9 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
 
     Without SRC, in a checkout: builds builders/s400_turkey_2019/ into dataset/.
     """
-    from newsgraph.build import BuildOptions
-    from newsgraph.build import build as run_build
-    from newsgraph.collection import ColumnMapping
+    from newsgraph.builder.build import BuildOptions
+    from newsgraph.builder.build import build as run_build
+    from newsgraph.builder.collection import ColumnMapping
 
     if scheduler is not None and engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
@@ -187,8 +187,8 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
 @handle_errors
 def validate(directory: Path | None, show_all: bool, rowwise: bool) -> None:
     """Check a built package (default: the bundled one): files, hashes, schema, keys, spans."""
-    from newsgraph.paths import bundled_dataset
-    from newsgraph.validate import validate_package
+    from newsgraph.package.paths import bundled_dataset
+    from newsgraph.package.validate import validate_package
 
     root = directory or bundled_dataset()
     report = validate_package(root, fast=not rowwise)
@@ -208,10 +208,10 @@ def validate(directory: Path | None, show_all: bool, rowwise: bool) -> None:
 @handle_errors
 def info(dataset_dir: Path | None) -> None:
     """Print the dataset's versions, tables with row counts, and sources."""
-    from newsgraph.descriptor import read_descriptor
-    from newsgraph.paths import bundled_dataset
-    from newsgraph.source_list import LISTED_LIMIT, article_sources
-    from newsgraph.tables import TABLE_NAMES, jsonl_path
+    from newsgraph.package.descriptor import read_descriptor
+    from newsgraph.package.paths import bundled_dataset
+    from newsgraph.package.source_list import LISTED_LIMIT, article_sources
+    from newsgraph.package.tables import TABLE_NAMES, jsonl_path
 
     root = dataset_dir or bundled_dataset()
     descriptor = read_descriptor(root)
@@ -277,7 +277,7 @@ def sql(query: str, dataset_dir: Path | None, as_json: bool) -> None:
 def export(fmt: str, out: Path, dataset_dir: Path | None) -> None:
     """Export the dataset's tables to OUT as Parquet, JSON Lines, CSV or a DuckDB file."""
     from newsgraph.export import export as run_export
-    from newsgraph.paths import bundled_dataset
+    from newsgraph.package.paths import bundled_dataset
 
     target = run_export(dataset_dir or bundled_dataset(), fmt, out)  # type: ignore[arg-type]
     click.echo(f"exported {fmt} to {target}")
@@ -305,20 +305,20 @@ def evaluate(gold_dir: Path, dataset_dir: Path, gold_format: str, show_errors: b
     and actor P/R/F1. brat: quotes inside attributed Content, speakers of named Sources and
     reported claims with their claimants; timeml: time expressions (strict and relaxed span
     F1, value and type accuracy) and TimeML events linked to a date (found inside an event
-    mention, dated right), for a package built from `python -m newsgraph.evaluate_timeml
+    mention, dated right), for a package built from `python -m newsgraph.evaluate.timeml
     GOLD_DIR OUT.jsonl` (see docs/quality.md). plover: GOLD_DIR is a JSON Lines file of PLOVER
     records (or a folder of them) and DATASET_DIR its build (`newsgraph build GOLD.jsonl --out
     DIR`); prints event detection, PLOVER type accuracy and source/target accuracy
     (docs/events.md). Rates with nothing to count print "n/a". Exit 1 when a --fail-under
     figure is short (or n/a).
     """
-    from newsgraph.evaluate_report import check_bounds, parse_bounds, report
+    from newsgraph.evaluate.report import check_bounds, parse_bounds, report
 
     bounds = parse_bounds(fail_under)
     if not dataset_dir.is_dir():
         _fail(f"{dataset_dir}: package folder not found", 2)
     if gold_format == "plover":
-        from newsgraph.evaluate_plover import evaluate_plover, plover_report
+        from newsgraph.evaluate.plover import evaluate_plover, plover_report
 
         score = evaluate_plover(gold_dir, dataset_dir)
         for line in plover_report(score, show_errors):
@@ -329,15 +329,15 @@ def evaluate(gold_dir: Path, dataset_dir: Path, gold_format: str, show_errors: b
             sys.exit(1)
         return
     if gold_format == "brat":
-        from newsgraph.evaluate_brat import evaluate_brat
+        from newsgraph.evaluate.brat import evaluate_brat
 
         per_article, total = evaluate_brat(gold_dir, dataset_dir)
     elif gold_format == "timeml":
-        from newsgraph.evaluate_timeml import evaluate_timeml
+        from newsgraph.evaluate.timeml import evaluate_timeml
 
         per_article, total = evaluate_timeml(gold_dir, dataset_dir)  # type: ignore[assignment]
     else:
-        from newsgraph.evaluate import evaluate as run
+        from newsgraph.evaluate.gold import evaluate as run
 
         per_article, total = run(gold_dir, dataset_dir)  # type: ignore[assignment]
     for line in report(per_article, total, show_errors):

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.sources import DEFAULT_MAX_BYTES, SUFFIX_FORMATS
+from newsgraph.rules.sources import DEFAULT_MAX_BYTES, SUFFIX_FORMATS
 
 _WIDTH = 60
 
@@ -26,9 +26,9 @@ def _short(text: str) -> str:
 
 def explain(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[str]:
     """The report lines for one article file."""
-    from newsgraph.extract import extract_article
-    from newsgraph.pipeline.actors import builtin_gazetteer
-    from newsgraph.pipeline.claims import rejected_cues
+    from newsgraph.builder.extract import extract_article
+    from newsgraph.rules.actors import builtin_gazetteer
+    from newsgraph.rules.claims import rejected_cues
 
     if not path.is_file():
         raise InputError("not a file; give one article (.txt, .md or .html)", file=path)

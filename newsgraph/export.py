@@ -19,11 +19,11 @@ import shutil
 from pathlib import Path
 from typing import Any, Literal
 
-from newsgraph import atomic
-from newsgraph.descriptor import is_empty_table, read_descriptor, safe_resource_path, sha256_file
-from newsgraph.jsonio import dumps_pretty
-from newsgraph.layout import CSV_DIR, DATAPACKAGE_FILE, csv_path
-from newsgraph.tables import TABLES, TableSpec
+from newsgraph.models.jsonio import dumps_pretty
+from newsgraph.package import atomic
+from newsgraph.package.descriptor import is_empty_table, read_descriptor, safe_resource_path, sha256_file
+from newsgraph.package.layout import CSV_DIR, DATAPACKAGE_FILE, csv_path
+from newsgraph.package.tables import TABLES, TableSpec
 
 Format = Literal["parquet", "jsonl", "csv", "duckdb"]
 FORMATS: tuple[Format, ...] = ("parquet", "jsonl", "csv", "duckdb")
@@ -49,7 +49,7 @@ def _copy_package(dataset: Path, descriptor: dict[str, Any], staged: Path) -> No
 def csv_schema(spec: TableSpec) -> dict[str, Any]:
     """The Table Schema of ``spec``'s CSV file: list columns become strings holding JSON
     arrays, foreign keys point at the CSV resources, and an empty cell is a null."""
-    from newsgraph.schema_export import table_schema
+    from newsgraph.package.schema_export import table_schema
 
     schema = table_schema(spec)
     fields = []
@@ -90,7 +90,7 @@ def _write_csv(source: Any, staged: Path) -> list[dict[str, Any]]:
 def _write_duckdb(source: Any, staged: Path) -> None:
     import duckdb
 
-    from newsgraph.views import VIEWS_SQL
+    from newsgraph.package.views import VIEWS_SQL
 
     database = duckdb.connect(str(staged / DUCKDB_FILE))
     try:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.descriptor import listed_parquet, read_descriptor, safe_resource_path, verify_file
 from newsgraph.errors import DatasetError, UnknownTableError, UsageError
-from newsgraph.layout import DATAPACKAGE_FILE, TABLE_NAMES
-from newsgraph.paths import bundled_dataset
-from newsgraph.views import VIEWS_SQL
+from newsgraph.package.descriptor import listed_parquet, read_descriptor, safe_resource_path, verify_file
+from newsgraph.package.layout import DATAPACKAGE_FILE, TABLE_NAMES
+from newsgraph.package.paths import bundled_dataset
+from newsgraph.package.views import VIEWS_SQL
 
 if TYPE_CHECKING:
     import duckdb

@@ -22,7 +22,7 @@ from typing import Any
 
 import newsgraph
 from newsgraph.errors import DatasetError, NewsgraphError, UnknownTableError, UsageError
-from newsgraph.tables import jsonl_path, parquet_path
+from newsgraph.package.tables import jsonl_path, parquet_path
 
 ERROR = "newsgraph: error: "
 

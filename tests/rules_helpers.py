@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from newsgraph.pipeline.actors import builtin_gazetteer, find_actors
-from newsgraph.pipeline.drafts import ArticleDraft
-from newsgraph.pipeline.metadata import read_metadata
-from newsgraph.pipeline.quotes import find_quotes
-from newsgraph.pipeline.segment import segment
-from newsgraph.sources import Source
+from newsgraph.rules.actors import builtin_gazetteer, find_actors
+from newsgraph.rules.drafts import ArticleDraft
+from newsgraph.rules.metadata import read_metadata
+from newsgraph.rules.quotes import find_quotes
+from newsgraph.rules.segment import segment
+from newsgraph.rules.sources import Source
 
 GAZETTEER = builtin_gazetteer()
 

@@ -2,12 +2,12 @@
 
 The structure of a value (nullable, list, ``Literal``, date, int, float, str) comes from the
 field's annotation in ``model.model_fields``; its constraints (pattern, minLength, minimum,
-maximum, ...) come from the field's exported JSON Schema (``newsgraph.schema_export``). A new
+maximum, ...) come from the field's exported JSON Schema (``newsgraph.package.schema_export``). A new
 field is therefore covered without touching this file; an annotation or a JSON Schema keyword
 this module does not know raises ``TypeError`` naming the field, so nothing is skipped silently.
 
 Explicit strategies are used only where a regular expression alone gives poor data: ids
-(``prefix_`` + 16 hex digits, as ``newsgraph.ids.content_id`` makes them), Wikidata ids,
+(``prefix_`` + 16 hex digits, as ``newsgraph.models.ids.content_id`` makes them), Wikidata ids,
 SHA-256 digests, language tags and ``method`` strings. They are keyed by the models' own
 patterns (``id_pattern``, ``METHOD_PATTERN``, ``WikidataId``, ``Sha256``, ``Language``), so a
 change of pattern syntax keeps them in use. Any other pattern falls back to ``st.from_regex``.
@@ -16,7 +16,7 @@ Public helpers:
 
 * ``row_strategy(spec)``: a JSON-able dict (dates as ISO strings), one key per column;
 * ``model_strategy(spec)``: a model instance built from such a row;
-* ``arrow_schema(spec)``: the pyarrow schema of a table (``newsgraph.arrow_schema`` when it
+* ``arrow_schema(spec)``: the pyarrow schema of a table (``newsgraph.package.arrow_schema`` when it
   exists, else the generic derivation below);
 * ``field_schemas(spec)``: column -> (nullable, core JSON Schema without the null branch).
 """
@@ -35,12 +35,12 @@ from typing import Any
 import pyarrow as pa
 from hypothesis import strategies as st
 
-from newsgraph.ids import ID_HEX_DIGITS, PREFIXES, id_pattern
 from newsgraph.models import actor as actor_models
 from newsgraph.models import article as article_models
 from newsgraph.models.base import METHOD_PATTERN
-from newsgraph.schema_export import json_schema
-from newsgraph.tables import TableSpec
+from newsgraph.models.ids import ID_HEX_DIGITS, PREFIXES, id_pattern
+from newsgraph.package.schema_export import json_schema
+from newsgraph.package.tables import TableSpec
 
 JsonStrategy = st.SearchStrategy[Any]
 
@@ -83,7 +83,7 @@ def hex_digits(n: int) -> st.SearchStrategy[str]:
 
 
 def id_strategy(prefix: str, digits: int = ID_HEX_DIGITS) -> st.SearchStrategy[str]:
-    """Ids shaped like ``newsgraph.ids.content_id`` output: ``prefix_`` + hex digits."""
+    """Ids shaped like ``newsgraph.models.ids.content_id`` output: ``prefix_`` + hex digits."""
     return hex_digits(digits).map(lambda h: f"{prefix}_{h}")
 
 
@@ -286,16 +286,16 @@ def generic_arrow_schema(spec: TableSpec) -> pa.Schema:
 
 
 def arrow_schema(spec: TableSpec) -> pa.Schema:
-    """The package's Arrow schema when ``newsgraph.arrow_schema`` exists, else the generic one."""
-    if importlib.util.find_spec("newsgraph.arrow_schema") is None:
+    """The package's Arrow schema when ``newsgraph.package.arrow_schema`` exists, else the generic one."""
+    if importlib.util.find_spec("newsgraph.package.arrow_schema") is None:
         return generic_arrow_schema(spec)
-    module = importlib.import_module("newsgraph.arrow_schema")
+    module = importlib.import_module("newsgraph.package.arrow_schema")
     for name in ("arrow_schema", "table_arrow_schema", "schema_for"):
         func = getattr(module, name, None)
         if callable(func):
             result = func(spec)
             if not isinstance(result, pa.Schema):
-                raise TypeError(f"newsgraph.arrow_schema.{name}({spec.name!r}) is not a pa.Schema")
+                raise TypeError(f"newsgraph.package.arrow_schema.{name}({spec.name!r}) is not a pa.Schema")
             return result
-    raise AttributeError("newsgraph.arrow_schema exists but has no arrow_schema(spec) function; "
+    raise AttributeError("newsgraph.package.arrow_schema exists but has no arrow_schema(spec) function; "
                          "update tests/strategies.py.arrow_schema")

@@ -2,7 +2,7 @@
 ``atomic.recover`` (run at the start of every build) restores a whole package (issue 13.16).
 
 The kill is deterministic: a test-only environment variable makes the build SIGKILL itself
-at step N of the swap (``newsgraph.atomic._step``), on the ``renameat2`` exchange and on the
+at step N of the swap (``newsgraph.package.atomic._step``), on the ``renameat2`` exchange and on the
 two-rename fallback.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import atomic
-from newsgraph.validate import validate_package
+from newsgraph.package import atomic
+from newsgraph.package.validate import validate_package
 from tests.conftest import RECIPE, REPO, run_cli
 
 

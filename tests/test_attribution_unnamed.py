@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.attribution import _UNNAMED, _UNNAMED_START, _unnamed
+from newsgraph.rules.attribution import _UNNAMED, _UNNAMED_START, _unnamed
 
 #: Heads in several cases, words around them, the characters ``re.I`` folds apart from their
 #: lower case ("ſ" reads as "s"), the Kelvin sign (a "k"), glue.

@@ -177,7 +177,7 @@ def test_yaml_bombs_are_refused_fast_with_file_and_line(tmp_path: Path, name: st
 @pytest.mark.serial
 def test_yaml_alias_bomb_parses_in_under_a_second(tmp_path: Path) -> None:
     from newsgraph.errors import InputError
-    from newsgraph.yamlio import load_yaml
+    from newsgraph.recipe.yamlio import load_yaml
 
     path = tmp_path / "bomb.yml"
     path.write_text(_billion_laughs(), encoding="utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import atomic
+from newsgraph.package import atomic
 from tests.conftest import REPO, SEED, run_cli
 
 
@@ -45,7 +45,7 @@ def test_a_killed_build_releases_the_lock(src: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from pathlib import Path; "
-         "from newsgraph import atomic; "
+         "from newsgraph.package import atomic; "
          f"cm = atomic.exclusive(Path({str(out)!r})); cm.__enter__(); "
          "print('locked', flush=True); time.sleep(600)"],
         stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})

@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.cache.codec import CodecError, decode, decode_as, encode
-from newsgraph.collection import ColumnMapping, read_collection
-from newsgraph.extract import extract_article, extract_source
-from newsgraph.pipeline.actors import builtin_gazetteer
-from newsgraph.pipeline.drafts import ActorDraft, ArticleDraft, Span
-from newsgraph.pipeline.times import TimeExpr
-from newsgraph.records import RecordItem
+from newsgraph.builder.cache.codec import CodecError, decode, decode_as, encode
+from newsgraph.builder.collection import ColumnMapping, read_collection
+from newsgraph.builder.extract import extract_article, extract_source
+from newsgraph.builder.records import RecordItem
+from newsgraph.rules.actors import builtin_gazetteer
+from newsgraph.rules.drafts import ActorDraft, ArticleDraft, Span
+from newsgraph.rules.times import TimeExpr
 from tests.conftest import RECIPE, REPO
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -94,7 +94,7 @@ _TIMEX = ["DATE", "XXXX-XX-XX", "none", "unresolved", None]
     (ActorDraft, ["A", "person", "not a list", None, None, None, None, "rule"]),
     (dict[str, int], [1]),
     (list[int], {"a": 1}),
-    # the checks the generated decoders make inline (cache/codec.py, ``_generate``)
+    # the checks the generated decoders make inline (builder/cache/codec.py, ``_generate``)
     (Span, [1, 2, None]),                # null for a str that is not optional
     (Span, [1.0, 2, "x"]),               # a float for an int
     (TimeExpr, [0, 1, "x", None, None, "day", True, *_TIMEX]),  # a bool for a Literal

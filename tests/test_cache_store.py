@@ -6,7 +6,7 @@ import hashlib
 import tracemalloc
 from pathlib import Path
 
-from newsgraph.cache.store import CacheStore
+from newsgraph.builder.cache.store import CacheStore
 
 #: Entries of the memory test: 16 to a shard on average.
 ENTRIES = 4096

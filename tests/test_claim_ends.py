@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import claim_ends, reported
-from newsgraph.pipeline.attribution import Resolver
-from newsgraph.pipeline.claim_ends import ContentEnds, content_end_reference
-from newsgraph.pipeline.claim_spans import CLAIM_CUES, REACH
-from newsgraph.pipeline.claims import _quoted, find_claims
-from newsgraph.pipeline.drafts import ArticleDraft
-from newsgraph.pipeline.sentences import sentence_spans
+from newsgraph.rules import claim_ends, reported
+from newsgraph.rules.attribution import Resolver
+from newsgraph.rules.claim_ends import ContentEnds, content_end_reference
+from newsgraph.rules.claim_spans import CLAIM_CUES, REACH
+from newsgraph.rules.claims import _quoted, find_claims
+from newsgraph.rules.drafts import ArticleDraft
+from newsgraph.rules.sentences import sentence_spans
 from tests.rules_helpers import article, extract
 
 #: Cue words (one ends in "ly", as tests 1 and 2 can match across), the joints and commas the

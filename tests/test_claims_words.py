@@ -8,7 +8,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import claims, lexicon
+from newsgraph.rules import claims, lexicon
 
 _PIECES = ["not", "NOT", "No", "never", "n't", "N'T", "don't", "cannot", "nor", "without",
            "we hope", "We Hope", "hopes", "hope", "hoped", "should", "Must", "need to",

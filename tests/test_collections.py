@@ -22,10 +22,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from synthetic import article_text
 
-from newsgraph.collection import ColumnMapping, read_collection
-from newsgraph.records import BadRecord, RecordItem
-from newsgraph.synthetic import article_text
+from newsgraph.builder.collection import ColumnMapping, read_collection
+from newsgraph.builder.records import BadRecord, RecordItem
 from tests.conftest import run_cli, table_rows
 
 N = 40
@@ -197,7 +197,7 @@ def test_parquet_is_read_in_batches_never_whole(tmp_path: Path,
 
     monkeypatch.setattr(pq, "read_table", refuse)
     monkeypatch.setattr(pq.ParquetFile, "read", refuse)
-    monkeypatch.setattr("newsgraph.collection.PARQUET_BATCH", 3)
+    monkeypatch.setattr("newsgraph.builder.collection.PARQUET_BATCH", 3)
     batches: list[int] = []
     original = pq.ParquetFile.iter_batches
 

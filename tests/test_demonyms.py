@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.demonyms import DEMONYM_COUNTRIES, find_demonyms
+from newsgraph.rules.demonyms import DEMONYM_COUNTRIES, find_demonyms
 
 #: The reference: the country names as one alternation, longest first, and every capitalised
 #: word looked up in the table (alone, or without a plural "s").

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph import digests
-from newsgraph.digests import DigestSet, HexDigestSet
+from newsgraph.builder import digests
+from newsgraph.builder.digests import DigestSet, HexDigestSet
 
 DIGEST = st.binary(min_size=4, max_size=4) | st.sampled_from([b"\x00" * 4, b"\xff" * 4,
                                                                b"\x00\x00\x00\x01"])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsgraph.dictionary import render
-from newsgraph.tables import TABLES
+from newsgraph.package.tables import TABLES
+from newsgraph.publish.dictionary import render
 from tests.conftest import DATASET, REPO
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract import ARTICLE_STAGES
-from newsgraph.layout import TABLE_NAMES
+from newsgraph.builder.extract import ARTICLE_STAGES
+from newsgraph.package.layout import TABLE_NAMES
 from tests.conftest import REPO
 
 PAGES = sorted([REPO / "README.md", *(REPO / "docs").glob("*.md")])

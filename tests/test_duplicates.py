@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsgraph.ids import content_id
+from newsgraph.models.ids import content_id
 from tests.conftest import RECIPE, run_cli
 
 SEEDS = RECIPE / "sources"
@@ -104,8 +104,8 @@ def test_no_duplicates_gives_an_empty_table(tmp_path: Path) -> None:
 
 def test_a_duplicate_pointing_at_no_article_is_invalid(tmp_path: Path) -> None:
     """The validator checks the new table's foreign key (the table is registered)."""
-    from newsgraph.tables import TABLES_BY_NAME
-    from newsgraph.validate import Report, check_package
+    from newsgraph.package.tables import TABLES_BY_NAME
+    from newsgraph.package.validate import Report, check_package
 
     spec = TABLES_BY_NAME["article_duplicates"]
     assert spec.foreign_keys[0].table == "articles"

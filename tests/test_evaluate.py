@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate import evaluate, normalise_quote
+from newsgraph.evaluate.gold import evaluate, normalise_quote
 from tests.conftest import GOLD, RECIPE, run_cli
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.brat import quoted_segments, read_gold, source_head
 from newsgraph.errors import InputError, UsageError
-from newsgraph.evaluate_brat import evaluate_brat
-from newsgraph.evaluate_report import check_bounds, parse_bounds
+from newsgraph.evaluate.brat import evaluate_brat
+from newsgraph.evaluate.brat_reader import quoted_segments, read_gold, source_head
+from newsgraph.evaluate.report import check_bounds, parse_bounds
 from tests.brat_cases import CASES, Case, Gold, write_articles, write_gold
 from tests.conftest import run_cli
 

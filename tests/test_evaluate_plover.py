@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate_plover import evaluate_plover, matches
+from newsgraph.evaluate.plover import evaluate_plover, matches
 from tests.conftest import run_cli
 
 RECORDS = [

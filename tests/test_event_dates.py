@@ -1,15 +1,15 @@
 """An event's date is the time mention of its clause, else the publication date, else none.
 
-Made-up articles; the events stage (``pipeline/events.py``) picks among the article's time
-mentions (``pipeline/times.py``), so the event's ``date_*`` are always one mention's.
+Made-up articles; the events stage (``rules/events.py``) picks among the article's time
+mentions (``rules/times.py``), so the event's ``date_*`` are always one mention's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from newsgraph.pipeline.events import find_events
-from newsgraph.pipeline.times import find_article_times
+from newsgraph.rules.events import find_events
+from newsgraph.rules.times import find_article_times
 from tests.rules_helpers import article, extract
 
 PUBLISHED = dt.date(2019, 11, 27)

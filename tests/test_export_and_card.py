@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.tables import TABLES
+from newsgraph.package.tables import TABLES
 from tests.conftest import DATASET, RECIPE, REPO, run_cli
 
 VIEWS = ("quotes_with_sources", "independent_sources", "events_timeline", "claims_with_sources")

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from synthetic_tables import write_large_package
 
-from newsgraph import fastcheck
-from newsgraph.fastcheck import re2
-from newsgraph.synthetic_tables import write_large_package
-from newsgraph.validate import validate_package
-from newsgraph.writer import sha256_file
+from newsgraph.package import fastcheck
+from newsgraph.package.descriptor import sha256_file
+from newsgraph.package.fastcheck import re2
+from newsgraph.package.validate import validate_package
 from tests.reliability_cases import INVALID_PACKAGES, Case
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate import evaluate
+from newsgraph.evaluate.gold import evaluate
 from tests.conftest import REPO, run_cli
 
 ARTICLES = REPO / "tests" / "fixtures" / "articles"

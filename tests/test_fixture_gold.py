@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.sources import read_source
+from newsgraph.rules.sources import read_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 GOLD = Path(__file__).parent / "gold" / "fixtures"

@@ -7,9 +7,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.forms import _WORD_START, FormIndex, _longest, form_regex
-from newsgraph.pipeline.people import HONORIFIC, People
-from newsgraph.pipeline.people import _add_forms as add_forms
+from newsgraph.rules.forms import _WORD_START, FormIndex, _longest, form_regex
+from newsgraph.rules.people import HONORIFIC, People
+from newsgraph.rules.people import _add_forms as add_forms
 
 # pieces that make the boundary cases: words sharing prefixes, full stops, apostrophes, hyphens,
 # spaces, a non-ASCII letter, a digit

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import atomic
 from newsgraph.errors import UsageError
+from newsgraph.package import atomic
 from tests.conftest import RECIPE, run_cli
 
 MESSAGE = ("no space left on the device while writing the output (the previous output is "

@@ -1,7 +1,7 @@
 """Fuzzing the builder through the real build: arbitrary text and bytes never crash it.
 
 Each example is one generated source in a folder (or in a recipe with quality assertions),
-built with ``newsgraph.build.build`` as the command line does: the per-article stage, the
+built with ``newsgraph.builder.build.build`` as the command line does: the per-article stage, the
 spill, the streaming writer, the quality assertions and the validation of the written
 package. A build either succeeds, and the package then passes ``validate`` with every span
 slicing the text exactly, or raises the package's own one-line error; the previous output is
@@ -20,10 +20,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.build import BuildOptions, build
+from newsgraph.builder.build import BuildOptions, build
 from newsgraph.errors import DatasetError, InputError, NewsgraphError
-from newsgraph.sources import MAGIC
-from newsgraph.validate import validate_package
+from newsgraph.package.validate import validate_package
+from newsgraph.rules.sources import MAGIC
 from tests.conftest import SEED
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "20"))

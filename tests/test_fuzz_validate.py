@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import DatasetError, NewsgraphError
-from newsgraph.tables import TABLE_NAMES, jsonl_path
-from newsgraph.validate import Report, read_descriptor, validate_package
+from newsgraph.package.tables import TABLE_NAMES, jsonl_path
+from newsgraph.package.validate import Report, read_descriptor, validate_package
 from tests.conftest import RECIPE, run_cli
 from tests.reliability_cases import read_rows, rehash
 

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import claim_inverted, claim_sieves, organisations, reported
-from newsgraph.pipeline.claims import find_claims
-from newsgraph.pipeline.organisations import (
+from newsgraph.rules import claim_inverted, claim_sieves, organisations, reported
+from newsgraph.rules.claims import find_claims
+from newsgraph.rules.organisations import (
     _CONNECTORS,
     _ORG_OR_DESIGNATOR,
     ORG_WORDS,
@@ -30,9 +30,9 @@ from newsgraph.pipeline.organisations import (
     _tokens,
     _trim_connectors,
 )
-from newsgraph.pipeline.pairs import find_pairs
-from newsgraph.pipeline.quotes import find_quotes
-from newsgraph.pipeline.segment import _SITE_SUFFIX_AT, _with_site, segment
+from newsgraph.rules.pairs import find_pairs
+from newsgraph.rules.quotes import find_quotes
+from newsgraph.rules.segment import _SITE_SUFFIX_AT, _with_site, segment
 from tests.rules_helpers import article, extract
 
 

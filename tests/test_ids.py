@@ -1,4 +1,4 @@
-"""Content-derived ids (``newsgraph.ids``): deterministic, well-formed, collision-free keys."""
+"""Content-derived ids (``newsgraph.models.ids``): deterministic, well-formed, collision-free keys."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.ids import ID_HEX_DIGITS, PREFIXES, content_id, id_pattern, normalise_key
-from newsgraph.schema_export import json_schema
-from newsgraph.tables import TABLES
+from newsgraph.models.ids import ID_HEX_DIGITS, PREFIXES, content_id, id_pattern, normalise_key
+from newsgraph.package.schema_export import json_schema
+from newsgraph.package.tables import TABLES
 from tests.strategies import split_nullable_schema, text_strategy
 
 SETTINGS = settings(max_examples=100, deadline=None)

@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.build import BuildOptions, build
-from newsgraph.cache.session import default_cache_dir
-from newsgraph.cache.store import ENTRIES_DIR, MANIFEST_FILE
+from newsgraph.builder.build import BuildOptions, build
+from newsgraph.builder.cache.session import default_cache_dir
+from newsgraph.builder.cache.store import ENTRIES_DIR, MANIFEST_FILE
 from tests.conftest import RECIPE, run_cli
 
 SEEDS = sorted((RECIPE / "sources").glob("*.txt"))

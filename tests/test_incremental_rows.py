@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsgraph.cache.figures import FIGURES_DIR
-from newsgraph.cache.session import default_cache_dir
-from newsgraph.cache.store import ENTRIES_DIR, ROWS_SUFFIX
-from newsgraph.pipeline.assemble import Assembler, _actor_id
-from newsgraph.pipeline.contribution import Contribution, NameUse
-from newsgraph.pipeline.drafts import ActorDraft
+from newsgraph.builder.assemble import Assembler, _actor_id
+from newsgraph.builder.cache.figures import FIGURES_DIR
+from newsgraph.builder.cache.session import default_cache_dir
+from newsgraph.builder.cache.store import ENTRIES_DIR, ROWS_SUFFIX
+from newsgraph.builder.contribution import Contribution, NameUse
+from newsgraph.rules.drafts import ActorDraft
 from tests.conftest import RECIPE, run_cli
 from tests.test_incremental import NEW, OLD, SEEDS, assert_same_as_scratch, built, folder, seeds
 

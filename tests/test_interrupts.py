@@ -17,9 +17,9 @@ from pathlib import Path
 
 import psutil
 import pytest
+from synthetic import write_corpus
 
-from newsgraph.interrupts import SIGINT_AT
-from newsgraph.synthetic import write_corpus
+from newsgraph.builder.interrupts import SIGINT_AT
 from tests.conftest import REPO, SEED, run_cli
 
 INTERRUPTED = "newsgraph: interrupted; previous output untouched"

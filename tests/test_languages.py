@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.language import detect
-from newsgraph.pipeline.drafts import ArticleMeta
-from newsgraph.pipeline.marks import MARKS_ONLY_RULE, marked_spans
-from newsgraph.pipeline.metadata import RULE, apply_language
-from newsgraph.pipeline.segment import segment
+from newsgraph.rules.drafts import ArticleMeta
+from newsgraph.rules.language import detect
+from newsgraph.rules.marks import MARKS_ONLY_RULE, marked_spans
+from newsgraph.rules.metadata import RULE, apply_language
+from newsgraph.rules.segment import segment
 from tests.conftest import REPO, build_into
 
 LANGUAGES = REPO / "tests" / "fixtures" / "languages"

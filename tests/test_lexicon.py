@@ -8,10 +8,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import lexicon
-from newsgraph.pipeline.attribution import CUE, UNNAMED_HEAD, UNNAMED_HEADS
-from newsgraph.pipeline.lexicon import SPEECH_FORMS, Cues, expand_forms
-from newsgraph.pipeline.reported import CLAIM_CUES
+from newsgraph.rules import lexicon
+from newsgraph.rules.attribution import CUE, UNNAMED_HEAD, UNNAMED_HEADS
+from newsgraph.rules.lexicon import SPEECH_FORMS, Cues, expand_forms
+from newsgraph.rules.reported import CLAIM_CUES
 
 _PIECES = ["said", "says", "According", "according", "to", "pointed", "out", "called", "for",
            "told", "x", "Xsaid", "said_", "_", "1", "é", "saidé", "sai", "d", " ", "  ", ",",

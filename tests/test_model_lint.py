@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from newsgraph.schema_export import json_schema, table_schema
-from newsgraph.tables import TABLES, TABLES_BY_NAME, TableSpec
+from newsgraph.package.schema_export import json_schema, table_schema
+from newsgraph.package.tables import TABLES, TABLES_BY_NAME, TableSpec
 from tests.conftest import DATASET
 from tests.strategies import split_nullable, split_nullable_schema
 

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import ValidationError
 
-from newsgraph.schema_export import json_schema
-from newsgraph.tables import TABLES, TableSpec
+from newsgraph.package.schema_export import json_schema
+from newsgraph.package.tables import TABLES, TableSpec
 from tests.strategies import (
     column_strategy,
     field_schemas,

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.jsonio import dumps_line
-from newsgraph.tables import TABLES, TableSpec
+from newsgraph.models.jsonio import dumps_line
+from newsgraph.package.tables import TABLES, TableSpec
 from tests.strategies import arrow_schema, generic_arrow_schema, model_strategy, row_strategy
 
 SETTINGS = settings(max_examples=100, deadline=None)

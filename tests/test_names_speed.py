@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import names
+from newsgraph.rules import names
 
 #: headline and sentence words, honorifics, digits, punctuation, cased symbols that are not
 #: letters (Ⅷ, Ⓐ: upper case but not alphabetic), every kind of whitespace

@@ -1,4 +1,4 @@
-"""A regex behind its pieces (``pipeline.needs``) finds what the bare regex finds."""
+"""A regex behind its pieces (``rules.needs``) finds what the bare regex finds."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import claim_sieves, reported, reporting_names
-from newsgraph.pipeline.needs import Needs
+from newsgraph.rules import claim_sieves, reported, reporting_names
+from newsgraph.rules.needs import Needs
 
 #: Every ``Needs`` of the pipeline, by name.
 NEEDS = {f"{module.__name__.rsplit('.', 1)[1]}.{name}": value

@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from newsgraph.tables import TABLES
+from newsgraph.package.tables import TABLES
 from tests.conftest import RECIPE, run_cli
 
 RUN = 40

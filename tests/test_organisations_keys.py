@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.organisations import _CONTEXT_RULES, holds_any
+from newsgraph.rules.organisations import _CONTEXT_RULES, holds_any
 
 KEYS = [keys for _, _, _, keys in _CONTEXT_RULES]
 #: pieces of the key words and their neighbours: prefixes, spaces, case, non-ASCII

@@ -11,8 +11,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import people
-from newsgraph.pipeline.names import NAME_RUN, WORD
+from newsgraph.rules import people
+from newsgraph.rules.names import NAME_RUN, WORD
 
 
 def _occurrences_reference(text: str, spans: list[tuple[int, int]]) -> list[people._Occurrence]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.people import _SENTENCE_OPENERS, opens_sentence
+from newsgraph.rules.people import _SENTENCE_OPENERS, opens_sentence
 
 PIECES = ["Okafor", "said", "Ms.", ".", "!", "?", ":", ";", '"', "“", "”", "‘", "’", "(", ",",
           " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\x1c", "é", "x"]

@@ -5,7 +5,7 @@
   no other ``"rule:..."`` string is written anywhere in the code, so a new rule is covered as
   soon as its constant exists;
 * a date read from a byline has basis ``byline``;
-* the stage order in ``newsgraph.pipeline``'s docstring is the order ``extract`` runs;
+* the stage order in ``newsgraph.builder``'s docstring is the order ``extract`` runs;
 * the built-in gazetteer goes through the curated-actor model: a bad entry names file and line.
 """
 
@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-import newsgraph.pipeline
+import newsgraph.builder
+from newsgraph.builder.extract import ARTICLE_STAGES
 from newsgraph.errors import InputError
-from newsgraph.extract import ARTICLE_STAGES
-from newsgraph.pipeline.actors import GAZETTEER_RULE, builtin_gazetteer, read_gazetteer
-from newsgraph.pipeline.metadata import RULE as METADATA_RULE
-from newsgraph.pipeline.metadata import read_metadata
-from newsgraph.pipeline.segment import segment
-from newsgraph.tables import TABLES
+from newsgraph.package.tables import TABLES
+from newsgraph.rules.actors import GAZETTEER_RULE, builtin_gazetteer, read_gazetteer
+from newsgraph.rules.metadata import RULE as METADATA_RULE
+from newsgraph.rules.metadata import read_metadata
+from newsgraph.rules.segment import segment
 from tests.conftest import REPO, run_cli
 
 PACKAGE = REPO / "newsgraph"
@@ -72,7 +72,7 @@ def test_rule_strings_appear_only_as_rule_constants() -> None:
 
 def test_the_rule_constants_are_found() -> None:
     constants = rule_constants()
-    assert constants[METADATA_RULE] == "newsgraph.pipeline.metadata.RULE"
+    assert constants[METADATA_RULE] == "newsgraph.rules.metadata.RULE"
     assert len(constants) >= 15
 
 
@@ -115,7 +115,7 @@ def test_a_date_read_from_a_byline_has_basis_byline() -> None:
 
 
 def test_the_documented_stage_order_is_the_order_that_runs() -> None:
-    doc = " ".join((newsgraph.pipeline.__doc__ or "").split())
+    doc = " ".join((newsgraph.builder.__doc__ or "").split())
     chain = doc[doc.index("sources ->"):doc.index(". ", doc.index("sources ->"))]
     assert [s.strip() for s in chain.split("->")] == [
         "sources", "segment", "metadata", *(name for name, _ in ARTICLE_STAGES),

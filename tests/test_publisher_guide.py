@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from newsgraph.recipe import Recipe
+from newsgraph.recipe.manifest import Recipe
 from tests.conftest import REPO, SEED, run_cli
 
 GUIDE = (REPO / "docs" / "publisher-guide.md").read_text(encoding="utf-8")

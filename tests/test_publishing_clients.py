@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.tables import TABLES, TABLES_BY_NAME
+from newsgraph.package.tables import TABLES, TABLES_BY_NAME
 from tests.conftest import DATASET
 
 

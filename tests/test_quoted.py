@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.claim_spans import in_quote, quoted_share
-from newsgraph.pipeline.claims import find_claims, rejected_cues
-from newsgraph.pipeline.quoted import Quoted
+from newsgraph.rules.claim_spans import in_quote, quoted_share
+from newsgraph.rules.claims import find_claims, rejected_cues
+from newsgraph.rules.quoted import Quoted
 from tests.rules_helpers import article, extract
 
 Pairs = list[tuple[int, int]]

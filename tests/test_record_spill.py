@@ -1,4 +1,4 @@
-"""The record registries spilled to disk (``pipeline/registry.py``) give the rows kept in memory
+"""The record registries spilled to disk (``builder/registry.py``) give the rows kept in memory
 would: the same rows in the same order, whatever the articles' split into runs.
 
 A build with a spill limit of a few entries (every few articles a run goes to the on-disk
@@ -20,10 +20,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.build import BuildOptions, build
-from newsgraph.pipeline import registry
-from newsgraph.pipeline.assemble import Assembler
-from newsgraph.pipeline.contribution import (
+from newsgraph.builder import registry
+from newsgraph.builder.assemble import Assembler
+from newsgraph.builder.build import BuildOptions, build
+from newsgraph.builder.contribution import (
     ClaimPart,
     Contribution,
     EventDate,
@@ -32,8 +32,8 @@ from newsgraph.pipeline.contribution import (
     NameUse,
     QuotePart,
 )
-from newsgraph.pipeline.drafts import ActorDraft
-from newsgraph.pipeline.reuse import Reuse
+from newsgraph.builder.reuse import Reuse
+from newsgraph.rules.drafts import ActorDraft
 from tests.conftest import DATASET, RECIPE, REPO
 
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import DatasetError
-from newsgraph.validate import validate_package
+from newsgraph.package.validate import validate_package
 from tests.conftest import run_cli
 from tests.reliability_cases import (
     ERROR,

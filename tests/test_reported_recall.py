@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.pipeline.attribution import Resolver
-from newsgraph.pipeline.claim_subjects import sentence_subject
-from newsgraph.pipeline.claims import find_claims
+from newsgraph.rules.attribution import Resolver
+from newsgraph.rules.claim_subjects import sentence_subject
+from newsgraph.rules.claims import find_claims
 from tests.rules_helpers import article, extract
 
 OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.ids import normalise_key, normalise_key_reference
-from newsgraph.pipeline.reuse import _shingles, _shingles_reference
+from newsgraph.builder.reuse import _shingles, _shingles_reference
+from newsgraph.models.ids import normalise_key, normalise_key_reference
 
 #: words, names with honorifics and dots, curly and straight quotation marks, every kind of
 #: whitespace (tabs, no-break and em spaces, the separators \x1c-\x1f), non-ASCII letters that

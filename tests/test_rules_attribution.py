@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.claims import find_claims
+from newsgraph.rules.claims import find_claims
 from tests.rules_helpers import article, extract, speakers
 
 OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."
@@ -234,7 +234,7 @@ FIXTURE_ARTICLES = sorted((Path(__file__).parent / "fixtures" / "articles").glob
 def test_resolver_answers_do_not_depend_on_the_order_of_questions(path: Path,
                                                                   data: st.DataObject) -> None:
     """Sieves, not state: asking the resolver in any order gives the same answers."""
-    from newsgraph.pipeline.attribution import Resolver
+    from newsgraph.rules.attribution import Resolver
 
     draft = extract(path.read_text(encoding="utf-8"))
     queries = _pronoun_queries(draft.source.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.pipeline.claims import find_claims
+from newsgraph.rules.claims import find_claims
 from tests.rules_helpers import article, extract
 
 OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."

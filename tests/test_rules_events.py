@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.models.event import EVENT_TYPES, EventType, PloverType
-from newsgraph.pipeline.event_lexicon import _TRIGGERS, REPORTING_FORMS, TRIGGER_FORMS
-from newsgraph.pipeline.events import add_event_actors, find_events
+from newsgraph.rules.event_lexicon import _TRIGGERS, REPORTING_FORMS, TRIGGER_FORMS
+from newsgraph.rules.events import add_event_actors, find_events
 from tests.rules_helpers import article, extract
 
 
@@ -195,7 +195,7 @@ def test_an_acronym_subject_is_the_agent() -> None:
 
 def test_plover_modes_are_plover_s_own() -> None:
     """Every mode the table sets is one of PLOVER's modes of the type its event type maps to."""
-    from newsgraph.pipeline.event_lexicon import PLOVER_MODES, TYPE_MODES
+    from newsgraph.rules.event_lexicon import PLOVER_MODES, TYPE_MODES
     assert set(PLOVER_MODES) <= set(typing.get_args(PloverType))
     for event_type, mode in TYPE_MODES.items():
         plover = EVENT_TYPES[event_type][0]
@@ -210,7 +210,7 @@ def test_plover_modes_are_plover_s_own() -> None:
 ])
 def test_the_trigger_s_type_gives_the_mode(sentence: str, event_type: str,
                                             mode: str | None) -> None:
-    from newsgraph.pipeline.event_lexicon import TYPE_MODES
+    from newsgraph.rules.event_lexicon import TYPE_MODES
     types = [t for t, *_ in _events(sentence)]
     assert event_type in types
     assert TYPE_MODES.get(typing.cast(EventType, event_type)) == mode

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.claims import find_claims
-from newsgraph.pipeline.reporting_names import (
+from newsgraph.rules.claims import find_claims
+from newsgraph.rules.reporting_names import (
     _STAFF,
     _alone,
     _in_longer_name,

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.pipeline.segment import segment
-from newsgraph.pipeline.times import parse_publication_date
+from newsgraph.rules.segment import segment
+from newsgraph.rules.times import parse_publication_date
 from tests.rules_helpers import extract
 
 BODY = ("The council voted late on Monday to put protected bike lanes on a long stretch of the "

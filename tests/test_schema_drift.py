@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from newsgraph.schema_export import schema_files
-from newsgraph.tables import TABLES
+from newsgraph.package.schema_export import schema_files
+from newsgraph.package.tables import TABLES
 from newsgraph.versions import SCHEMA_VERSION
 from tests.conftest import REPO
 

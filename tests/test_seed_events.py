@@ -88,5 +88,5 @@ def test_claims_point_at_the_events_they_are_about() -> None:
 
 
 def test_plover_mode_follows_the_event_type() -> None:
-    from newsgraph.pipeline.event_lexicon import TYPE_MODES
+    from newsgraph.rules.event_lexicon import TYPE_MODES
     assert all(e["plover_mode"] == TYPE_MODES.get(e["event_type"]) for e in EVENTS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.sentences import _sentence_spans, sentence_spans
+from newsgraph.rules.sentences import _sentence_spans, sentence_spans
 
 PIECES = ["Mr. Okafor said.", " ", "  ", "U.S.", "Dec. 3-4", '"We won."', "It ended! ", "Then",
           "“Quote”", "\n", "\u00a0", "ariz. ", "é", "A", "1"]

@@ -12,9 +12,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 from hypothesis import given
 from hypothesis import strategies as st
+from synthetic import write_corpus
 
-from newsgraph.source_list import LISTED_LIMIT, SourceList, digest_of_columns, source_summary
-from newsgraph.synthetic import write_corpus
+from newsgraph.package.source_list import LISTED_LIMIT, SourceList, digest_of_columns, source_summary
 from tests.conftest import DATASET, run_cli
 
 _entry = st.fixed_dictionaries({

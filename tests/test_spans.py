@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsgraph.tables import TABLES
+from newsgraph.package.tables import TABLES
 from tests.conftest import DATASET
 
 

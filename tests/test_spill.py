@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import pickle
 
-from newsgraph.spill import DraftSpill
+from newsgraph.builder.spill import DraftSpill
 from tests.conftest import REPO
 
 
@@ -24,12 +24,12 @@ def test_the_spill_file_has_no_name_and_returns_what_was_written() -> None:
 def test_the_exception_is_documented_where_the_rule_is() -> None:
     architecture = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
     assert "Never `pickle`" in architecture
-    assert "newsgraph/spill.py" in architecture and "unlinked" in architecture
-    source = (REPO / "newsgraph" / "spill.py").read_text(encoding="utf-8")
+    assert "newsgraph/builder/spill.py" in architecture and "unlinked" in architecture
+    source = (REPO / "newsgraph" / "builder" / "spill.py").read_text(encoding="utf-8")
     assert "no byte that a user or a source file supplies is ever unpickled" in " ".join(source.split())
     users = sorted(str(p.relative_to(REPO)) for p in (REPO / "newsgraph").rglob("*.py")
                    if "pickle.loads" in p.read_text(encoding="utf-8"))
-    assert users == ["newsgraph/pipeline/registry.py", "newsgraph/spill.py"]
-    assert "newsgraph/pipeline/registry.py" in architecture
-    store = (REPO / "newsgraph" / "pipeline" / "registry.py").read_text(encoding="utf-8")
+    assert users == ["newsgraph/builder/registry.py", "newsgraph/builder/spill.py"]
+    assert "newsgraph/builder/registry.py" in architecture
+    store = (REPO / "newsgraph" / "builder" / "registry.py").read_text(encoding="utf-8")
     assert 'sqlite3.connect("",' in store, "the record store must be SQLite's unnamed file"

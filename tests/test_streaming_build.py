@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsgraph
-from newsgraph import writer
-from newsgraph.build import BuildOptions, build
-from newsgraph.pipeline.assemble import link_actor_names
-from newsgraph.pipeline.reuse import MAX_ARTICLES_PER_SHINGLE, Reuse, ReuseFinder
-from newsgraph.tables import TABLES, jsonl_path
+from newsgraph.builder.assemble import link_actor_names
+from newsgraph.builder.build import BuildOptions, build
+from newsgraph.builder.reuse import MAX_ARTICLES_PER_SHINGLE, Reuse, ReuseFinder
+from newsgraph.package import writer
+from newsgraph.package.tables import TABLES, jsonl_path
 from tests.conftest import REPO, run_cli
 
 FIXTURES = REPO / "tests" / "fixtures" / "articles"

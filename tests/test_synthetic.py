@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from newsgraph.synthetic import write_corpus
+from synthetic import write_corpus
+
 from tests.conftest import run_cli
 
 
@@ -32,8 +33,9 @@ def test_synthetic_corpus_builds_and_validates(tmp_path: Path) -> None:
 
 
 def test_large_synthetic_package_is_valid(tmp_path: Path) -> None:
-    from newsgraph.synthetic_tables import write_large_package
-    from newsgraph.validate import validate_package
+    from synthetic_tables import write_large_package
+
+    from newsgraph.package.validate import validate_package
 
     out = write_large_package(tmp_path / "large", n_mentions=2_000, n_articles=100)
     report = validate_package(out)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate_timeml import Predicted, score_times, write_collection
-from newsgraph.timeml import read_corpus, read_timeml
+from newsgraph.evaluate.timeml import Predicted, score_times, write_collection
+from newsgraph.evaluate.timeml_reader import read_corpus, read_timeml
 from tests.conftest import DATASET, run_cli
 
 GOLD = Path(__file__).parent / "fixtures" / "timeml"

@@ -1,4 +1,4 @@
-"""The date grammar (``newsgraph.pipeline.times``) on made-up sentences, and its invariants.
+"""The date grammar (``newsgraph.rules.times``) on made-up sentences, and its invariants.
 
 Each case is a sentence, a publication date, the expression the grammar must find and the
 TIMEX3 value it must give. The property tests hold for any text: every span slices the text,
@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline.times import RULE, find_times, parse_publication_date
-from newsgraph.pipeline.timex_values import value_interval
+from newsgraph.rules.times import RULE, find_times, parse_publication_date
+from newsgraph.rules.timex_values import value_interval
 
 NOV_27 = dt.date(2019, 11, 27)  # a Wednesday
 

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.pipeline import timewords, timex_parse, timex_starts, timex_tokens
-from newsgraph.pipeline.times import TimeExpr, find_times
-from newsgraph.pipeline.timex_parse import (
+from newsgraph.rules import timewords, timex_parse, timex_starts, timex_tokens
+from newsgraph.rules.times import TimeExpr, find_times
+from newsgraph.rules.timex_parse import (
     _bare_month,
     _calendar_date,
     _Cursor,
@@ -35,7 +35,7 @@ from newsgraph.pipeline.timex_parse import (
     _references,
     _year_alone,
 )
-from newsgraph.pipeline.timex_tokens import Frame
+from newsgraph.rules.timex_tokens import Frame
 
 
 def _core_reference(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:

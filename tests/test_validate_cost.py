@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsgraph import fastcheck
-from newsgraph.layout import parquet_files
-from newsgraph.tables import TABLES
-from newsgraph.validate import needed, validate_package
+from newsgraph.package import fastcheck
+from newsgraph.package.layout import parquet_files
+from newsgraph.package.tables import TABLES
+from newsgraph.package.validate import needed, validate_package
 
 DANGLING = "quo_0000000000000000"
 
@@ -64,7 +64,7 @@ def test_the_report_names_the_bad_row_as_the_reference_does(pkg: Path) -> None:
                                                        encoding="utf-8")
     _dangle_in_parquet(pkg, 1)
     descriptor = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
-    from newsgraph.descriptor import sha256_file
+    from newsgraph.package.descriptor import sha256_file
 
     for resource in descriptor["resources"]:
         if resource.get("path") in ("json/quote_mentions.jsonl", "parquet/quote_mentions.parquet"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import newsgraph
-from newsgraph.views import VIEWS, view_columns
+from newsgraph.package.views import VIEWS, view_columns
 from tests.conftest import DATASET, REPO
 
 

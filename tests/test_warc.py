@@ -9,8 +9,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsgraph.sources import html_source
-from newsgraph.warc import header_charset
+from newsgraph.builder.warc import header_charset
+from newsgraph.rules.sources import html_source
 from tests.conftest import run_cli, table_rows
 
 PAGE = ('<html><head><title>{title}</title></head><body><nav><a>Home</a> <a>World</a></nav>'

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluate import evaluate
-from newsgraph.pipeline.segment import segment
+from newsgraph.evaluate.gold import evaluate
+from newsgraph.rules.segment import segment
 from tests.conftest import REPO, run_cli
 
 ARTICLES = REPO / "tests" / "fixtures" / "articles"

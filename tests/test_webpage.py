@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import InputError
-from newsgraph.pipeline.segment import BODY_KINDS, segment
-from newsgraph.sources import read_source
-from newsgraph.webpage import OUTSIDE_MAIN, decode_page, read_page
+from newsgraph.rules.segment import BODY_KINDS, segment
+from newsgraph.rules.sources import read_source
+from newsgraph.rules.webpage import OUTSIDE_MAIN, decode_page, read_page
 from tests.conftest import REPO, build_into
 
 WEB = REPO / "tests" / "fixtures" / "web"

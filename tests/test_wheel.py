@@ -24,7 +24,7 @@ SCRIPT = """
 import json, sys
 import newsgraph
 assert "/site-packages/newsgraph/" in newsgraph.__file__.replace("\\\\", "/"), newsgraph.__file__
-counts = {t: len(newsgraph.load(t)) for t in newsgraph.tables()}
+counts = {t: len(newsgraph.load(t)) for t in newsgraph.package.tables()}
 n = newsgraph.connect().sql("select count(*) from quotes").fetchall()[0][0]
 view = newsgraph.connect().sql("select count(*) from quotes_with_sources").fetchall()[0][0]
 print(json.dumps({"counts": counts, "quotes": n, "view": view}))

@@ -12,9 +12,9 @@ import re
 
 import pytest
 
+from newsgraph.builder.extract import Context, code_versions, extract_chunk
 from newsgraph.errors import UsageError
-from newsgraph.extract import Context, code_versions, extract_chunk
-from newsgraph.pipeline.actors import builtin_gazetteer
+from newsgraph.rules.actors import builtin_gazetteer
 from tests.conftest import SEED
 
 STALE = ("0.0.1", "000000000000")
@@ -42,7 +42,7 @@ def test_a_worker_with_other_code_refuses() -> None:
 
 
 def test_a_dask_worker_with_other_code_refuses() -> None:
-    from newsgraph.dask_engine import extract_dask
+    from newsgraph.builder.dask_engine import extract_dask
 
     with pytest.raises(UsageError, match="install the same newsgraph on every worker"):
         list(extract_dask([SEED], _context(STALE), 1, None))

@@ -1,6 +1,6 @@
 """``TableWriter`` writes the same bytes whether rows come as dicts or as ``RowBlock``s.
 
-Level 2 of the build cache (``cache/rows.py``) hands the writer an unchanged article's rows
+Level 2 of the build cache (``builder/cache/rows.py``) hands the writer an unchanged article's rows
 as columns with their JSON Lines already made; a build from scratch hands it dicts. The
 Parquet row groups are cut by batches (``CONVERT_BATCH``) and by text size, so the two
 must make the same batches too: any mix of dicts and blocks, split anywhere between
@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph import writer
-from newsgraph.cache.rows import block_of, decode_rows, encode_rows
-from newsgraph.pipeline.article_rows import SPAN_TABLES
-from newsgraph.pipeline.contribution import Contribution
-from newsgraph.tables import jsonl_path, parquet_path
+from newsgraph.builder.article_rows import SPAN_TABLES
+from newsgraph.builder.cache.rows import block_of, decode_rows, encode_rows
+from newsgraph.builder.contribution import Contribution
+from newsgraph.package import writer
+from newsgraph.package.tables import jsonl_path, parquet_path
 from tests.conftest import REPO
 
 TABLES = ("articles", "actor_roles", "time_mentions", "quote_mentions")
@@ -67,8 +67,8 @@ def test_blocks_and_dicts_write_the_same_bytes(tmp_path_factory: pytest.TempPath
 
 def test_a_block_survives_its_stored_form() -> None:
     """Stored rows decode to the block that was stored (dates back as dates)."""
-    from newsgraph.arrow_schema import arrow_schema
-    from newsgraph.tables import spec
+    from newsgraph.package.arrow_schema import arrow_schema
+    from newsgraph.package.tables import spec
 
     blocks = [block_of(rows_of(t)[:7], arrow_schema(spec(t))) for t in SPAN_TABLES]
     contribution = Contribution("a.txt", "a.txt", -1, "art_1", [], {"x": 3}, {}, [], [], [])

@@ -13,7 +13,7 @@ import pytest
 
 import newsgraph
 from newsgraph.errors import DatasetError
-from newsgraph.writer import TableWriter
+from newsgraph.package.writer import TableWriter
 
 
 def _row(pkg: Path) -> dict[str, object]:

@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from newsgraph.ids import whole_string
 from newsgraph.models.base import (
     METHOD_FIELD,
     ActorId,
@@ -19,6 +18,7 @@ from newsgraph.models.base import (
     NonEmptyStr,
     Record,
 )
+from newsgraph.models.ids import whole_string
 
 WikidataId = Annotated[str, StringConstraints(pattern=whole_string(r"Q[1-9][0-9]*"))]
 #: How strongly a Wikidata id is backed; ids without evidence are never published.

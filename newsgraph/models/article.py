@@ -11,7 +11,6 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from newsgraph.ids import whole_string
 from newsgraph.models.base import (
     METHOD_FIELD,
     ArticleDuplicateId,
@@ -25,6 +24,7 @@ from newsgraph.models.base import (
     Record,
     SegmentId,
 )
+from newsgraph.models.ids import whole_string
 
 SourceFormat = Literal["text", "markdown", "html"]
 #: How a piece of article metadata was established ('html_meta': read from a web page's

@@ -6,7 +6,7 @@ name means the same type and the same thing in every table.
 
 The models say exactly what the exported JSON Schema says and nothing more: a rule that JSON
 Schema cannot express (a span's end after its start, a span slicing its article) is checked
-at package level by ``newsgraph.validate``, so pydantic and JSON Schema always agree on a row.
+at package level by ``newsgraph.package.validate``, so pydantic and JSON Schema always agree on a row.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Annotated, Literal
 from annotated_types import Ge, Le
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from newsgraph.calendar_dates import calendar_date
-from newsgraph.ids import id_pattern, whole_string
+from newsgraph.models.calendar_dates import calendar_date
+from newsgraph.models.ids import id_pattern, whole_string
 
 
 class Record(BaseModel):
