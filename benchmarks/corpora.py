@@ -1,6 +1,6 @@
 """Benchmark corpora that look like real news: realistic lengths and wire copy.
 
-``synthetic`` writes short (about 1 KB) articles whose sentences come from small
+``synthetic.py`` writes short (about 1 KB) articles whose sentences come from small
 vocabularies, so almost every shingle is shared by thousands of articles and skipped as a stock
 phrase: the text-reuse join has nothing to report. Real coverage is longer (2-8 KB) and a good
 share of it is wire copy: an agency's paragraphs reprinted, verbatim, by other outlets.

@@ -307,7 +307,7 @@ def report(validation: dict[str, float], build: list[dict[str, float]],
         "",
         "The whole `newsgraph build`: both passes, writing, and validating the package. Peak "
         "RSS is the main process's (in the parallel runs the workers' memory comes on top). "
-        "Corpora: `synthetic` is `synthetic` (about 1 KB an article, sentences "
+        "Corpora: `synthetic` is `benchmarks/synthetic.py` (about 1 KB an article, sentences "
         "from small vocabularies, so the reuse join finds little); `news` is "
         "`benchmarks/corpora.py` (2-8 KB an article, 30% of them reprinting two to five "
         "paragraphs of an earlier one, as wire copy is). MB/s per core divides by the "

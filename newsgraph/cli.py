@@ -92,7 +92,9 @@ def main(debug: bool) -> None:
               "then the path relative to SRC).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
               show_default=True, help="Run per-article extraction in local processes or on "
-              "Dask (writes parquet/<table>/ folders of parts).")
+              "Dask (same package either way).")
+@click.option("--parts", is_flag=True, help="Write each table as a folder of Parquet parts, "
+              "parquet/<table>/part-NNNNN.parquet (one a row group), not one file.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)"
               " for --engine dask; default: a local cluster of --workers processes.")
 @click.option("--text-column", metavar="NAME", help="Collection column with the article text "
@@ -120,7 +122,7 @@ def main(debug: bool) -> None:
               "the build cache.")
 @handle_errors
 def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, max_bytes: int,
-          omit_text: bool, recursive: bool, engine: str, scheduler: str | None,
+          omit_text: bool, recursive: bool, engine: str, parts: bool, scheduler: str | None,
           text_column: str | None, id_column: str | None, title_column: str | None,
           date_column: str | None, url_column: str | None, publisher_column: str | None,
           author_column: str | None, language_column: str | None, skip_bad: bool,
@@ -142,7 +144,7 @@ def build(src: Path | None, out: Path | None, no_curated: bool, workers: int, ma
     options = BuildOptions(use_curated=not no_curated, workers=workers, max_bytes=max_bytes,
                            omit_text=omit_text, engine=engine, scheduler=scheduler,
                            recursive=recursive, columns=columns, skip_bad=skip_bad,
-                           use_cache=not no_cache, cache=cache_dir)
+                           use_cache=not no_cache, cache=cache_dir, parts=parts)
     if no_cache and cache_dir is not None:
         raise UsageError("--cache and --no-cache exclude each other; give one")
     if sys.stderr.isatty():  # a progress bar for people, nothing in logs and pipes

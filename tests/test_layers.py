@@ -100,6 +100,16 @@ def test_the_top_of_the_package_holds_few_modules() -> None:
     assert len(top) <= MAX_TOP_MODULES, top
 
 
+#: The longest a module may be (the issue's bound): past it, a module holds two jobs.
+MAX_MODULE_LINES = 400
+
+
+def test_no_module_is_over_the_line_bound() -> None:
+    long = {str(p.relative_to(REPO)): n for p in sorted(PACKAGE.rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert long == {}, f"split these modules (lines over {MAX_MODULE_LINES}): {long}"
+
+
 def test_the_layers_are_the_ones_architecture_md_states() -> None:
     """docs/architecture.md names the layers in this order, each with its folder."""
     doc = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """The streaming build: its cross-article stages agree with their simple definitions, row groups
-and engines never change the rows, and a Dask build's folders of parts are read by real clients.
+and engines never change the rows, the layout (one file or a folder of parts per table, --parts)
+is the package's choice whatever the engine, and folders of parts are read by real clients.
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ def test_small_row_groups_give_the_same_rows(local_build: Path, tmp_path: Path,
 def dask_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dask") / "pkg"
     result = run_cli("build", FIXTURES, "--out", out, "--no-curated", "--engine", "dask",
-                     "--workers", "2")  # a LocalCluster of two worker processes
+                     "--workers", "2", "--parts")  # a LocalCluster of two worker processes
     assert result.returncode == 0, result.stderr
     return out
 
@@ -166,6 +167,30 @@ def test_dask_engine_gives_the_same_rows_as_the_local_engine(dask_build: Path,
         assert parts, t.name
         assert pq.read_table(dask_build / "parquet" / t.name).equals(
             pq.read_table(local_build / "parquet" / f"{t.name}.parquet"))
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file()}
+
+
+def test_the_layout_is_an_option_of_the_package_not_of_the_engine(local_build: Path,
+                                                                   tmp_path: Path) -> None:
+    """Without --parts a Dask build writes the local engine's package, byte for byte; with
+    it, the local engine writes folders of parts holding the same rows."""
+    dask_single = tmp_path / "dask-single"
+    result = run_cli("build", FIXTURES, "--out", dask_single, "--no-curated", "--engine",
+                     "dask", "--workers", "2", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert _files(dask_single) == _files(local_build)
+    local_parts = tmp_path / "local-parts"
+    build(FIXTURES, local_parts, BuildOptions(use_curated=False, parts=True))
+    assert _jsonl(local_parts) == _jsonl(local_build)
+    for t in TABLES:
+        assert not (local_parts / "parquet" / f"{t.name}.parquet").exists()
+        assert pq.read_table(local_parts / "parquet" / t.name).equals(
+            pq.read_table(local_build / "parquet" / f"{t.name}.parquet"))
+    assert run_cli("validate", local_parts).returncode == 0
 
 
 def test_folders_of_parts_are_read_by_duckdb_newsgraph_and_frictionless(dask_build: Path) -> None:

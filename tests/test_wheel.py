@@ -24,7 +24,7 @@ SCRIPT = """
 import json, sys
 import newsgraph
 assert "/site-packages/newsgraph/" in newsgraph.__file__.replace("\\\\", "/"), newsgraph.__file__
-counts = {t: len(newsgraph.load(t)) for t in newsgraph.package.tables()}
+counts = {t: len(newsgraph.load(t)) for t in newsgraph.tables()}
 n = newsgraph.connect().sql("select count(*) from quotes").fetchall()[0][0]
 view = newsgraph.connect().sql("select count(*) from quotes_with_sources").fetchall()[0][0]
 print(json.dumps({"counts": counts, "quotes": n, "view": view}))
@@ -48,6 +48,16 @@ def test_wheel_contains_dataset_and_schema_inside_the_package(wheel: Path) -> No
         assert any(n.startswith(f"newsgraph/_data/schema/{version}/json/") for n in names)
     assert not any(n.startswith(("dataset/", "schema/")) for n in names)
     assert wheel.stat().st_size < 2_000_000
+
+
+def test_wheel_holds_the_package_and_not_the_benchmark_generators(wheel: Path) -> None:
+    """The corpus generators live in benchmarks/ and stay out of the wheel; every module of
+    the source tree is in it."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert not [n for n in names if Path(n).name.startswith("synthetic")]
+    assert not [n for n in names if n.startswith(("benchmarks/", "tests/"))]
+    modules = {p.relative_to(REPO).as_posix() for p in (REPO / "newsgraph").rglob("*.py")}
+    assert modules - names == set()
 
 
 def test_the_readme_states_the_measured_wheel_size(wheel: Path) -> None:

@@ -80,6 +80,9 @@ class BuildOptions:
     use_cache: bool = True
     #: The cache folder (``--cache``); default a hidden sibling of the output.
     cache: Path | None = None
+    #: Write each table as a folder of parts, ``parquet/<table>/part-NNNNN.parquet``
+    #: (``--parts``), instead of one ``parquet/<table>.parquet``; any engine, same rows.
+    parts: bool = False
 
 
 @dataclass(frozen=True)
@@ -330,7 +333,7 @@ def _second_pass(staged: Path, spill: DraftSpill, corpus: _Corpus, recipe: Recip
                           omit_text=options.omit_text,
                           related={key for pair in reuse for key in (pair.article, pair.other)})
     meta = table_metadata(recipe, omit_text=options.omit_text)
-    parts = options.engine == "dask"  # DESIGN.md: a Dask build writes folders of parts
+    parts = options.parts
     writers = {t.name: TableWriter(staged, t.name, meta, parts=parts) for t in TABLES}
     try:
         for spilled in spill.records():

@@ -28,7 +28,7 @@ def parquet_path(table: str) -> str:
 
 def parquet_parts_dir(table: str) -> str:
     """Relative path of a table's folder of Parquet parts (written instead of the file by
-    ``build --engine dask``); parts are named so they sort in row order."""
+    ``build --parts``); parts are named so they sort in row order."""
     return f"{PARQUET_DIR}/{table}"
 
 

@@ -155,7 +155,7 @@ def _json_value(value: Any) -> Any:
 
 
 def _stored_parquet(root: Path, table: str) -> tuple[Path, str]:
-    """The table's Parquet file, or its folder of parts (Dask builds), and how to name it."""
+    """The table's Parquet file, or its folder of parts (``build --parts``), and how to name it."""
     rel = parquet_path(table)
     path = root / rel
     if not path.exists() and path.with_suffix("").is_dir():
