@@ -18,6 +18,16 @@ DATASET = REPO / "dataset"
 GOLD = REPO / "tests" / "gold" / "seeds"
 SEED = RECIPE / "sources" / "001_744b32cb9cf5273c.txt"  # one seed article
 
+#: ``make test-fast`` sets ``NEWSGRAPH_TEST_FAST=1``: property tests then try a tenth of their
+#: examples (at least 10), so the loop stays short; ``make test`` tries them all.
+FAST = os.environ.get("NEWSGRAPH_TEST_FAST") == "1"
+
+
+def examples(n: int) -> int:
+    """The ``max_examples`` of a property test that states ``n``: all of them, or a tenth in
+    the fast loop."""
+    return max(10, n // 10) if FAST else n
+
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``newsgraph ARGS`` as a user would, capturing output."""

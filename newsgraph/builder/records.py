@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.models.article import MetadataBasis
+from newsgraph.models.article import MetadataBasis, SourceFormat
 from newsgraph.rules.drafts import ArticleMeta
-from newsgraph.rules.sources import Source, SourceFormat, decode, html_source, sniff
+from newsgraph.rules.sources import Source, decode, html_source, sniff
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 

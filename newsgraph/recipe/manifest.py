@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from newsgraph.errors import InputError
 from newsgraph.models.article import MetadataBasis
 from newsgraph.models.base import DatePrecision
+from newsgraph.recipe.strict import Strict
 from newsgraph.recipe.yamlio import load_yaml, validate_yaml
 
 RECIPE_FILE = "recipe.yml"
@@ -21,11 +22,7 @@ SOURCES_DIR = "sources"
 CURATED_DIR = "curated"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceMeta(_Strict):
+class SourceMeta(Strict):
     """What is known about one source file; unknown stays null with a note, never invented."""
 
     file: str = Field(description="The source file's name in sources/.")
@@ -44,14 +41,14 @@ class SourceMeta(_Strict):
     note: str | None = Field(None, description="How the metadata was established.")
 
 
-class Licenses(_Strict):
+class Licenses(Strict):
     """Code and derived records are licensed separately; source texts stay their owners'."""
 
     code: str = "Apache-2.0"
     records: str = "CC-BY-4.0"
 
 
-class Assertions(_Strict):
+class Assertions(Strict):
     """Quality checks the build enforces on its own output (zavod-style)."""
 
     min_actors_per_article: int = 1
@@ -60,7 +57,7 @@ class Assertions(_Strict):
     quotation_marks_accounted: bool = True
 
 
-class Recipe(_Strict):
+class Recipe(Strict):
     """A dataset recipe."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")

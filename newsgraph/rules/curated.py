@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from newsgraph.errors import InputError
 from newsgraph.models.actor import WikidataVerification
 from newsgraph.models.base import ActorKind, Date, DatePrecision, QuoteType
 from newsgraph.models.event import DateBasis, EventStatus, EventType, ParticipantRole
+from newsgraph.recipe.strict import Strict
 from newsgraph.recipe.yamlio import line_of, load_yaml, validate_yaml
 from newsgraph.rules.drafts import ActorDraft, ArticleDraft, EventDraft, QuoteDraft, Span
 from newsgraph.rules.times import TimeExpr
@@ -33,11 +34,7 @@ from newsgraph.rules.times import TimeExpr
 CURATED = "curated"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CuratedActor(_Strict):
+class CuratedActor(Strict):
     name: str
     kind: ActorKind
     aliases: list[str] = Field(default_factory=list)
@@ -47,7 +44,7 @@ class CuratedActor(_Strict):
     wikidata_evidence: str | None = None
 
 
-class ActorsFile(_Strict):
+class ActorsFile(Strict):
     actors: list[CuratedActor]
 
 
@@ -77,7 +74,7 @@ def load_gazetteer_entries(path: Path) -> list[GazetteerEntry]:
     return [validate_yaml(GazetteerEntry, item, path) for item in data]
 
 
-class CuratedQuote(_Strict):
+class CuratedQuote(Strict):
     article: str
     anchor: str = Field(min_length=1)
     prefix: str = ""
@@ -92,7 +89,7 @@ class CuratedQuote(_Strict):
     intermediary_text: str | None = None
 
 
-class QuotesFile(_Strict):
+class QuotesFile(Strict):
     quotes: list[CuratedQuote]
 
 
@@ -125,7 +122,7 @@ def resolve_anchor(text: str, anchor: str, prefix: str, suffix: str, *, file: Pa
     return Span(start, start + len(anchor), anchor)
 
 
-class Anchor(_Strict):
+class Anchor(Strict):
     """Exact text in one article, with optional context to make it unique."""
 
     article: str
@@ -141,12 +138,12 @@ class CuratedDate(Anchor):
     basis: DateBasis
 
 
-class Participant(_Strict):
+class Participant(Strict):
     actor: str
     role: ParticipantRole
 
 
-class CuratedEvent(_Strict):
+class CuratedEvent(Strict):
     key: str = Field(pattern=r"^[a-z0-9_]+$")
     event_type: EventType
     label: str = Field(min_length=1)
@@ -157,7 +154,7 @@ class CuratedEvent(_Strict):
     mentions: list[Anchor] = Field(min_length=1)
 
 
-class EventsFile(_Strict):
+class EventsFile(Strict):
     events: list[CuratedEvent]
 
 

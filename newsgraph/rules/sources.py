@@ -14,12 +14,11 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from newsgraph.errors import InputError
+from newsgraph.models.article import SourceFormat
 from newsgraph.rules.webpage import Page, read_page
 
-SourceFormat = Literal["text", "markdown", "html"]
 SUFFIX_FORMATS: dict[str, SourceFormat] = {
     ".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
 }
