@@ -37,9 +37,16 @@ def parquet_part(table: str, number: int) -> str:
     return f"{parquet_parts_dir(table)}/part-{number:05d}.parquet"
 
 
+def is_parts(root: Path, table: str) -> bool:
+    """The package folder ``root`` holds ``table`` as a folder of parts, not one file: the
+    one test of the layout on disk (readers of a published package take the files its
+    descriptor lists instead, ``descriptor.listed_parquet``)."""
+    return not (root / parquet_path(table)).exists() and (root / parquet_parts_dir(table)).is_dir()
+
+
 def parquet_files(root: Path, table: str) -> list[str]:
     """The table's Parquet file, or its parts in row order, relative to ``root``."""
-    if not (root / parquet_path(table)).exists() and (root / parquet_parts_dir(table)).is_dir():
+    if is_parts(root, table):
         return sorted(f"{parquet_parts_dir(table)}/{p.name}"
                       for p in (root / parquet_parts_dir(table)).glob("*.parquet"))
     return [parquet_path(table)]

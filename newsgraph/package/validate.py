@@ -30,7 +30,7 @@ from newsgraph.package.descriptor import (
     sha256_file,
     short,
 )
-from newsgraph.package.layout import BUILD_REPORT_FILE, parquet_files
+from newsgraph.package.layout import BUILD_REPORT_FILE, is_parts, parquet_files, parquet_parts_dir
 from newsgraph.package.tables import TABLES, TABLES_BY_NAME, jsonl_path, parquet_path
 
 MAX_REPORTED = 5
@@ -156,11 +156,9 @@ def _json_value(value: Any) -> Any:
 
 def _stored_parquet(root: Path, table: str) -> tuple[Path, str]:
     """The table's Parquet file, or its folder of parts (``build --parts``), and how to name it."""
-    rel = parquet_path(table)
-    path = root / rel
-    if not path.exists() and path.with_suffix("").is_dir():
-        return path.with_suffix(""), rel.removesuffix(".parquet") + "/"
-    return path, rel
+    if is_parts(root, table):
+        return root / parquet_parts_dir(table), parquet_parts_dir(table) + "/"
+    return root / parquet_path(table), parquet_path(table)
 
 
 def _compare_parquet(root: Path, spec_name: str, rows: list[dict[str, Any]],
