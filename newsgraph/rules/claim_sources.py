@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.rules.attribution import CUE, JOINT, Resolver, Subject
+from newsgraph.rules.attribution import Resolver, Subject
 from newsgraph.rules.lexicon import AUXILIARY, GOVERNING
 from newsgraph.rules.names import is_function_word, is_title_word
+from newsgraph.rules.speech_cues import CUE, JOINT
 
 #: Documents and bodies that report: "the lawsuit says", "a new poll shows".
 _NOMINAL_HEADS = (r"polls?|surveys?|reports?|study|studies|lawsuit|suit|statement|letter|memo|"
