@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.rules.claim_spans import CLAUSE_END, MIN_WORDS, quoted_share, trim
-from newsgraph.rules.determiners import CLAIM_DETERMINERS
+from newsgraph.rules.determiners import DETERMINERS
 from newsgraph.rules.names import is_date_word, is_function_word
 
 #: Words between a cue and its content: "said in an interview on Tuesday that ...".
@@ -58,7 +58,7 @@ def cue_content(text: str, quoted: list[tuple[int, int]], start: int, end: int,
             end = name.end("name")
     start, end = trim(text, start, end)
     words = text[start:end].split()
-    short_object = len(words) == 2 and (words[0].lower() in CLAIM_DETERMINERS  # "denied the claims"
+    short_object = len(words) == 2 and (words[0].lower() in DETERMINERS  # "denied the claims"
                                         or words[0] == "to")  # "declined to comment"
     if stance and 1 <= len(words) <= 2 and not any(is_date_word(w) or is_function_word(w)
                                                    for w in words):

@@ -8,11 +8,7 @@ One home for the rules that ask whether a word opens a noun phrase: ``timex_dire
 
 from __future__ import annotations
 
-#: Articles, demonstratives and the possessive determiners.
-DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
-#: Quantifiers that stand where a determiner does ("some claims", "both sides").
-QUANTIFIERS = frozenset("some many most both all other".split())
-#: The determiners of the claim rules, as they were measured on PolNeAR: the quantifiers
-#: too, and not "my" or "your" (the first and second person are a speaker's, not the
-#: reporter's words a claim is cut from).
-CLAIM_DETERMINERS = (DETERMINERS - {"my", "your"}) | QUANTIFIERS
+#: Articles, demonstratives, the possessive determiners and the quantifiers that stand where
+#: a determiner does ("some claims", "both sides").
+DETERMINERS = frozenset("the a an this that these those his her their its our my your "
+                        "some many most both all other".split())
