@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.rules.attribution import _UNNAMED, _UNNAMED_START, _unnamed
+from newsgraph.rules.unnamed_speakers import UNNAMED, UNNAMED_START, unnamed_phrase
 
 #: Heads in several cases, words around them, the characters ``re.I`` folds apart from their
 #: lower case ("ſ" reads as "s"), the Kelvin sign (a "k"), glue.
@@ -19,7 +19,7 @@ CLAUSE = st.lists(st.sampled_from(PIECES), max_size=16)
 
 
 def _reference(clause: str) -> tuple[int, int, str] | None:
-    m = _UNNAMED.search(clause) or _UNNAMED_START.match(clause)
+    m = UNNAMED.search(clause) or UNNAMED_START.match(clause)
     return None if m is None else (m.start("head"), m.end(), m.group())
 
 
@@ -30,5 +30,5 @@ def _reference(clause: str) -> tuple[int, int, str] | None:
 @example(clause="Two ſources said")
 @example(clause="  officials said")
 def test_equals_the_patterns(clause: str) -> None:
-    m = _unnamed(clause)
+    m = unnamed_phrase(clause)
     assert (None if m is None else (m.start("head"), m.end(), m.group())) == _reference(clause)

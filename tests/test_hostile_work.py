@@ -20,7 +20,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.rules import claim_inverted, claim_sieves, organisations, reported
+from newsgraph.rules import (
+    claim_according,
+    claim_content,
+    claim_inverted,
+    claim_rejections,
+    claim_sieves,
+    organisations,
+    reported,
+)
 from newsgraph.rules.claims import find_claims
 from newsgraph.rules.organisations import (
     _CONNECTORS,
@@ -156,7 +164,8 @@ def test_unbalanced_straight_quotes_cost_linear_time_in_the_quote_tests(
     def cost(n: int) -> float:
         draft = extract(article(" ".join(['Kowalski said "we will win'] * n) + "."))
         spent[0] = 0.0
-        for module in (reported, claim_sieves, claim_inverted):
+        for module in (reported, claim_according, claim_content, claim_rejections, claim_sieves,
+                       claim_inverted):
             for name in ("quoted_share", "in_quote", "_attributes_quote"):
                 if hasattr(module, name):
                     monkeypatch.setattr(module, name, timed(getattr(module, name)))

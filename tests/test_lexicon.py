@@ -9,9 +9,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules import lexicon
-from newsgraph.rules.attribution import CUE, UNNAMED_HEAD, UNNAMED_HEADS
+from newsgraph.rules.claim_spans import CLAIM_CUES
 from newsgraph.rules.lexicon import SPEECH_FORMS, Cues, expand_forms
-from newsgraph.rules.reported import CLAIM_CUES
+from newsgraph.rules.speech_cues import CUE
+from newsgraph.rules.unnamed_speakers import UNNAMED_HEAD, UNNAMED_HEADS
 
 _PIECES = ["said", "says", "According", "according", "to", "pointed", "out", "called", "for",
            "told", "x", "Xsaid", "said_", "_", "1", "é", "saidé", "sai", "d", " ", "  ", ",",

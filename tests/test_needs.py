@@ -8,12 +8,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.rules import claim_sieves, reported, reporting_names
+from newsgraph.rules import claim_according, claim_sieves, reporting_names
 from newsgraph.rules.needs import Needs
 
 #: Every ``Needs`` of the pipeline, by name.
 NEEDS = {f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
-         for module in (claim_sieves, reported, reporting_names)
+         for module in (claim_sieves, claim_according, reporting_names)
          for name, value in vars(module).items() if isinstance(value, Needs)}
 #: The words the patterns are made of and around them: each alternative of each pattern can
 #: be written with these, so a piece left out of a ``Needs`` makes a match it misses.
@@ -30,7 +30,7 @@ MIXED = st.lists(st.sampled_from([*WORDS, ""]), max_size=24).map("".join)
 
 def test_every_sieve_pattern_is_found() -> None:
     assert set(NEEDS) == {"claim_sieves._EVIDENTIAL", "claim_sieves._HEARSAY",
-                          "claim_sieves._ASKED_PASSIVE", "reported._ACCORDING",
+                          "claim_sieves._ASKED_PASSIVE", "claim_according._ACCORDING",
                           "reporting_names._ACCORDING"}
 
 

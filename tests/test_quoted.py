@@ -1,7 +1,7 @@
 """``Quoted`` answers the claim sieves' quotation questions as going through every pair did.
 
 The references below are the code as it was (``claim_spans.quoted_share`` and ``in_quote``,
-the pairs before a cue in ``reported._attributes_quote``, a sentence's pairs in
+the pairs before a cue in ``claim_rejections._attributes_quote``, a sentence's pairs in
 ``reported.reported_contents``), kept here. Hypothesis compares them with ``Quoted`` over
 pairs sorted and disjoint (what the claim sieves get) and over any pairs at all, and compares
 the claims and rejected cues of random texts of quotation marks, cue words and names made

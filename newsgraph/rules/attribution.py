@@ -12,6 +12,9 @@
   "he" or "she", and "it" is an organisation or country named in this or the last sentence.
 * Outlets that relayed the words are intermediaries ("told Reuters", "as quoted by Politico",
   "RIA cited X as saying", "..., Bloomberg News reported").
+
+The speech cues and the clause grammar around them are in ``speech_cues``, the unnamed
+speakers in ``unnamed_speakers``, and what tells a person's gender in ``speaker_gender``.
 """
 
 from __future__ import annotations
@@ -22,103 +25,43 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.rules.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.rules.lexicon import (
-    AUXILIARY,
-    GOVERNING,
-    SPEECH_FORMS,
-    Cue,
-    Cues,
-    alternation,
-    lowered,
-)
+from newsgraph.rules.lexicon import GOVERNING
 from newsgraph.rules.names import (
-    FEMALE_HONORIFICS,
-    MALE_HONORIFICS,
     given_name_gender,
     is_modified_noun,
     is_role,
     is_title_word,
 )
 from newsgraph.rules.sentences import sentence_spans
+from newsgraph.rules.speaker_gender import gender_of_word, known_genders
+from newsgraph.rules.speech_cues import (
+    APPOSITIVES,
+    CUE,
+    JOINT,
+    PRONOUN_AFTER_CUE,
+    PRONOUN_BEFORE_CUE,
+    RELATIVE,
+    RELATIVE_OPEN,
+    SUBORDINATE,
+    last_match,
+)
+from newsgraph.rules.unnamed_speakers import UNNAMED_HEAD, UNNAMED_NEAR_CUE, unnamed_phrase
 
-#: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
-CUES = alternation(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})
-#: Cues that open a sentence before their subject: 'Said Comey, "..."'.
-_FRONT_CUES = frozenset("Said Says Added Asked Wrote Writes Noted Explained Recalled".split())
-#: The scanner of every reporting cue (the regex ``\b(?:CUES)\b``, faster).
-CUE = Cues(set(SPEECH_FORMS) | {"according to", "as saying", "According to"} | _FRONT_CUES)
-_RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"“”]{0,60}?)"
-                           r"\bas saying\b")
-_RELAY_BY = re.compile(r"\bas (?:quoted|reported|cited) by\b|\b(?:quoted|cited) by\b")
-_REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
-RELATIVE = re.compile(r",\s*(?:who|which|whose|whom|where)\b[^,;]*,")
-JOINT = re.compile(r",\s*(?:and|but|while|although|whereas)\s+|;\s*")
-RELATIVE_OPEN = re.compile(r",\s*(?:who|which|whose|whom|where)\b")
 #: A preposition right before a name: its object ("asked about Chen"), not a title ("Secretary
 #: of Energy Chen").
 _OBJECT_OF = re.compile(rf"\b(?:{GOVERNING})\s+(?:the\s+)?$")
-#: Relative clauses and appositives between commas ("X, who served as ..., told").
-APPOSITIVES = re.compile(r",[^,;.!?\"“”]{1,120},")
 #: The start of a stretch, or a comma, then at most three capitalised (title) words: where a
 #: name that heads an appositive stands ("..., Senator Ann Roe, the minority leader,").
 _AFTER_COMMA = re.compile(r"(?:^|,)\s*((?:[A-Z][\w.’'-]*\s+){0,3})$")
-#: A conjunction opening a subordinate clause ("When X said ..., Y replied", "Y left after X
-#: told ..."): a cue after it has a subject of its own.
-SUBORDINATE = re.compile(
-    r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Aa]lthough|[Tt]hough|[Ii]f|[Bb]ecause|"
-    r"[Ss]ince|[Uu]ntil|[Oo]nce|[Ww]hether|[Ww]henever|[Dd]espite|[Uu]nless|[Ww]hereas|Asked|"
-    r"Speaking|Like|Unlike)\b")
 _PREPOSITION = re.compile(rf"\b(?:{GOVERNING}|beat|beating)\s+(?:the\s+|an?\s+)?"
                           r"(?:[\w’'-]+\s+){0,2}$", re.I)
-#: The subject pronouns a cue's speaker may be ("it": an organisation).
-SUBJECT_PRONOUNS = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
-PRONOUN_BEFORE_CUE = re.compile(r"\b(?P<p>" + SUBJECT_PRONOUNS + ")" + AUXILIARY + r"*\s+$")
-_PRONOUN_AFTER_CUE = re.compile(r"^\s*(?P<p>he|she|they|it)\b")
-_PRONOUN_OBJECT = re.compile(r"\s*(?P<p>him|her|them)\b")
-#: The head nouns of an unnamed speaker ("a spokesman", "officials"), as an alternation.
-UNNAMED_HEADS = (
-    r"spokesman|spokeswoman|spokesperson|spokespeople|officials?|sources?|diplomats?|aides?|"
-    r"analysts?|experts?|ministers?|lawmakers?|senators?|officers?|representatives?|person|"
-    r"people|judges?|supervisors?|managers?|chief executives?|executives?|man|men|woman|women|"
-    r"residents?|witness|witnesses|workers?|employees?|members?|spectators?|fans?|doctors?|"
-    r"nurses?|teachers?|students?|parents?|mother|father|neighbou?rs?|advis[eo]rs?|insiders?|"
-    r"directors?|bankers?|economists?|traders?|lawyers?|voters?|protesters?|campaigners?|"
-    r"activists?|organi[sz]ers?|critics?|opponents?|supporters?|observers?|customers?|"
-    r"shoppers?|passengers?|patients?|survivors?|villagers?|locals?|owners?|investors?|"
-    r"researchers?|scientists?|police|authorities"
-)
-_UNNAMED = re.compile(
-    r"\b(?:an?|the|one|two|three|several|some|many|another|its|their|his|her|our|"
-    r"[A-Z][\w’'.-]*(?:['’]s))\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>" + UNNAMED_HEADS + r")\b",
-    re.I)
-#: The heads as words, searched in lower case (``Cues``: a word scan, not the alternation
-#: tried at every position: 0.43 s against 0.05 s over the 840 PolNeAR texts' paragraphs).
-UNNAMED_HEAD = Cues.of_alternation(UNNAMED_HEADS)
-#: The words one of which a clause must hold for ``_UNNAMED`` or ``_UNNAMED_START`` to find a
-#: head in it (a head's first word: "chief" of "chief executive"), in lower case.
-_HEAD_WORDS = UNNAMED_HEAD.first_words()
-_WORDS = re.compile(r"\w+")
-_UNNAMED_NEAR_CUE = re.compile(
-    r"\b(?P<head>" + UNNAMED_HEADS + r")\s+(?:(?:have|has|had|also|were|was|\w+ly)\s+)*$")
-_UNNAMED_START = re.compile(
-    r"^\s*(?:[A-Z][\w’'-]*\s+){0,2}?(?P<head>" + UNNAMED_HEADS + r")\b", re.I)
-_MALE = frozenset("""spokesman man men father chairman businessman husband son brother king
-prince councilman congressman grandfather uncle nephew boy""".split())
-_FEMALE = frozenset("""spokeswoman woman women mother chairwoman businesswoman wife daughter
-sister queen princess actress councilwoman congresswoman grandmother aunt niece girl""".split())
-_HONORIFIC_GENDER = re.compile(
-    r"^(?:(?P<m>" + "|".join(sorted(w.capitalize() for w in MALE_HONORIFICS)) + r")|(?P<f>"
-    + "|".join(sorted(w.capitalize() for w in FEMALE_HONORIFICS)) + r"))\b")
 _TOLD_TO = re.compile(r"\b(?:told|to|on|in)\s+(?:the\s+)?$")
 _SUBJECT_PRONOUN = re.compile(r"(?:^|,\s+)(?P<p>[Hh]e|[Ss]he)\s+[a-z]")
 _CLAUSE_PRONOUN = re.compile(r"\s*(?:\w+ly,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+[a-z]")
 _NEXT_WORDS = re.compile(r"[ \u00a0-]+((?:[a-z][\w-]*[ \u00a0]*){1,4})")
 _NEXT_TITLE = re.compile(r"[ \u00a0]+((?:[A-Z][a-z]+[ \u00a0]+){1,3})(?=[A-Z])")
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 _REACH = 3000
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+")
-_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 
 
 @dataclass
@@ -141,11 +84,6 @@ class Subject:
     start: int
     pronoun: bool = False
 
-
-def gender_of_word(word: str) -> str | None:
-    w = word.lower()
-    return "m" if w in _MALE or w in ("he", "him", "his") else (
-        "f" if w in _FEMALE or w in ("she", "her") else None)
 
 
 class Resolver:
@@ -171,39 +109,8 @@ class Resolver:
         self.kind = {name: a.kind for name, a in draft.actors.items()}
         self.body = [(seg.char_start, seg.char_end) for seg in draft.segments
                      if seg.kind == "body"]
-        self.gender: dict[str, str] = {}  # learnt from the text before any attribution
-        for m in self.mentions:
-            g = _HONORIFIC_GENDER.match(m.span.text)
-            if g and self.kind.get(m.actor) == "person":
-                self.gender.setdefault(m.actor, "m" if g.group("m") else "f")
-        for role in draft.roles:
-            for word in role.role.split():
-                if (g2 := gender_of_word(word)) is not None:
-                    self.gender.setdefault(role.actor, g2)
-        self._bind(draft, quoted)
-
-    def _bind(self, draft: ArticleDraft, quoted: list[tuple[int, int]]) -> None:
-        """A sentence that names one person and says 'he' (or 'she') tells that person's gender.
-
-        Pronouns inside quotation marks (``quoted``: sorted, disjoint) do not count.
-        """
-        quote_ends = [b for _, b in quoted]
-        for seg in draft.segments:
-            if seg.kind != "body":
-                continue
-            for s in _SENTENCE.finditer(self.text, seg.char_start, seg.char_end):
-                people = [m for m in self.within(s.start(), s.end())
-                          if self.kind.get(m.actor) == "person"]
-                if len({m.actor for m in people}) != 1 or _UNNAMED.search(s.group()):
-                    continue
-                after = people[0].span.end
-                first = bisect_right(quote_ends, s.start())
-                inside = [q for q in quoted[first:first + 50] if q[0] < s.end()]
-                he = [x for x in _HE.finditer(self.text, after, s.end()) if not _inside(x, inside)]
-                she = [x for x in _SHE.finditer(self.text, after, s.end())
-                       if not _inside(x, inside)]
-                if bool(he) != bool(she):
-                    self.gender.setdefault(people[0].actor, "m" if he else "f")
+        #: Learnt from the text before any attribution.
+        self.gender = known_genders(draft, self.mentions, self.kind, quoted)
 
     def within(self, start: int, end: int) -> list[ActorMentionDraft]:
         """Mentions that start inside ``text[start:end]``."""
@@ -252,10 +159,10 @@ class Resolver:
                     and self._usable(m, start, end)]
         found = [m for m in everyone if self.kind.get(m.actor) != "media"]
         clause = self.text[start:end]
-        near = _UNNAMED_NEAR_CUE.search(clause) if cue_after else None
+        near = UNNAMED_NEAR_CUE.search(clause) if cue_after else None
         if near is not None and not any(m.span.start >= start + near.start() for m in found):
             return Subject(None, near.group("head"), start + near.start())  # "critics have"
-        unnamed = _unnamed(clause)
+        unnamed = unnamed_phrase(clause)
         if unnamed is not None and any(m.span.start <= start + unnamed.start("head") < m.span.end
                                        for m in found):
             unnamed = None  # "the National Union of Teachers": a name, not "teachers"
@@ -297,7 +204,7 @@ class Resolver:
         if outlets:  # 'The Washington Post reported that', '," NBC announced'
             return Subject(outlets[0].actor, outlets[0].span.text, outlets[0].span.start)
         pronoun = (PRONOUN_BEFORE_CUE.search(clause) if cue_after
-                   else _PRONOUN_AFTER_CUE.match(clause))
+                   else PRONOUN_AFTER_CUE.match(clause))
         if pronoun is not None:
             return Subject(None, pronoun.group("p"), start + pronoun.start("p"), pronoun=True)
         return None
@@ -406,29 +313,9 @@ class Resolver:
         return None
 
 
-def last_match(pattern: re.Pattern[str], text: str, start: int = 0,
-               end: int | None = None) -> re.Match[str] | None:
-    """The last match of ``pattern`` in ``text[start:end]``."""
-    matches = list(pattern.finditer(text, start, len(text) if end is None else end))
-    return matches[-1] if matches else None
-
-
 def _words_between(text: str, start: int, end: int) -> int:
     """Words in ``text[start:end]`` past any appositive ("X, a senior aide, has said")."""
     return len(APPOSITIVES.sub(",", text[start:end]).replace(",", " ").split())
-
-
-def _unnamed(clause: str) -> re.Match[str] | None:
-    """``_UNNAMED.search(clause) or _UNNAMED_START.match(clause)``, not tried when no word of
-    the clause in lower case opens a head (both need one: 17 us a clause against 2 us for
-    the words, and most clauses name no unnamed speaker). Exact: the head they match, with
-    ``re.I``, after a space or the clause's start and before a word boundary, is that word
-    in lower case (``lowered`` says when lowering is what ``re.I`` reads; lowering keeps
-    every character as wordy as it was). ``tests/test_attribution_unnamed.py`` compares."""
-    low = lowered(clause)
-    if low is not None and _HEAD_WORDS.isdisjoint(_WORDS.findall(low)):
-        return None
-    return _UNNAMED.search(clause) or _UNNAMED_START.match(clause)
 
 
 def _modifies(text: str, end: int) -> bool:
@@ -444,38 +331,3 @@ def _modifies(text: str, end: int) -> bool:
         if not (is_title_word(word) or "-" in word):
             return False
     return False
-
-
-def _inside(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
-    return any(a <= match.start() < b for a, b in spans)
-
-
-def governing_cue(text: str, start: int, end: int) -> Cue | None:
-    """The last cue in ``text[start:end]`` that still governs what follows ``end``.
-
-    A cue followed by a relative clause that the quote sits in ("noted X, who rates Y a
-    "hold."") does not govern the quote; a closed one ("told delegates that shipping, which
-    produces 3% of emissions, could not be "...") does not matter.
-    """
-    cues = list(CUE.finditer(text, start, end))
-    if not cues:
-        return None
-    last = cues[-1]
-    between = RELATIVE.sub(",", text[last.end():end])
-    if RELATIVE_OPEN.search(between):
-        return None
-    return last
-
-
-def relay(text: str, start: int, end: int) -> re.Match[str] | None:
-    """'cited X as saying' / 'as quoted by' inside ``text[start:end]``."""
-    return _RELAY_SAYING.search(text, start, end) or _RELAY_BY.search(text, start, end)
-
-
-def reported_after(text: str, start: int, end: int) -> bool:
-    """'..., Bloomberg News reported.' after a quote."""
-    return _REPORTED_AFTER.search(text[start:end]) is not None
-
-
-def pronoun_object(text: str, start: int) -> re.Match[str] | None:
-    return _PRONOUN_OBJECT.match(text, start)

@@ -35,15 +35,11 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
-from newsgraph.rules.attribution import (
-    PRONOUN_BEFORE_CUE,
-    SUBJECT_PRONOUNS,
-    UNNAMED_HEAD,
-    UNNAMED_HEADS,
-    Resolver,
-)
+from newsgraph.rules.attribution import Resolver
 from newsgraph.rules.claim_spans import REACH, clause_start_before
 from newsgraph.rules.lexicon import Cue, lowered
+from newsgraph.rules.speech_cues import PRONOUN_BEFORE_CUE, SUBJECT_PRONOUNS
+from newsgraph.rules.unnamed_speakers import UNNAMED_HEAD, UNNAMED_HEADS
 
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
 _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.rules.attribution import CUE, JOINT, Resolver, Subject
+from newsgraph.rules.attribution import Resolver, Subject
+from newsgraph.rules.determiners import DETERMINERS
 from newsgraph.rules.lexicon import AUXILIARY, GOVERNING
 from newsgraph.rules.names import is_function_word, is_title_word
+from newsgraph.rules.speech_cues import CUE, JOINT
 
 #: Documents and bodies that report: "the lawsuit says", "a new poll shows".
 _NOMINAL_HEADS = (r"polls?|surveys?|reports?|study|studies|lawsuit|suit|statement|letter|memo|"
@@ -39,8 +41,7 @@ most more least
 """.split())
 #: Function words a subject noun phrase may hold after its first word ("58 percent of
 #: Democrats", "nine out of 10", "the chairman and chief executive") or end with ("both").
-_INSIDE_SUBJECT = frozenset("the a an this that these those his her their its our some many most "
-                            "both all other of and out than in for from at on with".split())
+_INSIDE_SUBJECT = DETERMINERS | frozenset("of and out than in for from at on with".split())
 _QUANTITIES = frozenset("both some many most all others few several one another".split())
 #: Words that open a subordinate or relative clause: a subject starts after them ("in an
 #: election year in which a majority of Americans say").

@@ -2,8 +2,8 @@
 
 The claim sieves ask, for every cue and content, how much of a stretch of text is quoted
 (``claim_spans.quoted_share``), whether a position is (``claim_spans.in_quote``) and where the
-last pair before a cue ends (``reported._attributes_quote``). Asked by going through every pair,
-one sentence of n cues and n quotation marks ('Kowalski said "we will win' repeated: a
+last pair before a cue ends (``claim_rejections._attributes_quote``). Asked by going through
+every pair, one sentence of n cues and n quotation marks ('Kowalski said "we will win' repeated: a
 publisher's broken article) cost the square of n: 56 s for 170 KB. The pairs are sorted and
 disjoint, so their starts and ends are both in order: bisection finds the pairs a stretch
 overlaps, and prefix sums of their lengths give the quoted characters, in logarithmic time.

@@ -28,7 +28,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from newsgraph.models.base import QuoteType
-from newsgraph.rules.attribution import CUE, Attribution, Resolver
+from newsgraph.rules.attribution import Attribution, Resolver
 from newsgraph.rules.drafts import ArticleDraft, QuoteDraft, Span
 from newsgraph.rules.lexicon import PERSON_VERB_FORMS, alternation
 from newsgraph.rules.names import is_title_case
@@ -51,6 +51,7 @@ from newsgraph.rules.speakers import (
     Attributor,
     carried,
 )
+from newsgraph.rules.speech_cues import CUE
 
 _TITLE_CUE = re.compile(r"\b(titled|entitled|dubbed|named|nicknamed|book|memoir|novel|"
                         r"biography|film|movie|documentary|show|series|programme|program|"

@@ -12,24 +12,22 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.rules.attribution import (
+from newsgraph.rules.attribution import Attribution, Resolver, Subject
+from newsgraph.rules.drafts import ActorMentionDraft, ArticleDraft
+from newsgraph.rules.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS, Cue
+from newsgraph.rules.sentences import sentence_break
+from newsgraph.rules.speech_cues import (
     APPOSITIVES,
     CUE,
     JOINT,
     RELATIVE,
     SUBORDINATE,
-    Attribution,
-    Resolver,
-    Subject,
     governing_cue,
     last_match,
     pronoun_object,
     relay,
     reported_after,
 )
-from newsgraph.rules.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.rules.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS, Cue
-from newsgraph.rules.sentences import sentence_break
 
 RULE_AFTER = "rule:quotes.attribution_after@4"
 RULE_BEFORE = "rule:quotes.attribution_before@4"

@@ -7,6 +7,7 @@ which ``timex_values`` uses to resolve a relative date.
 
 from __future__ import annotations
 
+from newsgraph.rules.determiners import DETERMINERS
 from newsgraph.rules.timewords import FUTURE_BEFORE_TO, FUTURE_CUES, PAST_CUES
 from newsgraph.rules.timex_tokens import _BACKSCAN, Token
 
@@ -21,17 +22,13 @@ def _abbreviation_stop(toks: list[Token], k: int) -> bool:
                           and len(prev) <= 4 and toks[k - 1].end == toks[k].start)
 
 
-#: Words after "to" that make it a preposition ("agreed to the merger", "an offer to its
-#: board"), not the mark of an infinitive ("agreed to buy").
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
-                          "that", "these", "those", "my", "your"})
-
-
 def _to_a_noun(toks: list[Token], k: int) -> bool:
-    """The "to" at ``k`` heads a noun phrase, unless "is"/"are" stand before it ("is to
-    resume trading" is never "is to the")."""
+    """The "to" at ``k`` heads a noun phrase, a preposition ("agreed to the merger", "an
+    offer to its board"), not the mark of an infinitive ("agreed to buy"): a determiner
+    follows it, and "is"/"are" do not stand before it ("is to resume trading" is never "is
+    to the")."""
     return toks[k - 1].low not in ("is", "are") and k + 1 < len(toks) and \
-        toks[k + 1].low in _DETERMINERS
+        toks[k + 1].low in DETERMINERS
 
 
 def _direction(toks: list[Token], at: int) -> str | None:

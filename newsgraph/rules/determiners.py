@@ -1,0 +1,14 @@
+"""The determiners: the words that open a noun phrase ("the claims", "its board", "some say").
+
+One home for the rules that ask whether a word opens a noun phrase: ``timex_direction``
+("agreed to the merger": "to" is a preposition there, not the mark of an infinitive),
+``claim_content`` (a two-word object is a content, "denied the claims") and
+``claim_sources`` (the function words a subject noun phrase may hold).
+"""
+
+from __future__ import annotations
+
+#: Articles, demonstratives, the possessive determiners and the quantifiers that stand where
+#: a determiner does ("some claims", "both sides").
+DETERMINERS = frozenset("the a an this that these those his her their its our my your "
+                        "some many most both all other".split())
