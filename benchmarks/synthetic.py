@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from newsgraph.rules.timewords import MONTH_NAMES, WEEKDAY_NAMES
+
 FIRST = ["Anna", "Boris", "Chen", "Dalia", "Emre", "Fatima", "Gustav", "Hana", "Ivan", "Julia",
          "Kemal", "Lucia", "Marek", "Nadia", "Omar", "Petra", "Rafael", "Sofia", "Tomas", "Yuki"]
 LAST = ["Kowalski", "Petrov", "Wang", "Haddad", "Yilmaz", "Rahman", "Lindqvist", "Novak",
@@ -25,9 +27,9 @@ COUNTRIES = ["Turkey", "Russia", "China", "India", "Germany", "France", "Japan",
 AGENCIES = ["Reuters", "Interfax", "TASS", "Anadolu Agency", "Bloomberg", "AFP"]
 TOPICS = ["the budget", "the pipeline deal", "the trade agreement", "the new airport",
           "the missile contract", "the election law", "the water treaty", "the rail project"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+MONTHS = [name.capitalize() for name in MONTH_NAMES]
+#: The working days (Monday to Friday) of the rules' weekday names.
+WEEKDAYS = [name.capitalize() for name in WEEKDAY_NAMES[:5]]
 SAYINGS = [
     "We will not accept any conditions that harm our national interest",
     "The negotiations are moving in the right direction",

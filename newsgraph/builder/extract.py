@@ -33,6 +33,7 @@ from newsgraph.rules.claims import find_claims
 from newsgraph.rules.curated import Annotations
 from newsgraph.rules.drafts import ActorDraft, ArticleDraft, ArticleMeta
 from newsgraph.rules.events import add_event_actors, find_events
+from newsgraph.rules.lexicon import DOUBLE
 from newsgraph.rules.marks import find_marked_quotes
 from newsgraph.rules.metadata import apply_language, apply_page, apply_recipe, read_metadata
 from newsgraph.rules.quotes import find_quotes
@@ -40,7 +41,8 @@ from newsgraph.rules.segment import segment
 from newsgraph.rules.sources import Source, read_source, source_name
 from newsgraph.rules.times import find_article_times
 
-_MARKS = re.compile(r"[\"“”«»]")
+#: The double quotation marks checked to border a quote: ``lexicon.DOUBLE`` but the low-9 „.
+_MARKS = re.compile("[" + DOUBLE.replace("„", "") + "]")
 #: Articles per task sent to a worker: large enough to amortise the round trip.
 CHUNK = 16
 #: Tasks in flight per worker: enough to keep every worker busy, few enough to bound memory.

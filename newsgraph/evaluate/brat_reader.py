@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.rules.lexicon import QUOTE_PAIRS, SINGLE_OPENING
+from newsgraph.rules.lexicon import DOUBLE, QUOTE_PAIRS, SINGLE_OPENING
 from newsgraph.rules.names import is_title_word
 
 Fragments = tuple[tuple[int, int], ...]
@@ -63,7 +63,7 @@ _SPAN = re.compile(r"^(?P<type>[\w-]+) (?P<frags>\d+ \d+(?:;\d+ \d+)*)$")
 #: Opening mark -> closing mark; "''" (two apostrophes) is one mark, as in many NYT texts.
 #: The double marks of the builder's one table (single marks only nest inside them).
 _DOUBLE_MARKS = {o: c for o, c in QUOTE_PAIRS.items() if o not in SINGLE_OPENING}
-_MARK = re.compile(r"''|``|[\"“”«»„]")
+_MARK = re.compile(rf"''|``|[{DOUBLE}]")
 
 
 def quoted_segments(text: str) -> list[tuple[int, int]]:

@@ -23,9 +23,12 @@ from typing import Any
 
 from newsgraph.errors import InputError
 from newsgraph.evaluate.report import f1, ratio
+from newsgraph.models.quotation_marks import LOW_MARKS, STRAIGHT_MARKS
 from newsgraph.package.tables import jsonl_path
 
-_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+#: The straight marks of quotation marks, but the low-9 ones („ ‚), which gold matching
+#: keeps as written.
+_MARKS = str.maketrans({m: s for m, s in STRAIGHT_MARKS.items() if m not in LOW_MARKS})
 
 
 def normalise_quote(text: str) -> str:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-#: Exactly ``YYYY-MM-DD`` in ASCII digits (``\d`` would take any script's digits).
-_CALENDAR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Exactly ``YYYY-MM-DD`` in ASCII digits (``\d`` would take any script's digits): the one
+#: pattern of a written date, also the package checks' (``package.fastcheck``).
+CALENDAR_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_CALENDAR = re.compile(CALENDAR_DATE)
 
 
 def calendar_date(text: str) -> dt.date:

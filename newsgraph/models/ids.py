@@ -12,6 +12,8 @@ import hashlib
 import re
 import unicodedata
 
+from newsgraph.models.quotation_marks import STRAIGHT_MARKS
+
 #: id prefix per record type; the pattern of every id is ``^<prefix>_[0-9a-f]{16}$``.
 PREFIXES: dict[str, str] = {
     "article": "art",
@@ -57,8 +59,7 @@ def content_id(kind: str, *parts: object) -> str:
     return f"{PREFIXES[kind]}_{hashlib.sha256(payload).hexdigest()[:ID_HEX_DIGITS]}"
 
 
-_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-                              "‘": "'", "’": "'", "‚": "'"})
+_QUOTE_MARKS = str.maketrans(STRAIGHT_MARKS)
 #: ``_QUOTE_MARKS`` as (mark, replacement) pairs: a ``str.replace`` for each mark the text
 #: holds gives what ``translate`` gives (no replacement is itself a mark), and much faster:
 #: ``translate`` with a table looks up every character in a dict, ``in`` and ``replace`` are C

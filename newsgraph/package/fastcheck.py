@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.models.calendar_dates import CALENDAR_DATE
 from newsgraph.package.layout import parquet_files
 from newsgraph.package.schema_export import json_schema, nullable_and_core
 from newsgraph.package.tables import TABLES, TableSpec, jsonl_path
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 #: DuckDB's memory for the package checks; beyond it, joins spill to disk.
 DUCKDB_MEMORY = "256MB"
-_ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\z"
+_ISO_DATE = rf"^{CALENDAR_DATE}\z"
 _PY_END = "$(?![\\s\\S])"
 
 

@@ -5,9 +5,9 @@ becomes an event of that type, read from the first trigger of the sentence that 
 plain reporting verb (statements are attributions, not events). Its mention is the trigger's
 clause (``event_clauses``), its label the clause's opening words, its participants the
 clause's subject (agent) and object (target, or recipient where something is given), its
-status the tense, modality and negation of the clause. An intention to do something
-cooperative ("will provide aid", "is ready to send troops") is PLOVER's AGREE (an offer or an
-agreement); a conditional intention to do something hostile ("will withdraw ... unless") is a
+status the tense, modality and negation of the clause (``event_modality``). An intention to do
+something cooperative ("will provide aid", "is ready to send troops") is PLOVER's AGREE (an
+offer or an agreement); a conditional intention to do something hostile ("will withdraw ... unless") is a
 threat. Its date is the time mention (``times``) of that sentence linked to it
 (``event_dates``: of the same clause, next to the trigger or after a preposition, nearest
 it); else the story's time (the date of the article's last event dated by its words); else
@@ -21,7 +21,7 @@ import bisect
 import datetime as dt
 import re
 
-from newsgraph.models.event import EVENT_TYPES, EventStatus, EventType, ParticipantRole
+from newsgraph.models.event import EVENT_TYPES, EventType, ParticipantRole
 from newsgraph.rules.demonyms import find_demonyms
 from newsgraph.rules.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, EventDraft, Span
 from newsgraph.rules.event_clauses import Clause, Name, analyse, obligation
@@ -32,6 +32,7 @@ from newsgraph.rules.event_lexicon import (
     TRIGGER_FORMS,
     WEAK_TYPES,
 )
+from newsgraph.rules.event_modality import CONDITION, INTENT, event_status
 from newsgraph.rules.lexicon import Cue
 from newsgraph.rules.names import FUNCTION_WORDS, ORG_WORDS
 from newsgraph.rules.sentences import sentence_spans
@@ -51,31 +52,7 @@ _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"})
 _GIVING = frozenset({"offer", "aid", "humanitarian_aid", "asylum", "arms_delivery",
                      "extradition", "intelligence_sharing"})
 
-_INTENT = re.compile(r"\b(?:will|would|shall|'ll|ready\s+to|willing\s+to|prepared\s+to|"
-                     r"plans?\s+to|planning\s+to|going\s+to|intends?\s+to|promised\s+to|"
-                     r"pledged\s+to|offered\s+to|agreed\s+to|is\s+to|are\s+to)\b", re.I)
-_CONDITION = re.compile(r"\b(?:unless|if)\b", re.I)
-_STATUS: list[tuple[EventStatus, re.Pattern[str]]] = [
-    ("denied", re.compile(r"\b(?:not|never|no|denied|denies)\b|n't\b", re.I)),
-    ("cancelled", re.compile(r"\b(?:cancell?ed|called\s+off|scrapped|postponed)\b", re.I)),
-    ("hypothetical", re.compile(r"\b(?:could|would|might|may|if|unless|possible)\b", re.I)),
-    ("planned", re.compile(r"\b(?:plans?|planned|planning|scheduled|intends?|to\s+be\s+held)\b",
-                           re.I)),
-    ("expected", re.compile(r"\b(?:will|shall|'ll|expected|set\s+to|going\s+to|is\s+to|are\s+to|"
-                            r"ready\s+to|willing\s+to|prepared\s+to|next)\b", re.I)),
-    ("ongoing", re.compile(r"\b(?:is|are)\s+\w+ing\b|\b(?:continues?|continuing|ongoing)\b", re.I)),
-]
 _LABEL_WORDS = 14
-
-
-def _status(before: str, trigger: str) -> EventStatus:
-    """The status the clause's words up to the trigger state (first rule that applies)."""
-    for status, regex in _STATUS:
-        if status == "cancelled" and regex.search(trigger):
-            continue  # "cancelled a visit" is the act itself, not a cancelled one
-        if regex.search(before + " " + trigger):
-            return status
-    return "occurred"
 
 
 #: A sentence that opens with a phrase of its own ("In a letter handed to the UN, Iraq ..."):
@@ -106,10 +83,10 @@ def refine(event_type: EventType, before: str, after: str) -> EventType:
     ``after``: the sentence from it): a cooperative act intended is an offer or agreement; a
     hostile act (or a withdrawal) intended on a condition is a threat."""
     plover = EVENT_TYPES[event_type][0]
-    if _INTENT.search(before) is None:
+    if INTENT.search(before) is None:
         return event_type
     if (plover in _HOSTILE or event_type in ("withdrawal", "suspension")) and \
-            _CONDITION.search(after):
+            CONDITION.search(after):
         return "threat"
     if plover in _COOPERATIVE:
         return "offer" if plover in _MATERIAL else "agreement"
@@ -311,7 +288,7 @@ def _sentence_event(draft: ArticleDraft, published: dt.date | None, sentence: tu
     else:
         key = f"{event_type}|{draft.source.sha256}|{span.start}"
     used = {p for p, _ in participants}
-    event = EventDraft(key, event_type, _label(span), _status(before, match.group()),
+    event = EventDraft(key, event_type, _label(span), event_status(before, match.group()),
                        date, None, participants, [span], RULE, 0.6)
     event.actor_mentions = [pair for pair in extra.values() if pair[0].actor in used]
     draft.events.append(event)

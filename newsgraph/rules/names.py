@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+from newsgraph.rules.demonyms import TITLE_DEMONYMS
 from newsgraph.rules.lexicon import PERSON_VERB_FORMS, alternation
 from newsgraph.rules.timewords import DATE_WORDS, WEEKDAY_NAMES
 
@@ -90,13 +91,6 @@ resources information intelligence staff majority minority opposition shadow act
 former then senior junior managing district federal national regional county city attorney
 medical legal financial technical executive general local top new veteran young leading
 prominent longtime long-time outgoing incoming current retired
-""".split())
-DEMONYMS = frozenset("""
-american british german french russian turkish chinese japanese indian dutch polish italian
-spanish canadian australian kenyan ethiopian syrian iranian israeli ukrainian saudi egyptian
-pakistani korean mexican brazilian european irish scottish welsh english african asian arab
-greek swedish norwegian danish finnish belgian swiss austrian portuguese nigerian
-kentuckian texan floridian californian iowan ohioan virginian arizonan coloradan oregonian
 """.split())
 _WEEKDAYS = frozenset(WEEKDAY_NAMES)
 #: Words that never start or sit inside a person's name.
@@ -186,7 +180,7 @@ def is_role(word: str) -> bool:
 def is_title_word(word: str) -> bool:
     """A word that belongs to a title in front of a name ("Chief", "Health", "Dr", "German")."""
     w = word.lower().rstrip(".")
-    return is_role(w) or w in HONORIFICS or w in DEPARTMENTS or w in DEMONYMS
+    return is_role(w) or w in HONORIFICS or w in DEPARTMENTS or w in TITLE_DEMONYMS
 
 
 def is_title_case(line: str, min_words: int = 3) -> bool:

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsgraph.rules.timewords import MONTH_ABBREVIATIONS, WEEKDAY_NAMES
+
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:''|``|[\"“‘(A-Z0-9]))")
+#: Abbreviations a period does not end a sentence after: titles, company words, the month
+#: abbreviations of the calendar vocabulary and the three-letter weekday ones ("Tue."),
+#: places and the rest.
 _ABBREVIATIONS = frozenset((
     "mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres jr sr inc corp co ltd vs "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
     "u.s u.k u.n e.u e.g i.e a.m p.m approx est vol fig ala ariz ark calif colo conn fla kan ky "
     "md mich minn mont neb nev okla tenn tex wis wyo"
-).split())
+).split()) | frozenset(MONTH_ABBREVIATIONS) | frozenset(name[:3] for name in WEEKDAY_NAMES)
 #: Titles: never the end of a sentence, even before a quotation mark.
 _TITLES = frozenset("mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres".split())
 

@@ -1,8 +1,9 @@
 """The vocabulary of dates and times: month and weekday names, units, numbers, seasons.
 
 One home for every calendar word the builder reads (the date grammar in ``timex_parse``,
-the dateline patterns in ``segment``, the name rules' "not a name" words in ``names``), so
-that no two rules disagree on what a month is.
+the dateline patterns in ``segment``, which also share the shape of a numeric date
+``NUMERIC_DATE``, the sentence splitter's abbreviations in ``sentences``, the name rules' "not
+a name" words in ``names``), so that no two rules disagree on what a month is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
 WEEKDAY_ABBREVIATIONS: dict[str, int] = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
     "sat": 5, "sun": 6}
+#: A numeric date: day and month in either order, one separator, a four-digit year
+#: ("27.11.2019", "11/26/2019"). The date grammar reads a token of this shape
+#: (``timex_parse``); the dateline patterns (``segment``) find a line that is one.
+NUMERIC_DATE = r"(\d{1,2})(?P<sep>[./])(\d{1,2})(?P=sep)(\d{4})"
 #: Every word that names a month or a weekday (lower case, no full stop).
 DATE_WORDS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS) | frozenset(WEEKDAYS)
 
@@ -78,7 +83,7 @@ PAST_CUES = frozenset({"said", "was", "were", "had", "did", "ago", "last", "earl
 __all__ = [
     "DATE_WORDS", "DAY_PARTS", "FUTURE_BEFORE_TO", "FUTURE_CUES", "MONTHS",
     "MONTH_ABBREVIATIONS", "MONTH_NAMES",
-    "NUMBERS", "ORDINALS", "PAST_CUES", "REFERENCES", "SEASONS", "SEASON_MONTHS",
+    "NUMBERS", "NUMERIC_DATE", "ORDINALS", "PAST_CUES", "REFERENCES", "SEASONS", "SEASON_MONTHS",
     "TIME_UNITS", "UNITS", "UNIT_FORMS", "VAGUE_NUMBERS", "WEEKDAYS", "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_NAMES",
 ]

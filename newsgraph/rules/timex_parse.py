@@ -24,6 +24,7 @@ from newsgraph.rules import timex_starts as starts
 from newsgraph.rules.timewords import (
     DAY_PARTS,
     NUMBERS,
+    NUMERIC_DATE,
     REFERENCES,
     UNIT_FORMS,
 )
@@ -56,7 +57,7 @@ __all__ = ["Frame", "Match", "Token", "scan", "tokens"]
 
 #: Token shapes the grammar tests (compiled once: ``re``'s cache look-up per call cost about
 #: a tenth of the scan).
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_NUMERIC_DATE = re.compile(NUMERIC_DATE)
 _TWO_DIGITS = re.compile(r"\d{2}")
 _CLOCK = re.compile(r"(\d{1,2})(?:([:.])([0-5]\d))?")
 _DECADE = re.compile(r"(1\d|20)(\d)0s")
