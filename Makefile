@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CONSTRAINTS := requirements/constraints.txt
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS)
 
-.PHONY: build test lint schema docs fuzz bench bench-compare quality lock clean
+.PHONY: build test test-fast lint schema docs fuzz bench bench-compare quality lock clean
 
 $(VENV)/.base: pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ build: $(VENV)/.base
 test: $(VENV)/.test lint
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not serial"
 	$(BIN)/python -m pytest -m serial
+
+## test-fast: the quick loop while coding: unit and property tests (a tenth of their examples),
+## no end-to-end builds (tests marked slow) and no serial tests; `make test` stays the gate
+test-fast: $(VENV)/.test
+	NEWSGRAPH_TEST_FAST=1 $(BIN)/python -m pytest -n auto --dist worksteal -m "not slow and not serial"
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check newsgraph tests
