@@ -45,6 +45,13 @@ def test_evaluate_counts_a_wrong_speaker(rules_only: Path, tmp_path: Path) -> No
     assert total.metrics()["speaker_accuracy"] == 0.0
 
 
-@pytest.mark.parametrize(("a", "b"), [("“We hope,”", '"we hope"'), ("no  movement.", "No movement")])
+@pytest.mark.parametrize(("a", "b"), [("“We hope,”", '"we hope"'), ("no  movement.", "No movement"),
+                                      ("„Wir hoffen“", '"wir hoffen"'), ("ＮＡＴＯ talks --", "NATO talks"),
+                                      ("— we will —", "we will")])
 def test_normalise_quote(a: str, b: str) -> None:
     assert normalise_quote(a) == normalise_quote(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("we hope", "we hoped"), ("no-one", "no one")])
+def test_normalise_quote_keeps_what_the_words_say(a: str, b: str) -> None:
+    assert normalise_quote(a) != normalise_quote(b)

@@ -161,8 +161,7 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
                _words(HONORIFICS - {"professor"}, 3)),
     Vocabulary("quotation marks", ("newsgraph/models/quotation_marks.py", "STRAIGHT_MARKS"),
                _marks(4),
-               (("newsgraph/models/ids.py", "STRAIGHT_MARKS"),
-                ("newsgraph/evaluate/gold.py", "STRAIGHT_MARKS"))),
+               (("newsgraph/models/ids.py", "STRAIGHT_MARKS"),)),
     Vocabulary("quotation-mark pairs", ("newsgraph/rules/lexicon.py", "QUOTE_PAIRS"),
                _pattern("[「『]"),  # only a table of every pair holds the CJK marks
                (("newsgraph/rules/marks.py", "QUOTE_PAIRS"),

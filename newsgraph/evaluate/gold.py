@@ -15,26 +15,26 @@ same way, per article.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
 from newsgraph.evaluate.report import f1, ratio
-from newsgraph.models.quotation_marks import LOW_MARKS, STRAIGHT_MARKS
+from newsgraph.models.ids import normalise_key
 from newsgraph.package.tables import jsonl_path
-
-#: The straight marks of quotation marks, but the low-9 ones („ ‚), which gold matching
-#: keeps as written.
-_MARKS = str.maketrans({m: s for m, s in STRAIGHT_MARKS.items() if m not in LOW_MARKS})
 
 
 def normalise_quote(text: str) -> str:
-    """Quote text for matching: NFC, straight marks, single spaces, no edge punctuation."""
-    text = unicodedata.normalize("NFC", text).translate(_MARKS)
-    return re.sub(r"\s+", " ", text).strip(" \"'.,;:!?-—–").casefold()
+    """Quote text for matching a prediction with gold: the matching key of every other
+    comparison (``ids.normalise_key``: NFKC, straight quotation marks, single spaces,
+    case-folded), with dashes at the edges stripped too ("-- we will," is "we will")."""
+    return normalise_key(text).strip(_EDGE)
+
+
+#: What the edges of a quote may carry that its text does not: the key's own edge
+#: characters and dashes.
+_EDGE = " \"'.,;:!?-\u2014\u2013"
 
 
 @dataclass
