@@ -43,7 +43,7 @@ from newsgraph.rules.attribution import (
     Resolver,
 )
 from newsgraph.rules.claim_spans import REACH, clause_start_before
-from newsgraph.rules.lexicon import Cue, lowered
+from newsgraph.rules.scanner import Cue, lowered
 
 #: A comma right before a cue: a participial clause or the end of a relative clause begins.
 _COMMA_BEFORE = re.compile(r",\s*(?:\w+ly\s+)?$")

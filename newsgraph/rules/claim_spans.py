@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from newsgraph.rules.attribution import JOINT, Subject
 from newsgraph.rules.drafts import Span
-from newsgraph.rules.lexicon import COGNITION_FORMS, SPEECH_FORMS, STANCE_FORMS, Cues
+from newsgraph.rules.lexicon import COGNITION_FORMS, SPEECH_FORMS, STANCE_FORMS
 from newsgraph.rules.quoted import Quoted
+from newsgraph.rules.scanner import Cues
 
 #: Cues that take a complement: speech, cognition and stance verbs.
 CLAIM_CUES = Cues(set(SPEECH_FORMS) | set(COGNITION_FORMS) | set(STANCE_FORMS))

@@ -12,7 +12,7 @@ stands for.
 
 from __future__ import annotations
 
-from newsgraph.rules.lexicon import Cues
+from newsgraph.rules.scanner import Cues
 
 #: Demonym -> country (underscores stand for spaces). General news usage, in alphabetical order.
 _TABLE = """

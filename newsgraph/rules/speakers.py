@@ -28,7 +28,8 @@ from newsgraph.rules.attribution import (
     reported_after,
 )
 from newsgraph.rules.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.rules.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS, Cue
+from newsgraph.rules.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS
+from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_break
 
 RULE_AFTER = "rule:quotes.attribution_after@4"
