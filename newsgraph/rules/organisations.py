@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.rules.capital_runs import runs, tokens
+from newsgraph.rules.capital_runs import CONNECTORS, runs, tokens
 from newsgraph.rules.names import UPPER
 from newsgraph.rules.org_context import by_context
 from newsgraph.rules.org_shapes import (
@@ -25,10 +25,12 @@ from newsgraph.rules.org_shapes import (
     shape_kind,
     split_run,
 )
+from newsgraph.rules.scanner import alternation
 
-#: Stretches of capitalised words (with the connectors between them) where runs are looked for.
+#: Stretches of capitalised words (with the connectors between them) where runs are looked for
+#: ("&" is one of the capitalised words here).
 _REGION = re.compile(rf"(?<![^\s\u00a0])[^\s\u00a0{UPPER}&]*[{UPPER}&][^\s\u00a0]*"
-                     rf"(?:[ \u00a0]+(?:(?:of|for|and|on|the|de|du|des|la|le)[ \u00a0]+)?"
+                     rf"(?:[ \u00a0]+(?:(?:{alternation(CONNECTORS - {'&'})})[ \u00a0]+)?"
                      rf"[^\s\u00a0]*[{UPPER}&][^\s\u00a0]*)*")
 
 
