@@ -8,7 +8,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.rules import claims, lexicon
+from newsgraph.rules import claims, scanner
 
 _PIECES = ["not", "NOT", "No", "never", "n't", "N'T", "don't", "cannot", "nor", "without",
            "we hope", "We Hope", "hopes", "hope", "hoped", "should", "Must", "need to",
@@ -27,7 +27,7 @@ _ALL = [(claims._NEGATION_IN, claims._NEGATION_WORDS), (claims._HOPE_IN, claims.
 @settings(max_examples=500)
 @given(text=texts)
 def test_each_word_list_is_found_as_its_case_insensitive_regex_finds_it(text: str) -> None:
-    lower = lexicon.lowered(text)
+    lower = scanner.lowered(text)
     for words, source in _ALL:
         reference = re.compile(source, re.I).search(text) is not None  # what was searched
         assert words.found(text, lower) is reference
@@ -35,7 +35,7 @@ def test_each_word_list_is_found_as_its_case_insensitive_regex_finds_it(text: st
 
 def test_only_three_characters_fold_apart_from_their_lower_case() -> None:
     """Over every code point: the ASCII letter ``re.I`` folds it to is its lower case, and its
-    lower case is one character as wordy as itself, but for ``lexicon.FOLDS_APART``."""
+    lower case is one character as wordy as itself, but for ``scanner.FOLDS_APART``."""
     letter, word = re.compile("[a-z]", re.I), re.compile(r"\w")
     apart = []
     for point in range(0x110000):
@@ -48,12 +48,12 @@ def test_only_three_characters_fold_apart_from_their_lower_case() -> None:
         if len(low) != 1 or folds != lowers or \
                 (word.fullmatch(c) is None) != (word.fullmatch(low) is None):
             apart.append(c)
-    assert tuple(apart) == lexicon.FOLDS_APART
+    assert tuple(apart) == scanner.FOLDS_APART
 
 
 def test_unicode_folding_keeps_the_case_insensitive_regex() -> None:
-    assert lexicon.lowered("they muſt go") is None
-    assert lexicon.lowered("“They must,” she said’s") == "“they must,” she said’s"
+    assert scanner.lowered("they muſt go") is None
+    assert scanner.lowered("“They must,” she said’s") == "“they must,” she said’s"
     assert claims.modality(None, "they muſt go") == "demand"  # "ſ" folds to "s" under re.I
     assert claims.modality(None, "They MUST go") == "demand"
     assert claims.polarity(None, "It is NOT so") == "negative"

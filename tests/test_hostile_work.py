@@ -26,49 +26,45 @@ from newsgraph.rules import (
     claim_inverted,
     claim_rejections,
     claim_sieves,
-    organisations,
+    org_context,
+    org_shapes,
     reported,
 )
+from newsgraph.rules.capital_runs import CONNECTORS, Token, tokens, trim_connectors
 from newsgraph.rules.claims import find_claims
-from newsgraph.rules.organisations import (
-    _CONNECTORS,
-    _ORG_OR_DESIGNATOR,
-    ORG_WORDS,
-    _split,
-    _tokens,
-    _trim_connectors,
-)
+from newsgraph.rules.names import ORG_WORDS, is_function_word, is_role, is_title_word
+from newsgraph.rules.org_shapes import _ORG_OR_DESIGNATOR, split_run
 from newsgraph.rules.pairs import find_pairs
 from newsgraph.rules.quotes import find_quotes
 from newsgraph.rules.segment import _SITE_SUFFIX_AT, _with_site, segment
 from tests.rules_helpers import article, extract
 
 
-def _split_reference(run: list[organisations._Tok]) -> list[organisations._Tok]:
-    """``_split`` as it was written: recursive, the words before and after recomputed."""
+def _split_reference(run: list[Token]) -> list[Token]:
+    """``split_run`` as it was written: recursive, the words before and after recomputed."""
     for i, tok in enumerate(run):
         if tok.text.lower() in ("of", "for", "and") and i > 0:
             left = [t.text.lower() for t in run[:i]]
             if not any(w in ORG_WORDS for w in left) and not (tok.text == "and" and i == 1):
                 return _split_reference(_trim_reference(run[i + 1:]))
     for i, tok in enumerate(run):
-        after = [t for t in run[i + 1:] if not organisations.is_title_word(t.text)]
-        if i and organisations.is_role(tok.text) and after and \
-                run[i - 1].text.lower() not in _CONNECTORS and \
+        after = [t for t in run[i + 1:] if not is_title_word(t.text)]
+        if i and is_role(tok.text) and after and \
+                run[i - 1].text.lower() not in CONNECTORS and \
                 any(w in _ORG_OR_DESIGNATOR for w in [t.text.lower() for t in run[:i]]):
             j = i
-            while j > 1 and organisations.is_title_word(run[j - 1].text) and \
+            while j > 1 and is_title_word(run[j - 1].text) and \
                     run[j - 1].text.lower() not in _ORG_OR_DESIGNATOR:
                 j -= 1
             return _trim_reference(run[:j])
     return run
 
 
-def _trim_reference(run: list[organisations._Tok]) -> list[organisations._Tok]:
-    while run and (run[-1].text.lower() in _CONNECTORS or run[-1].text == "&"):
+def _trim_reference(run: list[Token]) -> list[Token]:
+    while run and (run[-1].text.lower() in CONNECTORS or run[-1].text == "&"):
         run = run[:-1]
-    while run and (organisations.is_function_word(run[0].text)
-                   or run[0].text.lower() in _CONNECTORS):
+    while run and (is_function_word(run[0].text)
+                   or run[0].text.lower() in CONNECTORS):
         run = run[1:]
     return run
 
@@ -82,16 +78,16 @@ _RUN_WORDS = ["of", "for", "and", "And", "the", "The", "&", "Ministry", "Defence
 @given(words=st.lists(st.sampled_from(_RUN_WORDS), max_size=25))
 def test_split_and_trim_equal_the_rules_as_written(words: list[str]) -> None:
     text = " ".join(words)
-    run = _tokens(text, 0, len(text))
-    assert _trim_connectors(run) == _trim_reference(run)
-    assert _split(run) == _split_reference(run)
+    run = tokens(text, 0, len(text))
+    assert trim_connectors(run) == _trim_reference(run)
+    assert split_run(run) == _split_reference(run)
 
 
 def test_a_chain_of_owners_is_no_recursion_error() -> None:
     """'Stein0 of Stein1 of ...' 3,000 times: the old recursion raised RecursionError."""
     text = " ".join(f"Stein{i % 9} of" for i in range(3000)) + " Smith"
-    run = _tokens(text, 0, len(text))
-    assert [t.text for t in _split(run)] == ["Smith"]
+    run = tokens(text, 0, len(text))
+    assert [t.text for t in split_run(run)] == ["Smith"]
     extract(article(text + " said it."))  # the whole stage, too
 
 
@@ -101,13 +97,12 @@ def test_a_long_run_of_organisation_words_costs_linear_work(
     as written made 16 times as many, per token a test of every token after it)."""
     def work(n: int) -> int:
         calls = [0]
-        title_word = organisations.is_title_word
-
         def counted(word: str) -> bool:
             calls[0] += 1
-            return title_word(word)
+            return is_title_word(word)
 
-        monkeypatch.setattr(organisations, "is_title_word", counted)
+        for module in (org_shapes, org_context):  # every caller of the organisation rules
+            monkeypatch.setattr(module, "is_title_word", counted)
         extract(article(" ".join(["the Ministry of Defence and NATO"] * n) + "."))
         monkeypatch.undo()
         return calls[0]

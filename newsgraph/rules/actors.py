@@ -37,14 +37,14 @@ from newsgraph.models.base import ActorKind
 from newsgraph.rules.drafts import ActorDraft, ActorMentionDraft, ArticleDraft, RoleDraft, Span
 from newsgraph.rules.forms import FormIndex, bounded
 from newsgraph.rules.names import is_title_case
-from newsgraph.rules.organisations import (
+from newsgraph.rules.org_shapes import (
     MEDIA_RULE,
     ORG_RULE,
     OrgCandidate,
-    find_organisations,
     initials,
     short_forms,
 )
+from newsgraph.rules.organisations import find_organisations
 from newsgraph.rules.people import ROLE_RULE, SURNAME_RULE, find_people
 from newsgraph.rules.reporting_names import find_reporting_names
 from newsgraph.rules.segment import DATELINE, Segment

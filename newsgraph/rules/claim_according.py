@@ -13,8 +13,8 @@ from newsgraph.rules.attribution import Resolver
 from newsgraph.rules.claim_sources import source_phrase
 from newsgraph.rules.claim_spans import MIN_WORDS, Reported, in_quote, quoted_share, trim
 from newsgraph.rules.drafts import Span
-from newsgraph.rules.lexicon import Cue
 from newsgraph.rules.needs import Needs
+from newsgraph.rules.scanner import Cue
 
 RULE_ACCORDING = "rule:claims.according_to@2"
 RULE_POLL = "rule:claims.in_poll@2"

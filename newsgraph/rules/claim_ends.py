@@ -37,7 +37,7 @@ from functools import cached_property
 
 from newsgraph.rules.attribution import Resolver
 from newsgraph.rules.claim_spans import REACH, clause_start_before
-from newsgraph.rules.lexicon import Cue, lowered
+from newsgraph.rules.scanner import Cue, lowered
 from newsgraph.rules.speech_cues import PRONOUN_BEFORE_CUE, SUBJECT_PRONOUNS
 from newsgraph.rules.unnamed_speakers import UNNAMED_HEAD, UNNAMED_HEADS
 

@@ -13,7 +13,8 @@ from newsgraph.rules.attribution import Resolver, Subject
 from newsgraph.rules.claim_sources import nominal_after, subject_before
 from newsgraph.rules.claim_spans import MIN_WORDS, Reported, quoted_share, trim
 from newsgraph.rules.drafts import Span
-from newsgraph.rules.lexicon import SPEECH_FORMS, Cue
+from newsgraph.rules.lexicon import SPEECH_FORMS
+from newsgraph.rules.scanner import Cue
 
 RULE_INVERTED = "rule:claims.inverted@4"
 #: The sieve's precision on the PolNeAR training split, rounded down to 0.05.

@@ -15,8 +15,9 @@ import re
 from newsgraph.rules.claim_content import LEAD_IN_WORDS
 from newsgraph.rules.claim_sources import NOMINAL_BEFORE
 from newsgraph.rules.claim_spans import CLAIM_CUES, in_quote, quoted_share, trim
-from newsgraph.rules.lexicon import ATTITUDE_FORMS, Cue
+from newsgraph.rules.lexicon import ATTITUDE_FORMS
 from newsgraph.rules.quoted import Quoted
+from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_break
 
 #: Between a quote and a cue, words that make the cue one of its own: "that", a subordinate

@@ -34,9 +34,10 @@ from newsgraph.rules.claim_spans import (
     trim,
 )
 from newsgraph.rules.drafts import Span
-from newsgraph.rules.lexicon import NOT_SPEAKER_LABELS, Cues
+from newsgraph.rules.lexicon import NOT_SPEAKER_LABELS
 from newsgraph.rules.names import is_date_word
 from newsgraph.rules.needs import Needs
+from newsgraph.rules.scanner import Cues
 
 RULE_EVIDENTIAL = "rule:claims.evidential@2"
 RULE_HEADLINE = "rule:claims.headline@2"

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from newsgraph.rules.attribution import Subject
 from newsgraph.rules.drafts import Span
-from newsgraph.rules.lexicon import COGNITION_FORMS, SPEECH_FORMS, STANCE_FORMS, Cues
+from newsgraph.rules.lexicon import COGNITION_FORMS, SPEECH_FORMS, STANCE_FORMS
 from newsgraph.rules.quoted import Quoted
+from newsgraph.rules.scanner import Cues
 from newsgraph.rules.speech_cues import JOINT
 
 #: Cues that take a complement: speech, cognition and stance verbs.

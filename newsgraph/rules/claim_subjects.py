@@ -12,8 +12,8 @@ import re
 
 from newsgraph.rules.attribution import Resolver, Subject
 from newsgraph.rules.claim_spans import clause_start_before
-from newsgraph.rules.lexicon import Cue
 from newsgraph.rules.names import is_function_word, is_modified_noun
+from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_break
 
 #: What may open a sentence before its subject: "But", "And", "Still,", "On Tuesday,".

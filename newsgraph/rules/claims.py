@@ -15,10 +15,10 @@ import re
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.rules.attribution import Resolver
 from newsgraph.rules.drafts import ArticleDraft, ClaimDraft
-from newsgraph.rules.lexicon import lowered
 from newsgraph.rules.names import is_function_word
 from newsgraph.rules.quoted import Quoted
 from newsgraph.rules.reported import Rejected, reported_contents
+from newsgraph.rules.scanner import lowered
 
 RULE_QUOTE = "rule:claims.from_quote@1"
 
@@ -39,7 +39,7 @@ class _Words:
     the engine folds every character it compares, twice the time (6.8 against 3.6 us a search
     of a 140-character proposition, lowering included; up to six per claim, 17,845 claims over
     the PolNeAR texts). Lowering is what ``re.I`` does to these ASCII words for every character
-    but three (``lexicon.FOLDS_APART``: "ſ" folds to "s" and "ı" to "i" but lower to
+    but three (``scanner.FOLDS_APART``: "ſ" folds to "s" and "ı" to "i" but lower to
     themselves, "İ"
     lowers to two characters); a proposition holding one keeps the ``re.I`` pattern.
     ``tests/test_claims_words.py`` proves it over every code point, and with hypothesis.
@@ -50,7 +50,7 @@ class _Words:
         self.lower = re.compile(words)
 
     def found(self, proposition: str, lower: str | None) -> bool:
-        """``lower``: the proposition in lower case (``lexicon.lowered``), or None."""
+        """``lower``: the proposition in lower case (``scanner.lowered``), or None."""
         if lower is None:
             return self.folded.search(proposition) is not None
         return self.lower.search(lower) is not None

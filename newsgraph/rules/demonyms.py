@@ -13,7 +13,7 @@ Scholz"): ``TITLE_DEMONYMS``, the table's entries marked ``*`` and the demonyms 
 
 from __future__ import annotations
 
-from newsgraph.rules.lexicon import Cues
+from newsgraph.rules.scanner import Cues
 
 #: Demonym -> country (underscores stand for spaces). General news usage, in alphabetical order.
 #: ``*`` after a demonym: the name rules read it as a title word too (``TITLE_DEMONYMS``).

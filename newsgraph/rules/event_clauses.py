@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.rules.event_lexicon import REPORTING_FORMS
-from newsgraph.rules.lexicon import Cues
+from newsgraph.rules.scanner import Cues
 
 _REPORTING = Cues(REPORTING_FORMS | {"according to"})
 #: Words that open a new clause: what follows them has a subject of its own (a comparison,

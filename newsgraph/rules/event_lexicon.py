@@ -13,7 +13,8 @@ announce) are no trigger: a statement is an attribution (``rules.lexicon``), not
 from __future__ import annotations
 
 from newsgraph.models.event import EventType
-from newsgraph.rules.lexicon import SPEECH_FORMS, Cues, inflections
+from newsgraph.rules.lexicon import SPEECH_FORMS, inflections
+from newsgraph.rules.scanner import Cues
 
 _TRIGGERS: dict[EventType, str] = {
     "agreement": "agree ~agreed_to ~agreed_on pledge promise commit=committed ~accord "

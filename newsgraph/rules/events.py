@@ -33,8 +33,8 @@ from newsgraph.rules.event_lexicon import (
     WEAK_TYPES,
 )
 from newsgraph.rules.event_modality import CONDITION, INTENT, event_status
-from newsgraph.rules.lexicon import Cue
 from newsgraph.rules.names import FUNCTION_WORDS, ORG_WORDS
+from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_spans
 from newsgraph.rules.times import TimeExpr
 

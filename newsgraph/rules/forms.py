@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import compress
 
-from newsgraph.rules.lexicon import _Words, _words_of
+from newsgraph.rules.scanner import _Words, _words_of
 
 #: A form starts a word: not after a word character or a full stop.
 _WORD_START = re.compile(r"(?<![\w.])\w+")
@@ -61,7 +61,7 @@ class FormIndex:
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
         """(start, end, form) of every match in ``text[start:end]``, leftmost first.
 
-        The words of ``text`` are found once (``lexicon._words_of``, shared with the cue
+        The words of ``text`` are found once (``scanner._words_of``, shared with the cue
         scanners) and the ones that open a form kept (``_hits``): a window bisects them
         instead of a Python step per word of every window (``find_actors`` asks for one
         window per read paragraph). A window holds the words that start in it and are not

@@ -14,7 +14,8 @@ from importlib import resources
 import yaml
 
 from newsgraph.rules.demonyms import TITLE_DEMONYMS
-from newsgraph.rules.lexicon import PERSON_VERB_FORMS, alternation
+from newsgraph.rules.lexicon import PERSON_VERB_FORMS
+from newsgraph.rules.scanner import alternation
 from newsgraph.rules.timewords import DATE_WORDS, WEEKDAY_NAMES
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"

@@ -30,9 +30,10 @@ from typing import NamedTuple
 from newsgraph.models.base import QuoteType
 from newsgraph.rules.attribution import Attribution, Resolver
 from newsgraph.rules.drafts import ArticleDraft, QuoteDraft, Span
-from newsgraph.rules.lexicon import PERSON_VERB_FORMS, alternation
+from newsgraph.rules.lexicon import BEFORE_SUBJECT_FORMS, PERSON_VERB_FORMS, UTTERANCE_FORMS
 from newsgraph.rules.names import is_title_case
 from newsgraph.rules.pairs import Pair, find_pairs
+from newsgraph.rules.scanner import alternation
 from newsgraph.rules.segment import DATELINE
 from newsgraph.rules.sentences import sentence_spans
 from newsgraph.rules.speakers import (
@@ -68,8 +69,7 @@ _SCARE_CUE = re.compile(r"\b(so-called|so called|the term|the word|what (?:he|sh
                         r"calls?)\s*$", re.I)
 
 #: Verbs whose complement is a whole utterance: '..., adding "where they are going ..."'.
-_AFTER_VERB = re.compile(r"\b(?:said|says|saying|added|adding|asked|asking|wrote|writing|declared|"
-                         r"announced|stated|continued|replied|tweeted|posted|shouted)\s*$")
+_AFTER_VERB = re.compile(r"\b(?:" + alternation(UTTERANCE_FORMS) + r")\s*$")
 _NAMED_LATER = re.compile(r"^(?:an?)\s+(?:[\w-]+\s+){0,2}?(?P<head>judge|minister|president|"
                           r"governor|mayor|coach|manager|prosecutor|senator|ambassador|"
                           r"chief executive|chairman|chairwoman|commissioner|general|envoy)$",
@@ -83,7 +83,8 @@ _TIGHT_AFTER = re.compile(r"\s*,")
 #: A sentence that is only an attribution: ' Trump said.', ' she added.', ' said Mr. Ruiz.'
 _BARE_ATTRIBUTION = re.compile(
     r"\s*(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they)\s+)(?:" + alternation(PERSON_VERB_FORMS)
-    + r")\.\s*|\s*(?:said|says)\s+(?:[A-Z][\w.’'-]*\s*){1,4}\.\s*")
+    + r")\.\s*|\s*(?:" + alternation(BEFORE_SUBJECT_FORMS)
+    + r")\s+(?:[A-Z][\w.’'-]*\s*){1,4}\.\s*")
 #: A credit line under a quotation: "- Ada Lowe." / "— Senator Lowe, in a speech."
 _CREDIT_LINE = re.compile(r"\s*[-—–]+\s*(?P<who>[A-Z][^,.;:!?]{0,60})(?:[,.;]|\s*$)")
 #: A paragraph made of one quotation: nothing but marks, punctuation and spaces outside it.

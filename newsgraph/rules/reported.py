@@ -93,13 +93,13 @@ from newsgraph.rules.lexicon import (
     COGNITION_FORMS,
     SPEECH_FORMS,
     STANCE_FORMS,
-    Cue,
 )
 from newsgraph.rules.names import (
     is_function_word,
     is_title_case,
 )
 from newsgraph.rules.quoted import Quoted
+from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_spans
 
 RULE_COMPLEMENT = "rule:claims.complement@4"

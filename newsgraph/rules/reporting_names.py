@@ -39,7 +39,6 @@ from newsgraph.rules.lexicon import (
     NOT_SPEAKER_LABELS,
     SPEECH_FORMS,
     STANCE_FORMS,
-    Cues,
 )
 from newsgraph.rules.names import (
     GROUP_NOUNS,
@@ -51,6 +50,7 @@ from newsgraph.rules.names import (
     is_title_word,
 )
 from newsgraph.rules.needs import Needs
+from newsgraph.rules.scanner import Cues
 
 SUBJECT_RULE = "rule:actors.reporting_subject@1"
 LABEL_RULE = "rule:actors.transcript_label@1"

@@ -14,7 +14,8 @@ import re
 
 from newsgraph.rules.attribution import Attribution, Resolver, Subject
 from newsgraph.rules.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.rules.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS, Cue
+from newsgraph.rules.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS
+from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_break
 from newsgraph.rules.speech_cues import (
     APPOSITIVES,

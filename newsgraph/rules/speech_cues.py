@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.rules.lexicon import AUXILIARY, SPEECH_FORMS, Cue, Cues, alternation
+from newsgraph.rules.lexicon import AUXILIARY, SPEECH_FORMS
+from newsgraph.rules.scanner import Cue, Cues, alternation
 
 #: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
 CUES = alternation(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})

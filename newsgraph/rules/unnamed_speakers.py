@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.rules.lexicon import Cues, lowered
+from newsgraph.rules.scanner import Cues, lowered
 
 #: The head nouns of an unnamed speaker ("a spokesman", "officials"), as an alternation.
 UNNAMED_HEADS = (

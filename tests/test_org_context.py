@@ -7,9 +7,9 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.rules.organisations import _CONTEXT_RULES, holds_any
+from newsgraph.rules.org_context import CONTEXT_RULES, holds_any
 
-KEYS = [keys for _, _, _, keys in _CONTEXT_RULES]
+KEYS = [keys for _, _, _, keys in CONTEXT_RULES]
 #: pieces of the key words and their neighbours: prefixes, spaces, case, non-ASCII
 PIECES = ["compan", "company", "firm", "maker", "spokes", "spokeswoman", " at ", " with ", "at",
           "with", " by ", "by", "told", "tol", "think tank", "think", " tank", "start", "news",
