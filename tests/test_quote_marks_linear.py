@@ -17,8 +17,8 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.models.quotation_marks import OPENING_MARK, QUOTE_PAIRS
 from newsgraph.rules import quotes
-from newsgraph.rules.lexicon import OPENING_MARK, QUOTE_PAIRS
 from newsgraph.rules.pairs import _MIXED, Pair, _opens, find_pairs
 from newsgraph.rules.sentences import sentence_spans
 from tests.rules_helpers import article, extract

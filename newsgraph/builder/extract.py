@@ -27,13 +27,13 @@ from newsgraph.builder.interrupts import ignore_in_worker, shielded_forks
 from newsgraph.builder.records import BadRecord, RecordItem
 from newsgraph.builder.reuse import sentence_shingles
 from newsgraph.errors import DatasetError, InputError, UsageError
+from newsgraph.models.quotation_marks import DOUBLE
 from newsgraph.recipe.manifest import Assertions, SourceMeta
 from newsgraph.rules.actors import READ_KINDS, Gazetteer, find_actors
 from newsgraph.rules.claims import find_claims
 from newsgraph.rules.curated import Annotations
 from newsgraph.rules.drafts import ActorDraft, ArticleDraft, ArticleMeta
 from newsgraph.rules.events import add_event_actors, find_events
-from newsgraph.rules.lexicon import DOUBLE
 from newsgraph.rules.marks import find_marked_quotes
 from newsgraph.rules.metadata import apply_language, apply_page, apply_recipe, read_metadata
 from newsgraph.rules.quotes import find_quotes
@@ -41,7 +41,7 @@ from newsgraph.rules.segment import segment
 from newsgraph.rules.sources import Source, read_source, source_name
 from newsgraph.rules.times import find_article_times
 
-#: The double quotation marks checked to border a quote: ``lexicon.DOUBLE`` but the low-9 „.
+#: The double quotation marks checked to border a quote: ``quotation_marks.DOUBLE`` but the low-9 „.
 _MARKS = re.compile("[" + DOUBLE.replace("„", "") + "]")
 #: Articles per task sent to a worker: large enough to amortise the round trip.
 CHUNK = 16

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.rules.lexicon import DOUBLE, QUOTE_PAIRS, SINGLE_OPENING
+from newsgraph.models.quotation_marks import DOUBLE, QUOTE_PAIRS, SINGLE_OPENING
 from newsgraph.rules.names import is_title_word
 
 Fragments = tuple[tuple[int, int], ...]

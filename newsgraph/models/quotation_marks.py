@@ -1,12 +1,33 @@
-"""Typographic quotation marks and the straight mark each one stands for.
+"""Quotation marks: which mark closes which, and the straight mark each one stands for.
 
-The one table of quotation-mark normalisation: content ids and matching keys
-(``models.ids.normalise_key``) and the evaluation's quote matching (``evaluate.gold``) read
-curly, low and angle marks as the straight ``"`` and ``'``. It sits in models, the lowest
-layer that needs it, so the rules and the consumers above import it from here.
+The one home of the quotation-mark vocabulary. The pairs (``QUOTE_PAIRS`` and the sets made
+from it) are read by the quote rules (``rules.marks``, ``rules.pairs``, ``rules.segment``), the
+brat gold reader and the build's quote check; the normalisation table (``STRAIGHT_MARKS``) by
+content ids and matching keys (``models.ids.normalise_key``, which the evaluation's quote
+matching uses too). It sits in models, the lowest layer that needs it, so the rules and the
+consumers above import it from here.
 """
 
 from __future__ import annotations
+
+import re
+
+#: Opening mark -> closing mark. Two apostrophes (or two backticks) stand for a double
+#: quotation mark in many newspaper archives ("''We won't,'' she said."); « » (French,
+#: Spanish, Russian...), „ “ and ‚ ‘ (German), 「 」 and 『 』 (Chinese, Japanese). The English
+#: sieves open quotes with ``OPENING_MARK`` only; ``rules.marks`` reads every pair.
+QUOTE_PAIRS: dict[str, str] = {
+    "“": "”", '"': '"', "''": "''", "``": "''", "«": "»", "„": "“", "‘": "’",
+    "‚": "‘", "「": "」", "『": "』",
+}
+#: Opening marks of single quotation marks (they nest inside double ones).
+SINGLE_OPENING = frozenset({"‘", "‚"})
+#: Marks that open a quotation, longest first (so "''" wins over a lone apostrophe).
+OPENING = sorted(QUOTE_PAIRS, key=len, reverse=True)
+#: The single characters of double quotation marks, for character classes: ``[^{DOUBLE}]``.
+DOUBLE = "\"“”«»„"
+#: A double opening mark (a mark of one character, or two apostrophes or backticks).
+OPENING_MARK = re.compile(r"''|``|[\"“‘«„]")
 
 #: Typographic mark -> the straight mark it stands for: curly, low-9 and angle double marks
 #: -> ``"``, curly and low-9 single marks -> ``'``.

@@ -15,6 +15,7 @@ import re
 from newsgraph.models.claim import Modality, Polarity
 from newsgraph.rules.attribution import Resolver
 from newsgraph.rules.drafts import ArticleDraft, ClaimDraft
+from newsgraph.rules.lexicon import DENIAL_FORMS
 from newsgraph.rules.names import is_function_word
 from newsgraph.rules.quoted import Quoted
 from newsgraph.rules.reported import Rejected, reported_contents
@@ -22,7 +23,6 @@ from newsgraph.rules.scanner import lowered
 
 RULE_QUOTE = "rule:claims.from_quote@1"
 
-_DENIALS = frozenset("denied denies deny denying rejected rejects reject refused refuses".split())
 #: The modality and negation words, each a case-insensitive alternation written once.
 _NEGATION_WORDS = r"\b(not|no|never|n't|cannot|nor|without)\b"
 _HOPE_WORDS = r"\bwe hope\b|\bhopes?\b"
@@ -94,7 +94,7 @@ def modality(cue: str | None, proposition: str) -> Modality:
 def polarity(cue: str | None, proposition: str) -> Polarity:
     """'negative' when the proposition is negated or the cue denies it ("denied that P")."""
     negative = _NEGATION_IN.found(proposition, lowered(proposition))
-    if (cue or "").lower() in _DENIALS:
+    if (cue or "").lower() in DENIAL_FORMS:
         negative = not negative
     return "negative" if negative else "positive"
 

@@ -150,7 +150,7 @@ for _type, _entries in _TRIGGERS.items():
 
 #: Speech verbs that report speech only after a quotation ('"...," he continued'); before an
 #: act they are no reporting verb ("they continued their hunger strike").
-_AFTER_QUOTES_ONLY = frozenset({"continue", "continues", "continued", "continuing"})
+_AFTER_QUOTES_ONLY = frozenset(f for f, lemma in SPEECH_FORMS.items() if lemma == "continue")
 #: Reporting verbs that are no trigger (say, tell, announce, report...): the speech verbs of
 #: ``rules.lexicon`` minus the ones that name an act PLOVER codes (demand, urge, warn...).
 REPORTING_FORMS = frozenset(f for f in SPEECH_FORMS

@@ -1,4 +1,4 @@
-"""The attribution vocabulary: quotation marks and reporting verbs, each defined once.
+"""The attribution vocabulary: reporting verbs and their forms, each defined once.
 
 Quotes, claims, people, organisations and attribution read these tables; none keeps a list
 of its own. A rule that reads only some forms of the speech verbs inside a regex of its own
@@ -8,25 +8,6 @@ particular article. How a text is searched for these words is in ``scanner``.
 """
 
 from __future__ import annotations
-
-import re
-
-#: Opening mark -> closing mark. Two apostrophes (or two backticks) stand for a double
-#: quotation mark in many newspaper archives ("''We won't,'' she said."); « » (French,
-#: Spanish, Russian...), „ “ and ‚ ‘ (German), 「 」 and 『 』 (Chinese, Japanese). The English
-#: sieves open quotes with ``OPENING_MARK`` only; ``rules.marks`` reads every pair.
-QUOTE_PAIRS: dict[str, str] = {
-    "“": "”", '"': '"', "''": "''", "``": "''", "«": "»", "„": "“", "‘": "’",
-    "‚": "‘", "「": "」", "『": "』",
-}
-#: Opening marks of single quotation marks (they nest inside double ones).
-SINGLE_OPENING = frozenset({"‘", "‚"})
-#: Marks that open a quotation, longest first (so "''" wins over a lone apostrophe).
-OPENING = sorted(QUOTE_PAIRS, key=len, reverse=True)
-#: The single characters of double quotation marks, for character classes: ``[^{DOUBLE}]``.
-DOUBLE = "\"“”«»„"
-#: A double opening mark (a mark of one character, or two apostrophes or backticks).
-OPENING_MARK = re.compile(r"''|``|[\"“‘«„]")
 
 #: Speech verbs inflected regularly (lemma, -s, -ed, -ing; "admit=admitted" doubles).
 _SPEECH_REGULAR = """
@@ -199,3 +180,10 @@ ORG_SPEECH_FORMS = _named(SPEECH_FORMS, "said says told added warned announced c
 #: Forms by which an outlet relays a source's words ("as quoted by Politico", "X cited Y as
 #: saying") (``org_context``).
 RELAY_FORMS = _named(SPEECH_FORMS, "cited quoted reported")
+#: Forms that open a sentence before their subject, written capitalised there ('Said Comey,
+#: "..."') (``speech_cues``).
+FRONT_FORMS = _named(SPEECH_FORMS, "said says added asked wrote writes noted explained recalled")
+#: Forms of denying and rejecting: a claim its claimant denies ("X denied that ...") is
+#: reported with its polarity turned (``claims``).
+DENIAL_FORMS = _named(SPEECH_FORMS, "denied denies deny denying") | _named(
+    STANCE_FORMS, "rejected rejects reject refused refuses")

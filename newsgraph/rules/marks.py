@@ -3,7 +3,7 @@
 The speaker sieves, reported speech, claims and events are English rules (their cue verbs,
 titles and sentence patterns are English). For an article in any other language the builder
 still records every span it can delimit with a pair of quotation marks of
-``lexicon.QUOTE_PAIRS`` (« », „ “, ‚ ‘, 「 」, straight and curly marks) as a direct quote with
+``models.quotation_marks.QUOTE_PAIRS`` (« », „ “, ‚ ‘, 「 」, straight and curly marks) as a direct quote with
 a null speaker, method ``MARKS_ONLY_RULE``: who said it is left to a reader or a curated file.
 
 The pairing is simpler than ``pairs.find_pairs``'s, on purpose: French puts a (no-break)
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.models.quotation_marks import OPENING, QUOTE_PAIRS
 from newsgraph.rules.actors import READ_KINDS
 from newsgraph.rules.drafts import ArticleDraft, QuoteDraft, Span
-from newsgraph.rules.lexicon import OPENING, QUOTE_PAIRS
 from newsgraph.rules.sentences import trim
 
 #: Method of a quote found by its marks alone, with a null speaker.

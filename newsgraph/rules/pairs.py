@@ -1,6 +1,6 @@
 """Pairs of quotation marks in a paragraph: where each quotation starts and ends.
 
-The marks are those of ``lexicon.QUOTE_PAIRS`` (straight and curly, two apostrophes, « », „ “);
+The marks are those of ``models.quotation_marks.QUOTE_PAIRS`` (straight and curly, two apostrophes, « », „ “);
 a closing mark is searched from the opening one, so a quotation inside a quotation is part of
 the outer one, and a quotation left open at the end of a paragraph runs to its end.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.rules.lexicon import OPENING_MARK, QUOTE_PAIRS
+from newsgraph.models.quotation_marks import OPENING_MARK, QUOTE_PAIRS
 
 #: Opening marks that some texts close with the other double mark ('"Frozen“', '“no"').
 _MIXED = {'"': "”", "“": '"'}
@@ -70,7 +70,7 @@ class _SingleCloser:
 def find_pairs(text: str, start: int, end: int) -> list[Pair]:
     """Quotation-mark pairs inside ``text[start:end]`` (a paragraph); nested quotes skipped.
 
-    Marks are those of ``lexicon.QUOTE_PAIRS`` (a closing mark is searched from the opening
+    Marks are those of ``models.quotation_marks.QUOTE_PAIRS`` (a closing mark is searched from the opening
     one, so a quotation inside a quotation is part of the outer one).
     """
     pairs: list[Pair] = []

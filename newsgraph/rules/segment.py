@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsgraph.models.article import SegmentKind
-from newsgraph.rules.lexicon import OPENING_MARK
+from newsgraph.models.quotation_marks import OPENING_MARK
 from newsgraph.rules.timewords import MONTH_ABBREVIATIONS, MONTHS, NUMERIC_DATE, WEEKDAY_NAMES
 from newsgraph.rules.webpage import OUTSIDE_MAIN
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.models.quotation_marks import DOUBLE
 from newsgraph.rules.attribution import Attribution, Resolver, Subject
 from newsgraph.rules.drafts import ActorMentionDraft, ArticleDraft
-from newsgraph.rules.lexicon import AUXILIARY, DOUBLE, PERSON_VERB_FORMS, SPEECH_FORMS
+from newsgraph.rules.lexicon import AUXILIARY, PERSON_VERB_FORMS, SPEECH_FORMS
 from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_break
 from newsgraph.rules.speech_cues import (

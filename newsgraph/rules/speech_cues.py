@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.rules.lexicon import AUXILIARY, SPEECH_FORMS
+from newsgraph.rules.lexicon import AUXILIARY, FRONT_FORMS, RELAY_FORMS, SPEECH_FORMS
 from newsgraph.rules.scanner import Cue, Cues, alternation
 
 #: Every reporting cue: the speech verbs of the lexicon, "according to" and "as saying".
 CUES = alternation(set(SPEECH_FORMS) | {"according to", "as saying", "According to"})
 #: Cues that open a sentence before their subject: 'Said Comey, "..."'.
-_FRONT_CUES = frozenset("Said Says Added Asked Wrote Writes Noted Explained Recalled".split())
+_FRONT_CUES = frozenset(form.capitalize() for form in FRONT_FORMS)
 #: The scanner of every reporting cue (the regex ``\b(?:CUES)\b``, faster).
 CUE = Cues(set(SPEECH_FORMS) | {"according to", "as saying", "According to"} | _FRONT_CUES)
-_RELAY_SAYING = re.compile(r"\b(?P<cue>cited|quoted|reported)\b(?P<subject>[^.\"“”]{0,60}?)"
+_RELAY_SAYING = re.compile(rf"\b(?P<cue>{alternation(RELAY_FORMS)})\b(?P<subject>[^.\"“”]{{0,60}}?)"
                            r"\bas saying\b")
 _RELAY_BY = re.compile(r"\bas (?:quoted|reported|cited) by\b|\b(?:quoted|cited) by\b")
 _REPORTED_AFTER = re.compile(r"\breported\s*[.,;]?\s*$")
