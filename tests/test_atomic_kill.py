@@ -21,6 +21,9 @@ from newsgraph.package import atomic
 from newsgraph.package.validate import validate_package
 from tests.conftest import RECIPE, REPO, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}

@@ -6,6 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules.unnamed_speakers import UNNAMED, UNNAMED_START, unnamed_phrase
+from tests.conftest import examples
 
 #: Heads in several cases, words around them, the characters ``re.I`` folds apart from their
 #: lower case ("ſ" reads as "s"), the Kelvin sign (a "k"), glue.
@@ -23,7 +24,7 @@ def _reference(clause: str) -> tuple[int, int, str] | None:
     return None if m is None else (m.start("head"), m.end(), m.group())
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(clause=st.one_of(CLAUSE.map(" ".join), CLAUSE.map("".join)))
 @example(clause="a spokesman said")
 @example(clause="the Chief Executive said")

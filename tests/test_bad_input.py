@@ -11,6 +11,9 @@ import pytest
 
 from tests.conftest import RECIPE, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 SEED = (RECIPE / "sources" / "001_744b32cb9cf5273c.txt").read_bytes()
 
 

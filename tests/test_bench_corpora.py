@@ -7,10 +7,15 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, run_cli
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from corpora import MAX_BYTES, MIN_BYTES, write_news_corpus
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 
 def _bytes(folder: Path) -> dict[str, bytes]:

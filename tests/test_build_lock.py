@@ -18,6 +18,9 @@ import pytest
 from newsgraph.package import atomic
 from tests.conftest import REPO, SEED, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture()
 def src(tmp_path: Path) -> Path:

@@ -19,6 +19,7 @@ from newsgraph.rules.claim_spans import CLAIM_CUES, REACH
 from newsgraph.rules.claims import _quoted, find_claims
 from newsgraph.rules.drafts import ArticleDraft
 from newsgraph.rules.sentences import sentence_spans
+from tests.conftest import examples
 from tests.rules_helpers import article, extract
 
 #: Cue words (one ends in "ly", as tests 1 and 2 can match across), the joints and commas the
@@ -38,7 +39,7 @@ def _sentence_cues(text: str) -> tuple[ArticleDraft, Resolver, list[tuple[int, i
     return draft, Resolver(draft, _quoted(draft)), spans
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(sentence=_sentences, data=st.data())
 def test_content_ends_equal_the_literal_rule(sentence: str, data: st.DataObject) -> None:
     draft, resolver, spans = _sentence_cues(sentence)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules import claims, scanner
+from tests.conftest import examples
 
 _PIECES = ["not", "NOT", "No", "never", "n't", "N'T", "don't", "cannot", "nor", "without",
            "we hope", "We Hope", "hopes", "hope", "hoped", "should", "Must", "need to",
@@ -24,7 +25,7 @@ _ALL = [(claims._NEGATION_IN, claims._NEGATION_WORDS), (claims._HOPE_IN, claims.
         (claims._EVALUATION_IN, claims._EVALUATION_WORDS)]
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(text=texts)
 def test_each_word_list_is_found_as_its_case_insensitive_regex_finds_it(text: str) -> None:
     lower = scanner.lowered(text)

@@ -28,6 +28,9 @@ from newsgraph.builder.collection import ColumnMapping, read_collection
 from newsgraph.builder.records import BadRecord, RecordItem
 from tests.conftest import run_cli, table_rows
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 N = 40
 #: Columns of ``articles`` that say where a record is or what its columns state.
 LOCATOR_AND_METADATA = ("source_file", "record_locator", "title", "url", "publisher",

@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules.demonyms import DEMONYM_COUNTRIES, find_demonyms
+from tests.conftest import examples
 
 #: The reference: the country names as one alternation, longest first, and every capitalised
 #: word looked up in the table (alone, or without a plural "s").
@@ -39,7 +40,7 @@ PIECES = ["Congo", "Democratic Republic of the Congo", "Republic", "Guinea", "Ni
 TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(text=st.one_of(TEXT, st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join)),
        data=st.data())
 @example(text="Serbs of the Democratic Republic of the Congo, Nigerien Swiss", data=None)

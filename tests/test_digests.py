@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 
 from newsgraph.builder import digests
 from newsgraph.builder.digests import DigestSet, HexDigestSet
+from tests.conftest import examples
 
 DIGEST = st.binary(min_size=4, max_size=4) | st.sampled_from([b"\x00" * 4, b"\xff" * 4,
                                                                b"\x00\x00\x00\x01"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(added=st.lists(DIGEST, max_size=60), asked=st.lists(DIGEST, max_size=20),
        pending=st.integers(1, 7))
 def test_a_digest_set_answers_as_a_set(added: list[bytes], asked: list[bytes],

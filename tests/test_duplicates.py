@@ -15,8 +15,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsgraph.models.ids import content_id
 from tests.conftest import RECIPE, run_cli
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 SEEDS = RECIPE / "sources"
 FIRST = "004_8e9136e739b8f44d.txt"

@@ -9,6 +9,9 @@ import pytest
 from newsgraph.evaluate.gold import evaluate, normalise_quote
 from tests.conftest import GOLD, RECIPE, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def rules_only(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -21,6 +21,9 @@ from newsgraph.evaluate.report import check_bounds, parse_bounds
 from tests.brat_cases import CASES, Case, Gold, write_articles, write_gold
 from tests.conftest import run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def brat_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:

@@ -10,6 +10,9 @@ import pytest
 from newsgraph.evaluate.plover import evaluate_plover, matches
 from tests.conftest import run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 RECORDS = [
     {"text": "Norway gave Kenya two million dollars for new clinics on Monday.",
      "event": "AID", "sources": ["Norway"], "targets": ["Kenya"]},

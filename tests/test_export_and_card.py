@@ -14,6 +14,9 @@ import newsgraph
 from newsgraph.package.tables import TABLES
 from tests.conftest import DATASET, RECIPE, REPO, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 VIEWS = ("quotes_with_sources", "independent_sources", "events_timeline", "claims_with_sources")
 
 

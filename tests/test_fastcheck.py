@@ -20,6 +20,9 @@ from newsgraph.package.fastcheck import re2
 from newsgraph.package.validate import validate_package
 from tests.reliability_cases import INVALID_PACKAGES, Case
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def small_package(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -14,6 +14,9 @@ import pytest
 from newsgraph.evaluate.gold import evaluate
 from tests.conftest import REPO, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 ARTICLES = REPO / "tests" / "fixtures" / "articles"
 FIXTURE_GOLD = REPO / "tests" / "gold" / "fixtures"
 

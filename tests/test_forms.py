@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from newsgraph.rules.forms import _WORD_START, FormIndex, _longest, form_regex
 from newsgraph.rules.people import HONORIFIC, People
 from newsgraph.rules.people import _add_forms as add_forms
+from tests.conftest import examples
 
 # pieces that make the boundary cases: words sharing prefixes, full stops, apostrophes, hyphens,
 # spaces, a non-ASCII letter, a digit
@@ -25,7 +26,7 @@ def _reference(forms: list[str], text: str, start: int, end: int) -> list[tuple[
             for m in form_regex(forms).finditer(text, start, end)]
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(forms=FORMS, text=TEXT, data=st.data())
 @example(forms=["Okafor", "Oka"], text="Ms. Okafor and Oka.", data=None)
 @example(forms=["U"], text="the U.S. and U", data=None)
@@ -63,7 +64,7 @@ def _word_loop(forms: list[str], text: str, start: int, end: int
     return found
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(forms=FORMS.filter(lambda fs: all(re.match(r"\w", f) for f in fs)),
        text=st.lists(st.sampled_from(PIECES), max_size=200).map("".join),
        cuts=st.lists(st.tuples(st.integers(0, 2000), st.integers(0, 2000)), max_size=12))
@@ -112,7 +113,7 @@ UNIT = st.tuples(st.sampled_from(["", "Ms.", "Ms", "Mr.", "Judge", "Prof", "Prof
 TITLED = st.lists(UNIT, max_size=6).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(names=NAMES, text=TITLED)
 @example(names=["Ana O'Brien"], text="Ms. O'Briens")
 @example(names=["Ana Judge", "Tomas Reyes"], text="Ms. Judge Reyes")

@@ -18,6 +18,9 @@ from newsgraph.errors import UsageError
 from newsgraph.package import atomic
 from tests.conftest import RECIPE, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 MESSAGE = ("no space left on the device while writing the output (the previous output is "
            "untouched); free some space or choose another --out")
 

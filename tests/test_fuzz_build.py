@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,9 @@ from newsgraph.errors import DatasetError, InputError, NewsgraphError
 from newsgraph.package.validate import validate_package
 from newsgraph.rules.sources import MAGIC
 from tests.conftest import SEED
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "20"))
 NEWSY = st.sampled_from([

@@ -28,6 +28,9 @@ from newsgraph.package.validate import Report, read_descriptor, validate_package
 from tests.conftest import RECIPE, run_cli
 from tests.reliability_cases import read_rows, rehash
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "50"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -37,6 +37,7 @@ from newsgraph.rules.org_shapes import _ORG_OR_DESIGNATOR, split_run
 from newsgraph.rules.pairs import find_pairs
 from newsgraph.rules.quotes import find_quotes
 from newsgraph.rules.segment import _SITE_SUFFIX_AT, _with_site, segment
+from tests.conftest import examples
 from tests.rules_helpers import article, extract
 
 
@@ -74,7 +75,7 @@ _RUN_WORDS = ["of", "for", "and", "And", "the", "The", "&", "Ministry", "Defence
               "University", "Senior", "Adviser", "President", "Party", "NATO", "Council"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(words=st.lists(st.sampled_from(_RUN_WORDS), max_size=25))
 def test_split_and_trim_equal_the_rules_as_written(words: list[str]) -> None:
     text = " ".join(words)
@@ -115,7 +116,7 @@ _LINE_PIECES = ["Talks resume", " | ", " - ", " — ", ":", " ", "  ", "Example 
                 "a", "Talks", "resume", "x:y"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(lines=st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=6).map("".join),
                       max_size=8))
 def test_site_suffixes_equal_every_pair_compared(lines: list[str]) -> None:

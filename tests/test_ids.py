@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from newsgraph.models.ids import ID_HEX_DIGITS, PREFIXES, content_id, id_pattern, normalise_key
 from newsgraph.package.schema_export import json_schema
 from newsgraph.package.tables import TABLES
+from tests.conftest import examples
 from tests.strategies import split_nullable_schema, text_strategy
 
-SETTINGS = settings(max_examples=100, deadline=None)
+SETTINGS = settings(max_examples=examples(100), deadline=None)
 
 KINDS = st.sampled_from(sorted(PREFIXES))
 # The unit separator joins the parts; keys never contain it (normalise_key turns it into a space).
@@ -118,7 +119,7 @@ _FOLDING = st.text(alphabet=st.one_of(st.sampled_from(_CHANGING), st.sampled_fro
                                       st.sampled_from(["a", "S", " ", ".", "“"])), max_size=8)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.one_of(st.text(), text_strategy(), _FOLDING))
 @example(text="ᴬ")
 @example(text="ß\u0301")

@@ -23,7 +23,10 @@ from hypothesis import strategies as st
 from newsgraph.builder.build import BuildOptions, build
 from newsgraph.builder.cache.session import default_cache_dir
 from newsgraph.builder.cache.store import ENTRIES_DIR, MANIFEST_FILE
-from tests.conftest import RECIPE, run_cli
+from tests.conftest import RECIPE, examples, run_cli
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 SEEDS = sorted((RECIPE / "sources").glob("*.txt"))
 
@@ -216,7 +219,7 @@ POOL = {**{s.name: s.read_bytes() for s in SEEDS[:3]}, "01_old.txt": OLD.encode(
         "03_changed.txt": OLD.replace("Monday", "Friday").encode()}
 
 
-@settings(max_examples=4, deadline=None, derandomize=True,
+@settings(max_examples=examples(4), deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sets(st.sampled_from(sorted(POOL)), min_size=1), min_size=2, max_size=3))
 def test_any_sequence_of_corpora_builds_the_same_as_from_scratch(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsgraph.builder.assemble import Assembler, _actor_id
 from newsgraph.builder.cache.figures import FIGURES_DIR
 from newsgraph.builder.cache.session import default_cache_dir
@@ -22,6 +24,9 @@ from newsgraph.builder.contribution import Contribution, NameUse
 from newsgraph.rules.drafts import ActorDraft
 from tests.conftest import RECIPE, run_cli
 from tests.test_incremental import NEW, OLD, SEEDS, assert_same_as_scratch, built, folder, seeds
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 
 def test_a_relinked_surname_reassembles_only_the_article_that_writes_it(

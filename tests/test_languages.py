@@ -16,6 +16,9 @@ from newsgraph.rules.metadata import RULE, apply_language
 from newsgraph.rules.segment import segment
 from tests.conftest import REPO, build_into
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 LANGUAGES = REPO / "tests" / "fixtures" / "languages"
 
 

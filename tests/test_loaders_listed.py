@@ -15,6 +15,9 @@ import pytest
 import newsgraph
 from newsgraph.errors import DatasetError
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 def _as_parts(pkg: Path, table: str) -> Path:
     """Turn ``table``'s Parquet file into a folder with one part, as a Dask build writes."""

@@ -28,6 +28,7 @@ from pydantic import ValidationError
 
 from newsgraph.package.schema_export import json_schema
 from newsgraph.package.tables import TABLES, TableSpec
+from tests.conftest import examples
 from tests.strategies import (
     column_strategy,
     field_schemas,
@@ -36,8 +37,8 @@ from tests.strategies import (
     text_strategy,
 )
 
-SETTINGS = settings(max_examples=100, deadline=None)
-MUTATION_SETTINGS = settings(max_examples=50, deadline=None)
+SETTINGS = settings(max_examples=examples(100), deadline=None)
+MUTATION_SETTINGS = settings(max_examples=examples(50), deadline=None)
 TABLE_PARAMS = pytest.mark.parametrize("spec", TABLES, ids=[t.name for t in TABLES])
 
 Row = dict[str, Any]

@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 
 from newsgraph.models.jsonio import dumps_line
 from newsgraph.package.tables import TABLES, TableSpec
+from tests.conftest import examples
 from tests.strategies import arrow_schema, generic_arrow_schema, model_strategy, row_strategy
 
-SETTINGS = settings(max_examples=100, deadline=None)
+SETTINGS = settings(max_examples=examples(100), deadline=None)
 # tmp_path is shared by the examples of one test: each example overwrites the same file.
-FILE_SETTINGS = settings(max_examples=50, deadline=None,
+FILE_SETTINGS = settings(max_examples=examples(50), deadline=None,
                          suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 TABLE_PARAMS = pytest.mark.parametrize("spec", TABLES, ids=[t.name for t in TABLES])

@@ -6,6 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules import names
+from tests.conftest import examples
 
 #: headline and sentence words, honorifics, digits, punctuation, cased symbols that are not
 #: letters (Ⅷ, Ⓐ: upper case but not alphabetic), every kind of whitespace
@@ -15,7 +16,7 @@ PIECES = ["Russian-Made", "S-400", "Systems", "for", "the", "Dr.", "Ms", "Okafor
 LINE = st.one_of(st.lists(st.sampled_from(PIECES), max_size=16).map("".join), st.text())
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(line=LINE, min_words=st.integers(0, 7))
 @example(line="Harbour Town Votes To Condemn Alan Smith's Pier Plan.", min_words=6)
 @example(line="Ⅷ Ⓐ Ⓑ x", min_words=2)

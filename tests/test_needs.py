@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsgraph.rules import claim_according, claim_sieves, reporting_names
 from newsgraph.rules.needs import Needs
+from tests.conftest import examples
 
 #: Every ``Needs`` of the pipeline, by name.
 NEEDS = {f"{module.__name__.rsplit('.', 1)[1]}.{name}": value
@@ -39,7 +40,7 @@ def _spans(matches: object) -> list[tuple[int, int, str]]:
 
 
 @pytest.mark.parametrize("name", sorted(NEEDS))
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=examples(600), deadline=None)
 @given(text=st.one_of(TEXT, MIXED), data=st.data())
 @example(text="X is expected to win", data=None)
 @example(text="He was said to be there", data=None)

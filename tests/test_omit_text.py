@@ -18,6 +18,9 @@ import pytest
 from newsgraph.package.tables import TABLES
 from tests.conftest import RECIPE, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 RUN = 40
 #: Tables whose rows' text is a mention of the article (kept under --omit-text).
 MENTION_TABLES = ("actor_mentions", "quote_mentions", "claim_mentions", "event_mentions", "time_mentions",

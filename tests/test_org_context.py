@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules.org_context import CONTEXT_RULES, holds_any
+from tests.conftest import examples
 
 KEYS = [keys for _, _, _, keys in CONTEXT_RULES]
 #: pieces of the key words and their neighbours: prefixes, spaces, case, non-ASCII
@@ -17,7 +18,7 @@ PIECES = ["compan", "company", "firm", "maker", "spokes", "spokeswoman", " at ",
 TEXT = st.one_of(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), st.text())
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(text=TEXT, which=st.integers(0, len(KEYS) - 1))
 @example(text="the think tank said", which=0)
 @example(text="spoke with", which=2)

@@ -16,6 +16,9 @@ import pytest
 
 from tests.conftest import REPO, SEED
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 def _build(src: Path, out: Path, umask: int) -> None:
     code = (f"import os, sys; os.umask({umask:#o}); from newsgraph.cli import main; "

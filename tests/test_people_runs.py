@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newsgraph.rules import people
 from newsgraph.rules.names import NAME_RUN, WORD
+from tests.conftest import examples
 
 
 def _occurrences_reference(text: str, spans: list[tuple[int, int]]) -> list[people._Occurrence]:
@@ -48,7 +49,7 @@ _PIECES = ["Trump", "Donald", "Mary", "Jones", "The", "But", "Okafor", "Dr.", "D
            ")", ":", "-"]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(parts=st.lists(st.sampled_from(_PIECES), max_size=40))
 def test_one_word_runs_read_as_before(parts: list[str]) -> None:
     text = "".join(parts)

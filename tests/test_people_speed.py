@@ -6,13 +6,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules.people import _SENTENCE_OPENERS, opens_sentence
+from tests.conftest import examples
 
 PIECES = ["Okafor", "said", "Ms.", ".", "!", "?", ":", ";", '"', "“", "”", "‘", "’", "(", ",",
           " ", "  ", "\t", "\n", "\u00a0", "\u2003", "\x1c", "é", "x"]
 TEXT = st.one_of(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.text())
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(text=TEXT, data=st.data())
 @example(text='He said. "Okafor', data=None)
 @example(text="  Okafor", data=None)

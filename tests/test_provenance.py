@@ -31,6 +31,9 @@ from newsgraph.rules.metadata import read_metadata
 from newsgraph.rules.segment import segment
 from tests.conftest import REPO, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 PACKAGE = REPO / "newsgraph"
 RULE_NAME = re.compile(r"^(?:RULE|RULE_[A-Z0-9_]+|[A-Z0-9_]+_RULE)$")
 

@@ -15,10 +15,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from newsgraph.recipe.manifest import Recipe
 from tests.conftest import REPO, SEED, run_cli
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 GUIDE = (REPO / "docs" / "publisher-guide.md").read_text(encoding="utf-8")
 SHELL = re.findall(r"```sh\n(.*?)```", GUIDE, re.S)

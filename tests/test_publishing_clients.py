@@ -13,6 +13,9 @@ import pytest
 from newsgraph.package.tables import TABLES, TABLES_BY_NAME
 from tests.conftest import DATASET
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture()
 def offline_hf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:

@@ -21,6 +21,7 @@ from newsgraph.models.quotation_marks import OPENING_MARK, QUOTE_PAIRS
 from newsgraph.rules import quotes
 from newsgraph.rules.pairs import _MIXED, Pair, _opens, find_pairs
 from newsgraph.rules.sentences import sentence_spans
+from tests.conftest import examples
 from tests.rules_helpers import article, extract
 
 
@@ -77,7 +78,7 @@ _CHARACTERS = st.lists(st.sampled_from([*_MARKS, " ", "a", "s", "it", ".", ",", 
                        max_size=40).map("".join)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(text=_CHARACTERS, data=st.data())
 def test_pairs_are_those_of_searching_from_every_mark(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
@@ -85,7 +86,7 @@ def test_pairs_are_those_of_searching_from_every_mark(text: str, data: st.DataOb
     assert find_pairs(text, start, end) == find_pairs_reference(text, start, end)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(text=_CHARACTERS, queries=st.lists(st.tuples(st.integers(-2, 45), st.integers(-2, 45)),
                                           min_size=1, max_size=6),
        shuffled=st.booleans())
@@ -114,7 +115,7 @@ def _quotes(text: str) -> list[tuple[object, ...]]:
         [(span, why) for span, why in draft.not_quotes]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map("".join))
 def test_the_quote_stage_is_that_of_the_references(text: str) -> None:
     new = _quotes(text)

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from newsgraph.rules.claim_spans import in_quote, quoted_share
 from newsgraph.rules.claims import find_claims, rejected_cues
 from newsgraph.rules.quoted import Quoted
+from tests.conftest import examples
 from tests.rules_helpers import article, extract
 
 Pairs = list[tuple[int, int]]
@@ -68,7 +69,7 @@ _any = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=10)
 _at = st.integers(-3, 70)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(pairs=st.one_of(_ordered(), _any, _any.map(sorted)),
        queries=st.lists(st.tuples(_at, _at), min_size=1, max_size=8))
 def test_quoted_equals_going_through_every_pair(pairs: Pairs,
@@ -124,7 +125,7 @@ def _claims(text: str) -> tuple[list[str], list[tuple[int, str, str]]]:
     return [repr(dataclasses.astuple(c)) for c in draft.claims], rejected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=_texts)
 def test_claims_are_those_of_going_through_every_pair(text: str) -> None:
     new = _claims(text)

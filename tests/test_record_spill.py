@@ -34,10 +34,13 @@ from newsgraph.builder.contribution import (
 )
 from newsgraph.builder.reuse import Reuse
 from newsgraph.rules.drafts import ActorDraft
-from tests.conftest import DATASET, RECIPE, REPO
+from tests.conftest import DATASET, RECIPE, REPO, examples
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from corpora import write_news_corpus
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -135,7 +138,7 @@ def _finished(articles: list[tuple], limit: int,  # type: ignore[type-arg]
     return tables
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(articles=st.lists(ARTICLE, max_size=8), limit=st.integers(0, 12), omit_text=st.booleans())
 def test_spilled_registries_finish_with_the_rows_kept_in_memory(
         articles: list[tuple], limit: int, omit_text: bool) -> None:  # type: ignore[type-arg]

@@ -23,6 +23,9 @@ import newsgraph
 from tests.conftest import run_cli
 from tests.reliability_cases import API_CASES, ERROR, ApiCase, api_error
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("case", API_CASES, ids=str)
 def test_python_api_raises_own_errors(pkg: Path, case: ApiCase) -> None:

@@ -30,6 +30,9 @@ from tests.reliability_cases import (
     snapshot,
 )
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture()
 def src(tmp_path: Path) -> Path:

@@ -29,6 +29,9 @@ from tests.reliability_cases import (
     parquet_truncated,
 )
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 def test_sql_on_missing_table_is_one_line(pkg: Path) -> None:
     """`newsgraph sql` on a table that does not exist: exit 2, one line."""

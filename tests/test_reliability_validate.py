@@ -31,6 +31,9 @@ from tests.reliability_cases import (
     snapshot,
 )
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("case", INVALID_PACKAGES, ids=str)
 def test_validate_reports_invalid_package(pkg: Path, case: Case) -> None:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from newsgraph.builder.reuse import _shingles, _shingles_reference
 from newsgraph.models.ids import normalise_key, normalise_key_reference
+from tests.conftest import examples
 
 #: words, names with honorifics and dots, curly and straight quotation marks, every kind of
 #: whitespace (tabs, no-break and em spaces, the separators \x1c-\x1f), non-ASCII letters that
@@ -18,7 +19,7 @@ PIECES = ["the", "Okafor", "Ms.", "U.S.", "u.s.", "a.", "Dr", "said", "“", "�
 TEXT = st.one_of(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.text())
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(TEXT)
 @example("  “Ms. Okafor,” said the U.S. envoy.  ")
 @example("\x1f. a\u2003b ")
@@ -26,7 +27,7 @@ def test_key_equals_its_first_definition(text: str) -> None:
     assert normalise_key(text) == normalise_key_reference(text)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(TEXT)
 @example("The U.S. envoy Ms. Okafor said the talks in Straße 12 were over.")
 @example("one two three")

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.rules.claims import find_claims
+from tests.conftest import examples
 from tests.rules_helpers import article, extract, speakers
 
 OKAFOR = "Adaeze Okafor, the candidate for governor, spoke to supporters in Elmhurst on Monday."
@@ -229,7 +230,7 @@ FIXTURE_ARTICLES = sorted((Path(__file__).parent / "fixtures" / "articles").glob
 
 
 @pytest.mark.parametrize("path", FIXTURE_ARTICLES, ids=lambda p: p.stem)
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_resolver_answers_do_not_depend_on_the_order_of_questions(path: Path,
                                                                   data: st.DataObject) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newsgraph.models.event import EVENT_TYPES, EventType, PloverType
 from newsgraph.rules.event_lexicon import _TRIGGERS, REPORTING_FORMS, TRIGGER_FORMS
 from newsgraph.rules.events import add_event_actors, find_events
+from tests.conftest import examples
 from tests.rules_helpers import article, extract
 
 
@@ -88,7 +89,7 @@ WORDS = ["Chile", "Peru", "Turkish", "troops", "attacked", "said", "will", "not"
          "to", "the", "and", ",", "refused", "gave", "by", "were", "killed", "unless", "that"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(WORDS), min_size=4, max_size=30).map(" ".join))
 def test_every_participant_is_an_actor_with_a_mention(sentence: str) -> None:
     draft = extract(article(sentence + "."))
@@ -141,7 +142,7 @@ def test_reporters_obligations_and_unread_subjects(sentence: str, event_type: st
     assert found[3] == participants
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from([*WORDS, "must", "should", "In", "a", "letter", "announced",
                                  "which", "according", "Community", ";"]),
                 min_size=4, max_size=25).map(" ".join))

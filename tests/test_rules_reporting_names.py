@@ -20,6 +20,7 @@ from newsgraph.rules.reporting_names import (
     _lower_too,
     _staffed,
 )
+from tests.conftest import examples
 from tests.rules_helpers import article, extract
 
 SHARES = "Shares in the ferry companies fell sharply on Tuesday morning."
@@ -112,7 +113,7 @@ _PIECES = ["Acme", "acme", "Acme's", "Acme’s", "-", "Acme-led", "the", " ", " 
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=12).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(text=_TEXT, word=st.sampled_from(["Acme", "O'Neil", "Acme-Dyn"]))
 @example(text="the founder of Acme", word="Acme")
 @example(text="Acme's board", word="Acme")
@@ -137,7 +138,7 @@ _NAMED = st.lists(st.sampled_from(["Acme", "Nina", "Nina Acme", "Acme Group", "a
                   max_size=10).map("".join)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(text=_NAMED, word=st.sampled_from(["Acme", "O'Neil"]))
 @example(text="Nina Acme", word="Acme")
 @example(text="Acme Group", word="Acme")

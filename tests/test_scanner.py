@@ -14,6 +14,7 @@ from newsgraph.rules.lexicon import SPEECH_FORMS
 from newsgraph.rules.scanner import Cues, expand_forms
 from newsgraph.rules.speech_cues import CUE
 from newsgraph.rules.unnamed_speakers import UNNAMED_HEAD, UNNAMED_HEADS
+from tests.conftest import examples
 
 _PIECES = ["said", "says", "According", "according", "to", "pointed", "out", "called", "for",
            "told", "x", "Xsaid", "said_", "_", "1", "é", "saidé", "sai", "d", " ", "  ", ",",
@@ -26,7 +27,7 @@ def _as_tuples(found: object) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in found]  # type: ignore[attr-defined]
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(text=texts, data=st.data())
 def test_scanner_equals_the_regex(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
@@ -63,7 +64,7 @@ _LONG_VOCABULARIES = (CUE, CLAIM_CUES, Cues({"said", "pointed out", "pointed"}),
                       Cues({"fire", "cease-fire", "elected", "re-elected", "cease"}))
 
 
-@settings(max_examples=150)
+@settings(max_examples=examples(150))
 @given(pieces=st.lists(st.sampled_from(_PIECES), min_size=150, max_size=400),
        data=st.data())
 def test_the_indexed_scan_of_a_long_text_equals_the_word_scan(
@@ -98,7 +99,7 @@ _HEAD_PIECES = ["spokesman", "spokeswoman", "official", "officials", "neighbour"
                 ",", ".", "-", "'", "\n", "1", "the"]
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(pieces=st.lists(st.sampled_from(_HEAD_PIECES), max_size=200), data=st.data())
 def test_the_unnamed_heads_scanner_equals_the_alternation(
         pieces: list[str], data: st.DataObject) -> None:
@@ -110,7 +111,7 @@ def test_the_unnamed_heads_scanner_equals_the_alternation(
         _as_tuples(regex.finditer(text, start, end))
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(text=st.one_of(texts, st.text(max_size=60)))
 def test_the_words_of_a_text_are_the_word_loop(text: str) -> None:
     """``_words_of`` (running sums of one ``findall``) is the loop over ``\\w+`` matches."""

@@ -10,12 +10,16 @@ import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from synthetic import write_corpus
 
 from newsgraph.package.source_list import LISTED_LIMIT, SourceList, digest_of_columns, source_summary
 from tests.conftest import DATASET, run_cli
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 _entry = st.fixed_dictionaries({
     "file": st.text(min_size=1, max_size=12),

@@ -22,7 +22,10 @@ from newsgraph.builder.build import BuildOptions, build
 from newsgraph.builder.reuse import MAX_ARTICLES_PER_SHINGLE, Reuse, ReuseFinder
 from newsgraph.package import writer
 from newsgraph.package.tables import TABLES, jsonl_path
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, examples, run_cli
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 FIXTURES = REPO / "tests" / "fixtures" / "articles"
 
@@ -57,7 +60,7 @@ NAMES = st.lists(st.lists(st.sampled_from(["Ann", "Bo", "Kim", "Lee", "Tayyip", 
                           min_size=1, max_size=4).map(" ".join), max_size=25)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(people=NAMES)
 def test_suffix_index_linking_equals_the_pairwise_definition(people: list[str]) -> None:
     counts = Counter(people)  # a name written twice: two articles write it
@@ -100,7 +103,7 @@ SENTENCE = st.lists(st.integers(0, 40), min_size=1, max_size=6, unique=True).map
 CORPUS = st.lists(st.lists(SENTENCE, max_size=5), min_size=1, max_size=8)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(articles=CORPUS)
 def test_out_of_core_reuse_equals_the_in_memory_definition(tmp_path_factory: pytest.TempPathFactory,
                                                            articles: list[list[list[int]]]) -> None:

@@ -16,6 +16,9 @@ from newsgraph.evaluate.timeml import Predicted, score_times, write_collection
 from newsgraph.evaluate.timeml_reader import read_corpus, read_timeml
 from tests.conftest import DATASET, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 GOLD = Path(__file__).parent / "fixtures" / "timeml"
 
 

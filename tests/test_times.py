@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from newsgraph.rules.times import RULE, find_times, parse_publication_date
 from newsgraph.rules.timex_values import value_interval
+from tests.conftest import examples
 
 NOV_27 = dt.date(2019, 11, 27)  # a Wednesday
 
@@ -188,7 +189,7 @@ _WORDS = st.sampled_from(
     "summer fiscal of two three-year 12/03/2019 27.11.2019 2019-11-26 now recently".split())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(words=st.lists(_WORDS, max_size=40), seps=st.lists(st.sampled_from([" ", "  ", "\n",
                                                                           "-", ""]),
                                                           min_size=40, max_size=40),

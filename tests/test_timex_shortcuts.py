@@ -36,6 +36,7 @@ from newsgraph.rules.timex_parse import (
     _year_alone,
 )
 from newsgraph.rules.timex_tokens import Frame
+from tests.conftest import examples
 
 
 def _core_reference(c: _Cursor, j: int, before: str) -> tuple[int, Frame] | None:
@@ -85,7 +86,7 @@ def reference_times(text: str, published: dt.date | None) -> list[TimeExpr]:
         return find_times(text, published)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(parts=st.lists(st.tuples(_WORD, _CASE, _SEP), max_size=30),
        published=st.one_of(st.none(), st.just(dt.date(2019, 11, 27))))
 def test_the_shortcut_finds_what_the_full_grammar_finds(
@@ -128,7 +129,7 @@ def test_every_triple_that_starts_with_the() -> None:
     assert find_times(text, None) == reference_times(text, None)
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(parts=st.lists(st.sampled_from(["a", "B", "é", "3", "0", "1st", "s", "th", ":", ".",
                                        "/", "-", "\u2013", "--", " ", "  ", "\t", "\n",
                                        "\u00a0", "\u2009", "\x1c", "\u3000", "_", "'",
@@ -145,7 +146,7 @@ def test_tokens_are_the_token_loop_on_any_text(text: str) -> None:
     assert timex_tokens.tokens(text) == timex_tokens.tokens_loop(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(parts=st.lists(st.tuples(_WORD, _CASE, _SEP), max_size=30))
 def test_the_starts_are_the_tokens_the_scan_loop_tried(
         parts: list[tuple[str, Callable[[str], str], str]]) -> None:
@@ -156,7 +157,7 @@ def test_the_starts_are_the_tokens_the_scan_loop_tried(
         i for i, t in enumerate(toks) if t.low in timex_parse._STARTERS or t.low[:1].isdecimal()]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(text=st.text(alphabet=" \t\u00a0\n\r\u2009x.,-", max_size=8), data=st.data())
 def test_the_gap_test_is_the_gap_regex(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))

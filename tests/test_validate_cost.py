@@ -11,10 +11,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from newsgraph.package import fastcheck
 from newsgraph.package.layout import parquet_files
 from newsgraph.package.tables import TABLES
 from newsgraph.package.validate import needed, validate_package
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 DANGLING = "quo_0000000000000000"
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsgraph.builder.warc import header_charset
 from newsgraph.rules.sources import html_source
 from tests.conftest import run_cli, table_rows
+
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
 
 PAGE = ('<html><head><title>{title}</title></head><body><nav><a>Home</a> <a>World</a></nav>'
         '<article><h1>{title}</h1><p>{body}</p><p>"We will not accept any conditions," '

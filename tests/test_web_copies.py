@@ -20,6 +20,9 @@ from newsgraph.evaluate.gold import evaluate
 from newsgraph.rules.segment import segment
 from tests.conftest import REPO, run_cli
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 ARTICLES = REPO / "tests" / "fixtures" / "articles"
 GOLD = REPO / "tests" / "gold" / "fixtures"
 SET_ASIDE = {"boilerplate", "caption", "credit"}

@@ -17,6 +17,9 @@ from newsgraph.rules.sources import read_source
 from newsgraph.rules.webpage import OUTSIDE_MAIN, decode_page, read_page
 from tests.conftest import REPO, build_into
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 WEB = REPO / "tests" / "fixtures" / "web"
 HTML_FIXTURES = sorted([*WEB.glob("*.html"), *(REPO / "tests" / "fixtures" / "articles")
                         .glob("*.html")])

@@ -20,6 +20,9 @@ import pytest
 from newsgraph.versions import SCHEMA_VERSION
 from tests.conftest import REPO
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 SCRIPT = """
 import json, sys
 import newsgraph

@@ -22,7 +22,7 @@ from newsgraph.builder.cache.rows import block_of, decode_rows, encode_rows
 from newsgraph.builder.contribution import Contribution
 from newsgraph.package import writer
 from newsgraph.package.tables import jsonl_path, parquet_path
-from tests.conftest import REPO
+from tests.conftest import REPO, examples
 
 TABLES = ("articles", "actor_roles", "time_mentions", "quote_mentions")
 
@@ -46,7 +46,7 @@ def written(root: Path, table: str, pieces: list[tuple[bool, list[dict[str, Any]
     return (root / jsonl_path(table)).read_bytes() + (root / parquet_path(table)).read_bytes()
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
+@settings(max_examples=examples(40), deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=st.sampled_from(TABLES), data=st.data())
 def test_blocks_and_dicts_write_the_same_bytes(tmp_path_factory: pytest.TempPathFactory,

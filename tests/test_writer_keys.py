@@ -15,6 +15,9 @@ import newsgraph
 from newsgraph.errors import DatasetError
 from newsgraph.package.writer import TableWriter
 
+#: Runs the builder or the CLI end to end: left out of ``make test-fast``.
+pytestmark = pytest.mark.slow
+
 
 def _row(pkg: Path) -> dict[str, object]:
     return dict(newsgraph.load_arrow("quotes", dataset_dir=pkg).to_pylist()[0])
