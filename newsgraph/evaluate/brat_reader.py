@@ -22,7 +22,7 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.models.quotation_marks import DOUBLE, QUOTE_PAIRS, SINGLE_OPENING
-from newsgraph.rules.names import is_title_word
+from newsgraph.rules.names import ADDRESS_TITLES, is_title_word
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -206,9 +206,9 @@ def read_gold(gold_dir: Path) -> list[GoldArticle]:
 _FUNCTION = frozenset("""
 the a an this that these those his her its their our my your he she it they we i you him them
 us me who whom which what some many several one two three another other others both all each
-most more mr mrs ms dr and or of for in on at by with from to as but if himself herself
+most more dr and or of for in on at by with from to as but if himself herself
 themselves itself myself ourselves
-""".split())
+""".split()) | ADDRESS_TITLES
 _DEPENDENT = frozenset("of for from at by with to in on about against among between within "
                        "under over behind like than".split())
 _SUFFIXES = frozenset("jr sr ii iii iv".split())

@@ -29,6 +29,13 @@ DOUBLE = "\"“”«»„"
 #: A double opening mark (a mark of one character, or two apostrophes or backticks).
 OPENING_MARK = re.compile(r"''|``|[\"“‘«„]")
 
+#: The one-character marks of English quotations, straight and curly: those that open one
+#: and those that close one (the apostrophe closes a single quotation but opens none: "the
+#: '90s"). The English rules look for them around a sentence end (``rules.sentences``) and
+#: strip them from the edges of a name (``rules.capital_runs``).
+ENGLISH_OPENERS = "\"“‘"
+ENGLISH_CLOSERS = "\"”’'"
+
 #: Typographic mark -> the straight mark it stands for: curly, low-9 and angle double marks
 #: -> ``"``, curly and low-9 single marks -> ``'``.
 STRAIGHT_MARKS: dict[str, str] = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"',

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newsgraph.models.quotation_marks import ENGLISH_CLOSERS, ENGLISH_OPENERS
 from newsgraph.rules.names import is_date_word, is_function_word
 
 _TOKEN = re.compile(r"[^\s\u00a0]+")
-_EDGE = "*_\"“”‘’'()[]{},.;:!?"
-_EDGE_NOT_DOT = "*_\"“”‘’'()[]{},;:!?"
+#: What is stripped from the edges of a word of a name: quotation marks, brackets,
+#: asterisks and underscores, stops and other punctuation.
+_EDGE = "*_" + ENGLISH_OPENERS + ENGLISH_CLOSERS + "()[]{},.;:!?"
+_EDGE_NOT_DOT = _EDGE.replace(".", "")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 #: Lower-case words that join the capitalised words of one name ("Bank of England").
 CONNECTORS = frozenset({"of", "for", "and", "&", "on", "the", "de", "du", "des", "la", "le"})

@@ -15,7 +15,7 @@ import re
 from newsgraph.rules.claim_content import LEAD_IN_WORDS
 from newsgraph.rules.claim_sources import NOMINAL_BEFORE
 from newsgraph.rules.claim_spans import CLAIM_CUES, in_quote, quoted_share, trim
-from newsgraph.rules.lexicon import ATTITUDE_FORMS
+from newsgraph.rules.lexicon import ATTITUDE_FORMS, NOT_CLAIM_FORMS
 from newsgraph.rules.quoted import Quoted
 from newsgraph.rules.scanner import Cue
 from newsgraph.rules.sentences import sentence_break
@@ -27,15 +27,6 @@ _SUBORDINATE = re.compile(r"\b(?:after|when|because|while|before|since|as|but)\b
 _THAT_AFTER = re.compile(r"\s*(?:that\b|,\s*that\b)")
 #: A passive participle: "was shown", "has been confirmed" (not the progressive "is planning").
 _PASSIVE = re.compile(r"\b(?:was|were|be|been|being|is|are)\s+(?:\w+ly\s+)?$")
-#: Cue forms that, in the claims' wider net, are mostly not attribution (nouns such as
-#: "support", "remarks", "questions"; "wrote a book"; "went on"), measured on PolNeAR train.
-_NOT_CLAIM_CUES = frozenset(w.replace("_", " ") for w in """
-posted maintained charged offer offers finding go went cried speaking spoke speak speaks continue
-continues continued remarks remark questions question respond responds
-responded responding went_on comment comments answer
-answers demands demand counter counters put_it issued_a_statement attack attacks thanks thank
-tweet figure challenge challenges
-""".split())
 #: Cue forms that are verbs only after a subject ("two-thirds support", "they support"), not
 #: after a determiner or preposition ("its support", "with support").
 _NEEDS_SUBJECT = frozenset("support supports".split())
@@ -86,7 +77,7 @@ def cue_rejection(text: str, quoted: list[tuple[int, int]], s_start: int,
     if in_quote(quoted, cue.start()):
         return "inside a quotation"
     word = cue.group().lower()
-    if word in _NOT_CLAIM_CUES:
+    if word in NOT_CLAIM_FORMS:
         return "a sense that is mostly not attribution"
     if word in _NEEDS_SUBJECT and not _SUBJECT_BEFORE.search(text, max(s_start,
                                                                      cue.start() - 30),

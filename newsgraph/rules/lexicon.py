@@ -187,3 +187,15 @@ FRONT_FORMS = _named(SPEECH_FORMS, "said says added asked wrote writes noted exp
 #: reported with its polarity turned (``claims``).
 DENIAL_FORMS = _named(SPEECH_FORMS, "denied denies deny denying") | _named(
     STANCE_FORMS, "rejected rejects reject refused refuses")
+#: Forms whose object is the person spoken of, not their speaker ("called him", "described
+#: her as", "accused them"): a name after one does not say who spoke (``people``).
+OBJECT_FORMS = _named(SPEECH_FORMS, "called described cited quoted accused blasted slammed "
+                      "touted informed advised reported mentioned")
+#: Forms that, in the claims' wider net (speech, cognition and stance verbs), are mostly not
+#: attribution: nouns ("support", "remarks", "questions"), other senses ("posted a loss",
+#: "charged with", "went on"), measured on PolNeAR train (``claim_rejections``).
+NOT_CLAIM_FORMS = _named({**SPEECH_FORMS, **COGNITION_FORMS, **STANCE_FORMS}, """
+posted maintained charged offer offers finding cried speaking spoke speak speaks continue
+continues continued remarks remark questions question respond responds responded responding
+went_on answer answers demands demand counter counters put_it issued_a_statement attack attacks
+thanks thank tweet figure challenge challenges""")

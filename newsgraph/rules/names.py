@@ -72,10 +72,15 @@ psychologist psychiatrist pediatrician surgeon epidemiologist economist statisti
 demographer sociologist historian analyst strategist adviser advisor aide staffer intern
 volunteer resident homeowner landlord tenant retiree veteran widow widower mom dad
 """.split())
+#: Titles of address ("Mr. Khan", "Ms. Ortiz"): words that open no name of their own.
+ADDRESS_TITLES = frozenset({"mr", "mrs", "ms"})
+#: The title abbreviations of everyday news copy, written with a full stop before a name
+#: ("Dr. Lee", "Sen. Ortiz", "Lt. Col. Hale"): the sentence splitter never ends a sentence
+#: after one (``rules.sentences``).
+TITLE_ABBREVIATIONS = ADDRESS_TITLES | frozenset("dr prof gen sen rep lt col capt sgt gov".split())
 #: Capitalised titles that may precede a name but are also surnames when standing alone.
-HONORIFICS = frozenset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady cllr rev fr sen rep gov gen lt col capt
-sgt maj adm insp det supt hon
+HONORIFICS = TITLE_ABBREVIATIONS | frozenset("""
+miss mx professor sir dame lord lady cllr rev fr maj adm insp det supt hon
 """.split())
 #: Titles written right before a name ("Judge Lowell", "Councillor Ashworth", "Mr. Khan").
 NAME_TITLES = HONORIFICS | frozenset({"councillor", "reverend", "judge", "justice"})
@@ -103,11 +108,11 @@ even just still then now today yesterday tomorrow earlier later last next first 
 one two three four five six seven eight nine ten by for from with to of over under about into
 than so did does do was were is
 are be been has have had will would could should can may must
-dear mrs mr ms although though because unless whereas whether once until despite during
+dear although though because unless whereas whether once until despite during
 throughout without within upon via per among amid like unlike whenever wherever where whatever
 whichever whoever instead rather perhaps maybe indeed thus hence yet nor either neither
 several few numerous various
-""".split())
+""".split()) | ADDRESS_TITLES
 #: Words that make a capitalised run a place, a work, an event or a law, not a person (words
 #: that are also common surnames, such as Hill or Park, are left out).
 PLACE_WORDS = frozenset("""

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsgraph.models.actor import MentionForm
+from newsgraph.models.quotation_marks import ENGLISH_CLOSERS, ENGLISH_OPENERS
 from newsgraph.rules.drafts import Span
 from newsgraph.rules.forms import FormIndex
-from newsgraph.rules.lexicon import PERSON_VERB_FORMS
+from newsgraph.rules.lexicon import OBJECT_FORMS, PERSON_VERB_FORMS
 from newsgraph.rules.names import (
     HONORIFICS,
     MEDIA_WORDS,
@@ -61,9 +62,7 @@ Secretary Minister Administrator Director Commissioner Chairman Chairwoman Chair
 Governor Ambassador Chief Mayor Leader Secretary-General Director-General Undersecretary Envoy
 """.split())
 #: Speech verbs that may stand before their subject ('"...," said Okafor').
-_INVERTED = PERSON_VERB_FORMS - {"called", "calling", "described", "describing", "cited",
-                                 "quoted", "praised", "accused", "blasted", "slammed", "touted",
-                                 "informed", "advised", "dismissed", "reported", "mentioned"}
+_INVERTED = PERSON_VERB_FORMS - OBJECT_FORMS
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3},")
 _WHO_AFTER = re.compile(r",\s*who\b")
 _WHICH_AFTER = re.compile(r",\s*which\b")
@@ -82,7 +81,7 @@ _APPOSITIVE_AFTER = re.compile(r",\s*(?P<app>[^,;\"“”]{2,120}?)(?=,|\.|;|$)"
 _NOT_IN_NAMES = ORG_WORDS | MEDIA_WORDS | PLACE_WORDS | {"state", "district", "partnership"}
 #: What may stand right before a sentence's first word: nothing, an end of sentence or clause,
 #: an opening quotation mark or bracket.
-_SENTENCE_OPENERS = tuple('.!?:;"“”‘’(')
+_SENTENCE_OPENERS = tuple(".!?:;(" + ENGLISH_OPENERS + ENGLISH_CLOSERS.replace("'", ""))
 
 
 @dataclass

@@ -11,19 +11,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsgraph.models.quotation_marks import ENGLISH_CLOSERS, ENGLISH_OPENERS
+from newsgraph.rules.names import TITLE_ABBREVIATIONS
 from newsgraph.rules.timewords import MONTH_ABBREVIATIONS, WEEKDAY_NAMES
 
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:''|``|[\"“‘(A-Z0-9]))")
+#: A sentence end: stops, then closing marks or brackets, then space and what opens the next
+#: sentence (two apostrophes or backticks, an opening mark or bracket, a capital or a digit).
+_END = re.compile(rf"[.!?…]+[{ENGLISH_CLOSERS})\]]*(?=\s+(?:''|``|[{ENGLISH_OPENERS}(A-Z0-9]))")
+#: Titles: never the end of a sentence, even before a quotation mark (the title
+#: abbreviations of the name vocabulary, "St." and "Pres.").
+_TITLES = TITLE_ABBREVIATIONS | frozenset({"st", "pres"})
 #: Abbreviations a period does not end a sentence after: titles, company words, the month
 #: abbreviations of the calendar vocabulary and the three-letter weekday ones ("Tue."),
 #: places and the rest.
-_ABBREVIATIONS = frozenset((
-    "mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres jr sr inc corp co ltd vs "
+_ABBREVIATIONS = _TITLES | frozenset((
+    "jr sr inc corp co ltd vs "
     "u.s u.k u.n e.u e.g i.e a.m p.m approx est vol fig ala ariz ark calif colo conn fla kan ky "
     "md mich minn mont neb nev okla tenn tex wis wyo"
 ).split()) | frozenset(MONTH_ABBREVIATIONS) | frozenset(name[:3] for name in WEEKDAY_NAMES)
-#: Titles: never the end of a sentence, even before a quotation mark.
-_TITLES = frozenset("mr mrs ms dr prof st gen sen rep lt col capt sgt gov pres".split())
 
 
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
