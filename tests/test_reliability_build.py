@@ -16,6 +16,8 @@ writes ``docs/reliability.md`` from what the cases actually print.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,19 +63,31 @@ def _chmod_stops_writes(folder: Path) -> bool:
     return False
 
 
-def test_build_out_in_read_only_folder(tmp_path: Path, src: Path) -> None:
-    """--out inside a read-only folder: exit 2, one line naming it."""
+@contextmanager
+def _unwritable_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder this process cannot create files in: a chmod 555 folder, or, for root (whom
+    chmod does not stop), the root of sysfs, where nobody may create a file."""
     parent = tmp_path / "read-only"
     parent.mkdir()
     parent.chmod(0o555)
     try:
-        if not _chmod_stops_writes(parent):
-            pytest.skip("running as root: chmod does not stop writes "
-                        "(test_build_out_under_a_regular_file covers this case)")
-        line = one_line(run_cli("build", src, "--out", parent / "out"), 2)
-        assert line.startswith(ERROR) and "read-only" in line
+        if _chmod_stops_writes(parent):
+            yield parent
+            return
     finally:
         parent.chmod(0o755)
+    sysfs = Path("/sys")
+    assert sysfs.is_dir() and _chmod_stops_writes(sysfs), "no folder refuses this process's writes"
+    yield sysfs
+
+
+def test_build_out_in_read_only_folder(tmp_path: Path, src: Path) -> None:
+    """--out inside a folder that refuses writes: exit 2, one line naming it."""
+    with _unwritable_folder(tmp_path) as parent:
+        out = parent / "newsgraph-test-out"
+        line = one_line(run_cli("build", src, "--out", out), 2)
+        assert line.startswith(f"{ERROR}{out}: ") and "choose a writable --out" in line
+        assert not out.exists()
 
 
 def test_source_symlink_outside_the_folder(tmp_path: Path, src: Path) -> None:
