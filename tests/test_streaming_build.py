@@ -224,3 +224,22 @@ def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path: Path) -> N
     result = run_cli("build", FIXTURES, "--out", tmp_path / "x", "--scheduler", "tcp://h:1")
     assert result.returncode == 2
     assert result.stderr.strip() == "newsgraph: error: --scheduler needs --engine dask"
+
+
+def test_a_dask_build_keeps_stderr_clean_when_another_cluster_holds_the_dashboard_port(
+        tmp_path: Path) -> None:
+    """Dask's scheduler serves HTTP on port 8787 by default and warns on stderr ("Port 8787 is
+    already in use") when another cluster holds it; the build's own cluster takes any free
+    port, so its stderr stays empty."""
+    import socket
+
+    with socket.socket() as held:
+        try:
+            held.bind(("127.0.0.1", 8787))
+            held.listen()
+        except OSError:
+            pass  # something else already holds it: the case this test is about
+        result = run_cli("build", FIXTURES, "--out", tmp_path / "pkg", "--no-curated",
+                         "--engine", "dask", "--workers", "1", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""

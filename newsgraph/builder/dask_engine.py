@@ -23,6 +23,9 @@ from newsgraph.builder.extract import WINDOW_PER_WORKER, Context, Item, Result, 
 from newsgraph.builder.interrupts import deferred, start_quiet_forkserver, test_point
 from newsgraph.errors import UsageError
 
+#: Where the local cluster's scheduler serves HTTP: a free port, on this machine only.
+_ANY_PORT = "127.0.0.1:0"
+
 
 def prepare_local_cluster() -> None:
     """Start the fork server the local cluster's workers come from; call it before the build
@@ -51,9 +54,13 @@ def extract_dask(files: Iterable[Item], context: Context, workers: int,
                 {"distributed.worker.multiprocessing-method": "forkserver"}))
             with deferred():  # a cluster half started would be closed noisily at exit
                 test_point("cluster start")
+                # No dashboard; the scheduler still serves its HTTP routes, by default on
+                # port 8787, and warns on stderr when another cluster holds that port: any
+                # free port of this machine instead, so a build's stderr stays its own.
                 cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=50))
+                    dashboard_address=None, scheduler_kwargs={"dashboard_address": _ANY_PORT},
+                    silence_logs=50))
                 client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
         else:
             try:
