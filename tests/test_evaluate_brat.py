@@ -192,7 +192,7 @@ def test_explain_shows_every_decision(tmp_path: Path) -> None:
     assert out.splitlines()[0].startswith("06_book_prize.txt: 8 quotes, 6 rejected")
     assert "rejected (title) 'Glass Harbour'" in out
     assert "rejected (scare quote) 'issue'" in out
-    assert "speaker 'Okafor' -> Ruth Okafor; cue said; rule:quotes.attribution_after@4" in out
+    assert "speaker 'Okafor' -> Ruth Okafor; cue said; rule:quotes.attribution_after@5" in out
     assert "claimant Harland & Byrne; cue said" in out
     assert "cue 'said': no claim (the cue of a quote)" in out
     # sorted by position in the article

@@ -73,6 +73,9 @@ class Attribution:
     intermediary_text: str | None
     method: str
     confidence: float
+    #: Words next to the cue that describe its speaker without naming them ("the statement
+    #: said"), the quote's speaker words when no sieve names anyone (``quotes``).
+    noun_phrase: str | None = None
 
 
 @dataclass(frozen=True)

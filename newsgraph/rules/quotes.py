@@ -49,6 +49,7 @@ from newsgraph.rules.speakers import (
     RULE_SUBJECT,
     RULE_UNATTRIBUTED,
     UNATTRIBUTED,
+    UNNAMED,
     Attributor,
     carried,
 )
@@ -267,6 +268,9 @@ def _classify(text: str, para: _Paragraph, index: int, attributor: Attributor,
         subject = attributor.resolver.clause_subject(s_start, pair.outer_start)
         if subject is not None:
             found = attributor.speaker(subject, found.cue, RULE_SUBJECT)
+    if found is not None and found.speaker is None and found.speaker_text is None and \
+            found.noun_phrase is not None:  # '"...," the statement said': nobody named
+        found.speaker_text, found.confidence = found.noun_phrase, UNNAMED
     if found is None and starts_sentence:
         found = _context(text, para, pair, s_start, attributor.resolver, previous)
     if found is None and pair.outer_start == para.start:

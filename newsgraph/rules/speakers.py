@@ -30,9 +30,10 @@ from newsgraph.rules.speech_cues import (
     relay,
     reported_after,
 )
+from newsgraph.rules.unnamed_speakers import noun_phrase_speaker
 
-RULE_AFTER = "rule:quotes.attribution_after@4"
-RULE_BEFORE = "rule:quotes.attribution_before@4"
+RULE_AFTER = "rule:quotes.attribution_after@5"
+RULE_BEFORE = "rule:quotes.attribution_before@5"
 RULE_CONTINUATION = "rule:quotes.continuation@3"
 RULE_PRECEDING = "rule:quotes.preceding_sentence@2"
 RULE_NAMED_LATER = "rule:quotes.named_later@1"
@@ -127,7 +128,8 @@ class Attributor:
         if first is not None:  # inverted: '," said Marta Lis, chief economist'
             subj = resolver.subject(first.end(), end, cue_after=False)
             found = self.speaker(subj, first.group(), RULE_AFTER) if subj \
-                else Attribution(None, None, first.group(), None, None, RULE_AFTER, NO_SPEAKER)
+                else Attribution(None, None, first.group(), None, None, RULE_AFTER, NO_SPEAKER,
+                                 noun_phrase_speaker(text, first.end(), end, cue_after=False))
             return self.relayed(found, c0, end)
         cue = CUE.search(text, c0, end)
         if cue is None or len(APPOSITIVES.sub(",", text[c0:cue.start()]).split()) > 12 \
@@ -140,8 +142,9 @@ class Attributor:
             if subj is not None and subj.pronoun:
                 subj = None
         if subj is None:  # a cue with no named speaker ("the crowd shouted"): still its own
-            return self.relayed(Attribution(None, None, cue.group(), None, None, RULE_AFTER,
-                                             NO_SPEAKER), c0, end)
+            return self.relayed(Attribution(
+                None, None, cue.group(), None, None, RULE_AFTER, NO_SPEAKER,
+                noun_phrase_speaker(text, c0, cue.start(), cue_after=True)), c0, end)
         return self.relayed(self.speaker(subj, cue.group(), RULE_AFTER), c0,
                             end)
 
@@ -232,7 +235,10 @@ class Attributor:
             if subj is not None:
                 found = self.speaker(subj, cue.group(), RULE_BEFORE)
                 return self.relayed(found, start, end)
-        return Attribution(None, None, cue.group(), None, None, RULE_BEFORE, NO_SPEAKER)
+        described = next((w for a, b in spans if (w := noun_phrase_speaker(
+            text, a, b, cue_after=True)) is not None), None)
+        return Attribution(None, None, cue.group(), None, None, RULE_BEFORE, NO_SPEAKER,
+                           described)
 
 
     def _matrix(self, cues: list[Cue], cue: Cue, s_start: int) -> Attribution | None:

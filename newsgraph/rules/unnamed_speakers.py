@@ -4,12 +4,16 @@ A speaker the text describes but does not name is kept as words (speaker null). 
 nouns are one alternation (``UNNAMED_HEADS``), read by ``attribution`` (the subject of a cue,
 the candidates a pronoun may stand for) and ``claim_ends``; ``unnamed_phrase`` finds such a
 phrase in a clause, skipping the regexes when no word of the clause can open a head.
+``noun_phrase_speaker`` reads any other noun phrase that is the whole subject of a cue ('"...,"
+the statement said', 'said the former president'): the quote sieves keep its words when no
+sieve names anyone.
 """
 
 from __future__ import annotations
 
 import re
 
+from newsgraph.rules.names import is_date_word, is_function_word
 from newsgraph.rules.scanner import Cues, lowered
 
 #: The head nouns of an unnamed speaker ("a spokesman", "officials"), as an alternation.
@@ -56,3 +60,42 @@ def unnamed_phrase(clause: str) -> re.Match[str] | None:
     if low is not None and _HEAD_WORDS.isdisjoint(_WORDS.findall(low)):
         return None
     return UNNAMED.search(clause) or UNNAMED_START.match(clause)
+
+
+#: The determiners that open a speaker described by a noun phrase ("the statement", "his
+#: longtime physician", "one user", "another official"); quantifiers ("some", "many") are not
+#: among them: "some say" is a claim of nobody in particular.
+_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his",
+                                  "her", "their", "its", "our", "one", "another"})
+#: A determiner, at most four words, and a head in lower case that ends in a letter or digit,
+#: on one line: '"...," the statement said', 'said the former president.' (``re.I`` on the
+#: determiner only: a capitalised head is a name, the actor stages' to find).
+_NOUN_PHRASE = (r"(?P<np>(?i:" + "|".join(sorted(_NOUN_PHRASE_OPENERS)) + r")[ \u00a0]+"
+                r"(?:[\w’'-]+[ \u00a0]+){0,4}?[a-z](?:[\w’'-]*\w)?)")
+#: The whole stretch before a cue is the noun phrase, then adverbs only ("the report also").
+_NOUN_PHRASE_BEFORE_CUE = re.compile(r"\s*" + _NOUN_PHRASE +
+                                     r"(?:\s+(?:also|later|then|again|\w+ly))*\s*")
+#: The noun phrase right after a cue, up to a stop, a comma or the stretch's end.
+_NOUN_PHRASE_AFTER_CUE = re.compile(r"\s*" + _NOUN_PHRASE + r"\s*(?:[.,;:!?]|$)")
+
+
+def noun_phrase_speaker(text: str, start: int, end: int, *, cue_after: bool) -> str | None:
+    """The words of a speaker that a noun phrase describes without naming, when a cue's
+    subject stretch ``text[start:end]`` holds that phrase and nothing else ("the statement",
+    "the company", "the New Jersey governor"), or None.
+
+    What it stands for (which statement, which governor) is coreference, beyond the
+    attribution rules: the quote keeps the words, as it does for "a spokeswoman". A phrase
+    any of whose words is a function or date word ("that it", "the company this week") is
+    not taken: those are not one noun phrase.
+    """
+    if cue_after:
+        m = _NOUN_PHRASE_BEFORE_CUE.fullmatch(text, start, end)
+    else:
+        m = _NOUN_PHRASE_AFTER_CUE.match(text, start, end)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    if any(is_function_word(w) or is_date_word(w) for w in words[1:]):
+        return None
+    return m.group("np")
