@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.rules.determiners import DETERMINERS, QUANTIFIERS
 from newsgraph.rules.names import is_date_word, is_function_word
 from newsgraph.rules.scanner import Cues, lowered
 
@@ -65,8 +66,7 @@ def unnamed_phrase(clause: str) -> re.Match[str] | None:
 #: The determiners that open a speaker described by a noun phrase ("the statement", "his
 #: longtime physician", "one user", "another official"); quantifiers ("some", "many") are not
 #: among them: "some say" is a claim of nobody in particular.
-_NOUN_PHRASE_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his",
-                                  "her", "their", "its", "our", "one", "another"})
+_NOUN_PHRASE_OPENERS = (DETERMINERS - QUANTIFIERS) | {"one", "another"}
 #: A determiner, at most four words, and a head in lower case that ends in a letter or digit,
 #: on one line: '"...," the statement said', 'said the former president.' (``re.I`` on the
 #: determiner only: a capitalised head is a name, the actor stages' to find).
@@ -88,6 +88,12 @@ def noun_phrase_speaker(text: str, start: int, end: int, *, cue_after: bool) -> 
     attribution rules: the quote keeps the words, as it does for "a spokeswoman". A phrase
     any of whose words is a function or date word ("that it", "the company this week") is
     not taken: those are not one noun phrase.
+
+    Narrower than the claims' subject noun phrase (``claim_sources.noun_phrase_before``: any
+    words after the clause's last comma) on purpose. Measured on the PolNeAR training texts,
+    that grammar gave speaker words to 85% of the quotes whose gold Source is a noun phrase
+    (this one: 77%), but about one in six of the words it added, in a sample of 60, named no
+    speaker ("But polls", "she sent an email", "came"); a wrong speaker is worse than none.
     """
     if cue_after:
         m = _NOUN_PHRASE_BEFORE_CUE.fullmatch(text, start, end)
