@@ -5,6 +5,7 @@ is the package's choice whatever the engine, and folders of parts are read by re
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -231,8 +232,6 @@ def test_a_dask_build_keeps_stderr_clean_when_another_cluster_holds_the_dashboar
     """Dask's scheduler serves HTTP on port 8787 by default and warns on stderr ("Port 8787 is
     already in use") when another cluster holds it; the build's own cluster takes any free
     port, so its stderr stays empty."""
-    import socket
-
     with socket.socket() as held:
         try:
             held.bind(("127.0.0.1", 8787))

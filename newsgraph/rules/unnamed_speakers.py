@@ -15,7 +15,7 @@ import re
 
 from newsgraph.rules.determiners import DETERMINERS, QUANTIFIERS
 from newsgraph.rules.names import is_date_word, is_function_word
-from newsgraph.rules.scanner import Cues, lowered
+from newsgraph.rules.scanner import Cues, alternation, lowered
 
 #: The head nouns of an unnamed speaker ("a spokesman", "officials"), as an alternation.
 UNNAMED_HEADS = (
@@ -70,7 +70,7 @@ _NOUN_PHRASE_OPENERS = (DETERMINERS - QUANTIFIERS) | {"one", "another"}
 #: A determiner, at most four words, and a head in lower case that ends in a letter or digit,
 #: on one line: '"...," the statement said', 'said the former president.' (``re.I`` on the
 #: determiner only: a capitalised head is a name, the actor stages' to find).
-_NOUN_PHRASE = (r"(?P<np>(?i:" + "|".join(sorted(_NOUN_PHRASE_OPENERS)) + r")[ \u00a0]+"
+_NOUN_PHRASE = (r"(?P<np>(?i:" + alternation(_NOUN_PHRASE_OPENERS) + r")[ \u00a0]+"
                 r"(?:[\w’'-]+[ \u00a0]+){0,4}?[a-z](?:[\w’'-]*\w)?)")
 #: The whole stretch before a cue is the noun phrase, then adverbs only ("the report also").
 _NOUN_PHRASE_BEFORE_CUE = re.compile(r"\s*" + _NOUN_PHRASE +
